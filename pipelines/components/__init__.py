@@ -1,0 +1,1 @@
+"""spaCy components of the zhkg pipeline, one per module."""

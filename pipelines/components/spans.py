@@ -1,0 +1,96 @@
+"""Shared span helpers: put entities on exact character boundaries.
+
+pkuseg splits some names (``冯|克金会``) and joins others with neighbours, so an
+entity found by characters may start or end inside a token. Rather than
+snapping the entity to the wrong tokens, the tokens are split at the entity
+boundaries. Components collect their candidate spans as character offsets and
+call :func:`set_entities`, which splits tokens and then merges the candidates
+into ``doc.ents``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+from spacy.tokens import Doc, Span
+
+
+@dataclass(frozen=True)
+class CharSpan:
+    """A candidate entity by character offsets (end exclusive)."""
+
+    start: int
+    end: int
+    label: str
+    kb_id: str = ""
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+def ensure_boundaries(doc: Doc, offsets: Iterable[int]) -> None:
+    """Split tokens so that every offset in ``offsets`` is a token boundary."""
+    cuts: dict[int, list[int]] = {}
+    for offset in set(offsets):
+        if offset <= 0 or offset >= len(doc.text):
+            continue
+        token = _token_containing(doc, offset)
+        if token is not None and token.idx < offset < token.idx + len(token.text):
+            cuts.setdefault(token.i, []).append(offset - token.idx)
+    if not cuts:
+        return
+    with doc.retokenize() as retokenizer:
+        for i, points in cuts.items():
+            token = doc[i]
+            bounds = [0, *sorted(points), len(token.text)]
+            orths = [token.text[a:b] for a, b in zip(bounds, bounds[1:])]
+            heads = [(token, 0)] * len(orths)
+            retokenizer.split(token, orths, heads)
+
+
+def _token_containing(doc: Doc, offset: int):
+    """The token whose text covers ``offset``, or ``None`` (whitespace)."""
+    lo, hi = 0, len(doc) - 1
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        token = doc[mid]
+        if offset < token.idx:
+            hi = mid - 1
+        elif offset >= token.idx + len(token.text):
+            lo = mid + 1
+        else:
+            return token
+    return None
+
+
+def set_entities(doc: Doc, candidates: Iterable[CharSpan], override: bool = False) -> None:
+    """Merge ``candidates`` into ``doc.ents``.
+
+    A candidate that overlaps existing entities replaces them when it is
+    strictly longer than each of them (whole names win over parts), or always
+    when ``override`` is true. Among candidates, longer ones win.
+    """
+    chosen = _non_overlapping(sorted(candidates, key=lambda c: (-c.length, c.start)))
+    if not chosen:
+        return
+    ensure_boundaries(doc, [o for c in chosen for o in (c.start, c.end)])
+    kept: list[Span] = list(doc.ents)
+    for cand in chosen:
+        span = doc.char_span(cand.start, cand.end, label=cand.label, kb_id=cand.kb_id)
+        if span is None:
+            continue
+        clashes = [e for e in kept if e.start < span.end and span.start < e.end]
+        if override or all(len(span.text) > len(e.text) for e in clashes):
+            kept = [e for e in kept if e not in clashes] + [span]
+    doc.ents = sorted(kept, key=lambda s: s.start)
+
+
+def _non_overlapping(ordered: list[CharSpan]) -> list[CharSpan]:
+    """Greedy pick in the given order, skipping overlaps with spans already picked."""
+    picked: list[CharSpan] = []
+    for cand in ordered:
+        if cand.start < cand.end and all(cand.end <= p.start or p.end <= cand.start for p in picked):
+            picked.append(cand)
+    return picked

@@ -1,0 +1,47 @@
+"""``Doc`` extensions that carry JSON-safe records between components.
+
+Every component that reads or writes one calls :func:`register_extensions`
+from its factory, so a pipeline built from config always has them.
+
+- ``doc._.meta``: ``{"doc_id", "title", "date", "url", "source"}`` from ingest.
+- ``doc._.posts``: officials found by apposition, one dict each:
+  ``{"person", "person_start", "person_end", "org", "org_start", "org_end",
+  "titles": [...]}`` (``org``/``org_*`` empty or ``None`` when no organisation
+  is named).
+- ``doc._.aliases``: ``{name: [alias, ...]}`` from lexicons (abbreviations).
+- ``doc._.relations``: :class:`graph.records.Relation` dicts.
+"""
+
+from spacy.tokens import Doc
+
+_DEFAULTS: dict[str, object] = {
+    "meta": None,
+    "posts": None,
+    "aliases": None,
+    "relations": None,
+}
+
+
+def register_extensions() -> None:
+    """Register the extensions once; they default to ``None`` (read via helpers)."""
+    for name, default in _DEFAULTS.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+
+
+def get_list(doc: Doc, name: str) -> list:
+    """The list stored in ``doc._.<name>``, created empty on first use."""
+    value = doc._.get(name)
+    if value is None:
+        value = []
+        doc._.set(name, value)
+    return value
+
+
+def get_dict(doc: Doc, name: str) -> dict:
+    """The dict stored in ``doc._.<name>``, created empty on first use."""
+    value = doc._.get(name)
+    if value is None:
+        value = {}
+        doc._.set(name, value)
+    return value

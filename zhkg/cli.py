@@ -1,0 +1,118 @@
+"""The ``zhkg`` command line: a thin Typer wrapper over plain functions.
+
+Every command imports its work inside the function so that ``zhkg --help``
+stays fast, calls a function a script could call too, and turns zhkg's coded
+errors into a one-line message and a non-zero exit code.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator, List, Optional
+
+import typer
+
+from zhkg.query_cli import app as query_app
+
+app = typer.Typer(
+    help="Turn Chinese government and party news into a knowledge graph.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+app.add_typer(query_app, name="query", help="Query a graph written by `zhkg build`.")
+
+CacheOption = typer.Option(
+    None, "--cache-dir", envvar="ZHKG_CACHE_DIR",
+    help="Where the pkuseg model is kept (default: ~/.cache/zhkg).",
+)
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """Print zhkg's errors as one line on stderr and exit 1, without a traceback."""
+    from pipelines.errors import ZhkgError
+
+    try:
+        yield
+    except ZhkgError as error:
+        typer.echo(f"zhkg: error: {error}", err=True)
+        raise typer.Exit(1) from None
+
+
+@app.command()
+def setup(cache_dir: Optional[Path] = CacheOption) -> None:
+    """Fetch the pkuseg segmentation model once; later runs are offline."""
+    from pipelines.model import fetch_pkuseg_model
+
+    with user_errors():
+        path = fetch_pkuseg_model(cache_dir)
+    typer.echo(f"pkuseg model ready in {path}")
+
+
+@app.command()
+def build(
+    paths: List[Path] = typer.Argument(..., help="Files, folders (recursive) or globs to read."),
+    outdir: Path = typer.Option(Path("out"), "--out", "-o", help="Output directory."),
+    formats: Optional[List[str]] = typer.Option(
+        None, "--format", "-f",
+        help="Output format, repeatable: html, graphml, gexf, json, csv (default: all).",
+    ),
+    max_nodes: Optional[int] = typer.Option(
+        None, "--max-nodes", min=1, help="Keep only the top nodes by degree in the HTML page.",
+    ),
+    strict: bool = typer.Option(False, "--strict", help="Exit non-zero when any input fails."),
+    cache_dir: Optional[Path] = CacheOption,
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress display."),
+) -> None:
+    """Read news articles and write the knowledge graph into OUTDIR."""
+    from zhkg.build import build as run_build
+    from zhkg.progress import RichProgress
+
+    _use_cache_dir(cache_dir)
+    with user_errors(), RichProgress(enabled=not quiet) as progress:
+        summary = run_build(
+            [str(p) for p in paths], outdir,
+            formats=_check_formats(formats), max_nodes=max_nodes, strict=strict,
+            progress=progress,
+        )
+    typer.echo(summary.line())
+
+
+def _check_formats(formats: Optional[List[str]]) -> Optional[List[str]]:
+    """Validate ``--format`` values against the exporters' formats."""
+    if not formats:
+        return None
+    from graph.export import Format
+
+    known = [f.value for f in Format]
+    unknown = [f for f in formats if f not in known]
+    if unknown:
+        raise typer.BadParameter(
+            f"unknown format {', '.join(unknown)}; choose from {', '.join(known)}",
+            param_hint="--format",
+        )
+    return list(formats)
+
+
+def _use_cache_dir(cache_dir: Optional[Path]) -> None:
+    """Make ``--cache-dir`` visible to the pipeline, which reads ``ZHKG_CACHE_DIR``."""
+    import os
+
+    from pipelines.model import CACHE_ENV
+
+    if cache_dir is not None:
+        os.environ[CACHE_ENV] = str(cache_dir)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    logging.basicConfig(level=logging.WARNING, format="zhkg: %(levelname)s: %(message)s")
+    app(prog_name="zhkg")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
