@@ -111,6 +111,8 @@ def _use_cache_dir(cache_dir: Optional[Path]) -> None:
 def main() -> None:
     """Console-script entry point."""
     logging.basicConfig(level=logging.WARNING, format="zhkg: %(levelname)s: %(message)s")
+    # trafilatura logs its own parsing trouble; ingest reports what matters per file.
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     app(prog_name="zhkg")
 
 

@@ -1,0 +1,63 @@
+"""Name normalisation shared by resolution, exports and queries.
+
+Two forms of every name:
+
+- :func:`name_key` is the *matching key*. News text writes the same name with or
+  without quotes and book-title marks (``“第一议题”制度`` / ``第一议题制度``), with
+  stray spaces from page layout, and with full-width or half-width digits and
+  letters (``２０２３`` / ``2023``). The key drops all of these and lower-cases
+  Latin letters, so these variants meet.
+- :func:`pretty_name` is the *display form* used as a node label or alias: quotes,
+  book-title marks and surrounding whitespace removed, inner whitespace collapsed to
+  one space (some slogans are two phrases), full-width digits, letters and
+  parentheses made half-width. Other full-width punctuation (``、``, ``，``) is kept
+  because it is part of the name as published.
+
+Both are cached: a corpus repeats the same few thousand names many times.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_MARKS = "“”‘’\"'「」『』《》〈〉"
+_MARKS_RE = re.compile(f"[{re.escape(_MARKS)}]")
+_SPACE_RE = re.compile(r"\s+")
+
+_FULL_WIDTH_ASCII = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_FULL_WIDTH_ASCII[0x3000] = 0x20
+_KEY_TABLE = str.maketrans(_FULL_WIDTH_ASCII)
+
+_PRETTY_CHARS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz()"
+_PRETTY_TABLE = str.maketrans({ord(c) + 0xFEE0: c for c in _PRETTY_CHARS} | {0x3000: " "})
+
+
+@lru_cache(maxsize=1 << 16)
+def name_key(name: str) -> str:
+    """The matching key of a name (see module docstring); ``""`` for blank names.
+
+    Examples
+    --------
+    >>> name_key("“第一议题” 制度")
+    '第一议题制度'
+    >>> name_key("２０２３世界制造业大会") == name_key("2023世界制造业大会")
+    True
+    """
+    text = (name or "").translate(_KEY_TABLE)
+    return _SPACE_RE.sub("", _MARKS_RE.sub("", text)).lower()
+
+
+@lru_cache(maxsize=1 << 16)
+def pretty_name(name: str) -> str:
+    """The display form of a name (see module docstring).
+
+    Examples
+    --------
+    >>> pretty_name("“六稳”工作")
+    '六稳工作'
+    >>> pretty_name("中国（浙江）自由贸易试验区")
+    '中国(浙江)自由贸易试验区'
+    """
+    text = _MARKS_RE.sub("", (name or "").translate(_PRETTY_TABLE))
+    return _SPACE_RE.sub(" ", text).strip()

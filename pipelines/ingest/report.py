@@ -1,0 +1,90 @@
+"""The run report: counts plus one entry per input, grouped by file."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .document import ReadResult
+
+READ = "read"
+FAILED = "failed"
+DUPLICATE = "duplicate"
+
+
+def file_of(source: str, files: set[str]) -> str:
+    """The input file a source belongs to (``a.jsonl:12`` -> ``a.jsonl``)."""
+    if source in files:
+        return source
+    head, sep, line = source.rpartition(":")
+    if sep and line.isdigit() and head in files:
+        return head
+    return source
+
+
+def _line(source: str, file: str) -> int:
+    """JSON-line number of a record source, 0 for a whole file (sorts 2 before 10)."""
+    return int(source[len(file) + 1 :]) if source != file else 0
+
+
+def _entries(result: ReadResult) -> list[dict[str, Any]]:
+    entries: list[dict[str, Any]] = []
+    for doc in result.documents:
+        entries.append(
+            {
+                "source": doc.source,
+                "status": READ,
+                "id": doc.id,
+                "title": doc.title,
+                "date": doc.date,
+                "encoding": doc.encoding,
+                "chars": len(doc.text),
+            }
+        )
+    for dup in result.duplicates:
+        entries.append(
+            {
+                "source": dup.source,
+                "status": DUPLICATE,
+                "id": dup.id,
+                "duplicate_of": dup.duplicate_of,
+            }
+        )
+    for failure in result.failures:
+        entries.append({"source": failure.source, "status": FAILED, "reason": failure.reason})
+    return entries
+
+
+def build_report(result: ReadResult) -> dict[str, Any]:
+    """Counts, per-file status counts and per-input entries, all JSON-safe."""
+    files = set(result.files)
+    entries = _entries(result)
+    per_file: dict[str, dict[str, int]] = {
+        path: {READ: 0, FAILED: 0, DUPLICATE: 0} for path in result.files
+    }
+    for entry in entries:
+        path = file_of(entry["source"], files)
+        entry["file"] = path
+        per_file.setdefault(path, {READ: 0, FAILED: 0, DUPLICATE: 0})[entry["status"]] += 1
+    entries.sort(key=lambda e: (e["file"], _line(e["source"], e["file"])))
+    return {
+        "counts": {
+            "files": len(result.files),
+            "documents": len(result.documents),
+            "failures": len(result.failures),
+            "duplicates": len(result.duplicates),
+        },
+        "files": per_file,
+        "entries": entries,
+        "notes": list(result.notes),
+    }
+
+
+def summary_line(result: ReadResult) -> str:
+    """E.g. ``read 12 documents from 14 files; 1 duplicate; 1 skipped (see report.json)``."""
+    parts = [f"read {len(result.documents)} documents from {len(result.files)} files"]
+    if result.duplicates:
+        parts.append(f"{len(result.duplicates)} duplicate(s)")
+    if result.failures:
+        parts.append(f"{len(result.failures)} skipped (reasons in report.json)")
+    return "; ".join(parts)

@@ -1,0 +1,228 @@
+"""Place lexicon: China's administrative divisions and the regions the news names.
+
+Divisions (province, city, county with their short forms such as 阜阳/阜阳市)
+come from jionlp's ``china_location.txt``; countries with their capitals and
+main cities from jionlp's ``world_location.txt``; one-character provincial
+abbreviations (皖, 苏, 鲁 ...) from jionlp's ``CHINA_PROVINCE_ALIAS``; named
+regions from ``regions.tsv`` (sources in its header). Sub-provincial regions
+such as 皖北 or 苏中 are generated from the abbreviations and the compass
+suffixes rather than listed. The data files are read straight from the
+installed jionlp package: importing jionlp itself takes seconds and prints a
+banner.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib.util
+import logging
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterator
+
+logger = logging.getLogger(__name__)
+
+PROVINCE = "province"
+CITY = "city"
+COUNTY = "county"
+REGION = "region"
+COUNTRY = "country"
+WORLD_CITY = "world_city"
+LEVELS: tuple[str, ...] = (PROVINCE, CITY, COUNTY, REGION, COUNTRY, WORLD_CITY)
+
+_REGIONS_FILE = Path(__file__).with_name("regions.tsv")
+_DIRECTIONS = "东南西北中"
+# Abbreviations that form everyday words or other names when followed by a
+# direction (云南, 新西兰, 京东, 宁波-like collisions): no regions are built on them.
+_AMBIGUOUS_ABBREVIATIONS = frozenset("港澳台京津沪渝新云宁贵青黑甘")
+_HINT = "jionlp is required for the place lexicon: pip install jionlp"
+
+
+@dataclass(frozen=True)
+class PlaceInfo:
+    """One place: short name, official full name, level and administrative parents.
+
+    ``parent`` is the full name of the enclosing division (阜阳市 -> 安徽省, a
+    world city -> its country); ``province`` the full name of the province
+    (itself for a province, ``None`` outside China's divisions).
+    """
+
+    name: str
+    full_name: str
+    level: str
+    parent: str | None = None
+    province: str | None = None
+
+
+class PlaceLexicon:
+    """Look up places by full or short name.
+
+    Where a name is shared, the higher level wins (朝阳 the city over 朝阳 the
+    district), then the first entry in the source file.
+    """
+
+    def __init__(self, places: list[PlaceInfo], common_words: frozenset[str] = frozenset()) -> None:
+        self._by_name: dict[str, PlaceInfo] = {}
+        matchable: set[str] = set()
+        rank = {level: i for i, level in enumerate(LEVELS)}
+        for info in sorted(places, key=lambda p: rank[p.level]):
+            for form in (info.full_name, info.name):
+                self._by_name.setdefault(form, info)
+            matchable.update(form for form in (info.full_name, info.name)
+                             if _matchable(form, info, common_words))
+        self._matchable = frozenset(matchable)
+
+    def lookup(self, name: str) -> PlaceInfo | None:
+        """The place called ``name`` (short 阜阳 or full 阜阳市), or ``None``."""
+        return self._by_name.get(name)
+
+    def match_forms(self) -> frozenset[str]:
+        """Names safe to match in running text.
+
+        Names of two or more characters, except county short forms that are
+        everyday words (和平, 长安): those only count with their suffix.
+        """
+        return self._matchable
+
+    def __len__(self) -> int:
+        return len(self._by_name)
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._by_name
+
+
+def _matchable(form: str, info: PlaceInfo, common_words: frozenset[str]) -> bool:
+    if len(form) < 2:
+        return False
+    if form == info.full_name:
+        return True
+    return info.level != COUNTY or form not in common_words
+
+
+@lru_cache(maxsize=1)
+def load_place_lexicon() -> PlaceLexicon:
+    """The place lexicon, built once per process."""
+    places = [*_divisions(), *_abbreviation_regions(), *_named_regions(), *_world()]
+    lexicon = PlaceLexicon(places, _common_words())
+    logger.info("place lexicon: %d names", len(lexicon))
+    return lexicon
+
+
+def _jionlp_dir() -> Path:
+    """The installed jionlp package directory, found without importing jionlp."""
+    spec = importlib.util.find_spec("jionlp")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError(_HINT)
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def _dictionary_file(name: str) -> Path:
+    return _jionlp_dir() / "dictionary" / name
+
+
+def _divisions() -> Iterator[PlaceInfo]:
+    """Provinces, cities and counties from jionlp's china_location.txt."""
+    province = city = None
+    with _dictionary_file("china_location.txt").open(encoding="utf-8") as lines:
+        for line in lines:
+            depth = len(line) - len(line.lstrip("\t"))
+            if depth > 2:
+                continue
+            fields = line.strip().split("\t")
+            if len(fields) != 3:
+                continue
+            full_name, _code, aliases = fields
+            short = aliases.split("/")[0]
+            if depth == 0:
+                province = city = full_name
+                yield PlaceInfo(short, full_name, PROVINCE, None, province)
+            elif depth == 1:
+                city = full_name
+                if full_name != province:
+                    yield PlaceInfo(short, full_name, CITY, province, province)
+            else:
+                yield PlaceInfo(short, full_name, COUNTY, city, province)
+
+
+def province_abbreviations() -> dict[str, str]:
+    """One-character abbreviation -> province full name (皖 -> 安徽省)."""
+    constants = _module_constants(_jionlp_dir() / "rule" / "rule_pattern.py",
+                                  ("CHINA_PROVINCE_ALIAS", "CHINA_PROVINCE_SHORT_PATTERN"))
+    shorts = constants["CHINA_PROVINCE_SHORT_PATTERN"].strip("()").split("|")
+    full_by_short = {p.name: p.full_name for p in _divisions() if p.level == PROVINCE}
+    return {abbr: full_by_short[short]
+            for abbr, short in zip(constants["CHINA_PROVINCE_ALIAS"], shorts)
+            if short in full_by_short}
+
+
+def _module_constants(path: Path, names: tuple[str, ...]) -> dict[str, str]:
+    """String constants assigned at the top level of a Python file, read without running it."""
+    found: dict[str, str] = {}
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name):
+            if node.targets[0].id in names:
+                found[node.targets[0].id] = ast.literal_eval(node.value)
+    missing = set(names) - found.keys()
+    if missing:
+        raise ImportError(f"{path} lacks {sorted(missing)}; install jionlp>=1.5 (pip install -U jionlp)")
+    return found
+
+
+def _abbreviation_regions() -> Iterator[PlaceInfo]:
+    """Parts of a province named by abbreviation and direction: 皖北, 苏中, 豫东."""
+    for abbr, province in province_abbreviations().items():
+        if abbr in _AMBIGUOUS_ABBREVIATIONS:
+            continue
+        for direction in _DIRECTIONS:
+            name = abbr + direction
+            yield PlaceInfo(name, name, REGION, province, province)
+
+
+def _named_regions() -> Iterator[PlaceInfo]:
+    """Named strategic and statistical regions from regions.tsv."""
+    with _REGIONS_FILE.open(encoding="utf-8") as lines:
+        for line in lines:
+            if line.startswith("#") or not line.strip():
+                continue
+            name, full_name = line.rstrip("\n").split("\t")
+            yield PlaceInfo(name, full_name, REGION)
+
+
+def _world() -> Iterator[PlaceInfo]:
+    """Countries (short and official names), their capitals and main cities."""
+    with _dictionary_file("world_location.txt").open(encoding="utf-8") as lines:
+        for line in lines:
+            fields = line.rstrip("\n").split("\t")
+            if len(fields) < 3:
+                continue
+            short, full_name, capital = fields[:3]
+            yield PlaceInfo(short, full_name, COUNTRY)
+            for city in [capital, *(fields[3].split("/") if len(fields) > 3 else [])]:
+                if city:
+                    yield PlaceInfo(city, city, WORLD_CITY, full_name)
+
+
+@lru_cache(maxsize=1)
+def abbreviation_chars() -> frozenset[str]:
+    """Characters that stand for a country, continent or province in joined forms (中美, 欧美, 苏浙).
+
+    The first character of every country and two-character continent name in
+    jionlp's world list, plus the provincial abbreviations.
+    """
+    chars = set(province_abbreviations())
+    with _dictionary_file("world_location.txt").open(encoding="utf-8") as lines:
+        for line in lines:
+            name = line.strip().rstrip(":").split("\t")[0]
+            if line.strip().endswith(":"):
+                if len(name) == 2:
+                    chars.add(name[0])
+            elif name:
+                chars.add(name[0])
+    return frozenset(chars)
+
+
+def _common_words() -> frozenset[str]:
+    """Everyday words (jionlp's Chinese word dictionary): not places when alone."""
+    with _dictionary_file("chinese_word_dictionary.txt").open(encoding="utf-8") as lines:
+        return frozenset(line.split("\t", 1)[0] for line in lines)

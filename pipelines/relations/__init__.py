@@ -1,0 +1,7 @@
+"""Typed relation extraction: pure functions from a :class:`~pipelines.relations.view.DocView` to records.
+
+One module per relation (``visited``, ``holds_post``, ``part_of``,
+``promotes``, ``located_in``), each returning :class:`graph.records.Relation`
+records; ``view`` holds the clause and subject logic they share and ``geo``
+the place look-ups (prefixes, ancestors) shared with the resolver.
+"""

@@ -1,0 +1,240 @@
+"""Cross-document resolution (graph.resolve, graph.merge_rules, graph.names), without spaCy."""
+
+from __future__ import annotations
+
+import doctest
+import importlib
+import random
+from collections import Counter
+
+import pytest
+
+from graph.names import name_key, pretty_name
+from graph.records import DocResult, Mention, Relation, Sentence
+from graph.resolve import choose_label, resolve_entities
+
+
+def make_doc(doc_id: str, *sentences: str, mentions=(), relations=(), date=None) -> DocResult:
+    """A record with offsets computed from the sentences.
+
+    ``mentions`` holds ``(surface, label, sentence index[, extra Mention fields])``.
+    """
+    sents, pos = [], 0
+    for i, text in enumerate(sentences):
+        sents.append(Sentence(i, pos, pos + len(text), text))
+        pos += len(text)
+    found = []
+    for surface, label, sent, *extra in mentions:
+        start = sents[sent].start + sents[sent].text.index(surface)
+        fields = extra[0] if extra else {}
+        found.append(Mention(surface, label, start, start + len(surface), sent, **fields))
+    return DocResult(doc_id, "".join(sentences), date=date, sentences=sents, mentions=found,
+                     relations=list(relations))
+
+
+def one_mention_docs(label: str, *names: str) -> list[DocResult]:
+    """One document per name, each mentioning it once in its own sentence."""
+    return [make_doc(f"d{i}", f"{name}召开会议。", mentions=[(name, label, 0)])
+            for i, name in enumerate(names)]
+
+
+def node_ids(docs: list[DocResult], label: str, *names: str) -> set[str]:
+    """The node ids the names resolve to, in whichever document uses them."""
+    resolution = resolve_entities(docs)
+    ids = set()
+    for name in names:
+        hits = {resolution.node_for(d.doc_id, label, name) for d in docs} - {None}
+        assert hits, f"{name} did not resolve"
+        ids |= hits
+    return ids
+
+
+@pytest.mark.parametrize("raw, key, pretty", [
+    ("“第一议题”制度", "第一议题制度", "第一议题制度"),
+    ("《中国制造2025》", "中国制造2025", "中国制造2025"),
+    ("２０２３世界制造业大会", "2023世界制造业大会", "2023世界制造业大会"),
+    ("中国（浙江）自由贸易试验区", "中国(浙江)自由贸易试验区", "中国(浙江)自由贸易试验区"),
+    ("经典我来读  理论大家讲", "经典我来读理论大家讲", "经典我来读 理论大家讲"),
+    ("文不过夜、事不隔天", "文不过夜、事不隔天", "文不过夜、事不隔天"),
+])
+def test_name_forms(raw, key, pretty):
+    assert (name_key(raw), pretty_name(raw)) == (key, pretty)
+
+
+@pytest.mark.parametrize("surfaces, label", [
+    ({"浙江": 3, "浙江省": 1}, "浙江"),
+    ({"浙江": 1, "浙江省": 1}, "浙江省"),
+    ({"工信部": 2, "工业和信息化部": 2}, "工业和信息化部"),
+    ({"甲乙": 0, "丙丁": 0}, "丙丁"),
+])
+def test_label_is_most_frequent_then_longest(surfaces, label):
+    assert choose_label(Counter(surfaces)) == label
+
+
+@pytest.mark.parametrize("short, aliases, full", [
+    ("工信部", ["工业和信息化部"], "工业和信息化部"),
+    ("国资委", ["国务院国资委", "国务院国有资产监督管理委员会"], "国务院国有资产监督管理委员会"),
+])
+def test_lexicon_aliases_merge_across_documents(short, aliases, full):
+    docs = [make_doc("d1", f"{short}召开会议。", mentions=[(short, "ORG", 0, {"aliases": aliases})]),
+            make_doc("d2", f"{full}召开会议。", mentions=[(full, "ORG", 0)])]
+    resolution = resolve_entities(docs)
+    (node,) = node_ids(docs, "ORG", short, full)
+    entity = resolution.entities[node]
+    assert {entity.label, *entity.aliases} == {short, *aliases, full}
+    assert entity.label not in entity.aliases
+
+
+@pytest.mark.parametrize("label, names", [
+    ("INITIATIVE", ["“第一议题”制度", "第一议题制度"]),
+    ("ORG", ["安徽省经信厅", "安徽省经信厅党组"]),
+    ("ORG", ["国务院国资委", "国务院国资委党委", "国务院国资委机关"]),
+    ("PLACE", ["浙江", "浙江省"]),
+    ("PLACE", ["阜阳", "阜阳市"]),
+    ("PLACE", ["东北", "东北地区"]),
+    ("ORG", ["东莞市贸促会", "东莞贸促会"]),
+    ("INITIATIVE", ["六稳", "“六稳”工作"]),
+    ("INITIATIVE", ["制造强国", "加快建设制造强国", "制造强国建设"]),
+    ("INITIATIVE", ["多查合一", "多查合一改革"]),
+])
+def test_name_variants_are_one_node(label, names):
+    docs = one_mention_docs(label, *names)
+    assert len(node_ids(docs, label, *names)) == 1
+
+
+@pytest.mark.parametrize("label, names", [
+    ("PLACE", ["吉林", "吉林省", "吉林市"]),
+    ("ORG", ["安徽省经信厅", "浙江省经信厅"]),
+    ("INITIATIVE", ["主题教育", "主题教育读书班"]),
+])
+def test_ambiguous_or_distinct_names_stay_apart(label, names):
+    docs = one_mention_docs(label, *names)
+    assert len(node_ids(docs, label, *names)) == len(names)
+
+
+@pytest.mark.parametrize("fulls, merged", [
+    (["南京海关"], True),
+    (["南京海关", "杭州海关"], False),
+])
+def test_short_org_joins_only_an_unambiguous_full_form(fulls, merged):
+    docs = [make_doc("ctx", "南京、杭州两地的海关开展联合检查。",
+                     mentions=[("南京", "PLACE", 0), ("杭州", "PLACE", 0), ("海关", "ORG", 0)]),
+            *one_mention_docs("ORG", *fulls)]
+    assert (len(node_ids(docs, "ORG", "海关", fulls[0])) == 1) is merged
+
+
+@pytest.mark.parametrize("context, merged", [
+    ("安徽省召开制造业大会，省经信厅作报告。", True),
+    ("浙江省召开制造业大会，省经信厅作报告。", False),
+])
+def test_short_org_joins_full_form_only_when_its_document_names_the_place(context, merged):
+    docs = [make_doc("d1", context, mentions=[("省经信厅", "ORG", 0)]),
+            make_doc("d2", "安徽省经信厅召开会议。", mentions=[("安徽省经信厅", "ORG", 0)])]
+    assert (len(node_ids(docs, "ORG", "省经信厅", "安徽省经信厅")) == 1) is merged
+
+
+def test_short_org_joins_org_qualified_full_form():
+    docs = [make_doc("d1", "国资委召开会议，产权局作报告。", mentions=[("产权局", "ORG", 0)]),
+            make_doc("d2", "国资委产权局召开会议。", mentions=[("国资委产权局", "ORG", 0)]),
+            make_doc("d3", "国资委召开会议。", mentions=[("国资委", "ORG", 0)])]
+    assert len(node_ids(docs, "ORG", "产权局", "国资委产权局")) == 1
+    assert len(node_ids(docs, "ORG", "产权局", "国资委")) == 2
+
+
+def test_same_name_with_different_types_is_one_node_of_the_majority_type():
+    docs = [make_doc("d1", "世界制造业大会开幕。", mentions=[("世界制造业大会", "ORG", 0)]),
+            make_doc("d2", "世界制造业大会闭幕。", mentions=[("世界制造业大会", "ORG", 0)]),
+            make_doc("d3", "世界制造业大会举办。", mentions=[("世界制造业大会", "INITIATIVE", 0)])]
+    resolution = resolve_entities(docs)
+    assert node_ids(docs, "ORG", "世界制造业大会") == {"ORG:世界制造业大会"}
+    assert resolution.node_for("d3", "INITIATIVE", "世界制造业大会") == "ORG:世界制造业大会"
+
+
+def post(person: str, org: str, title: str) -> Relation:
+    return Relation("HOLDS_POST", person, "PERSON", org, "ORG", sent=0, attrs={"title": title})
+
+
+def person_doc(doc_id: str, person: str, org: str | None) -> DocResult:
+    """A document naming a person, with a HOLDS_POST when ``org`` is given."""
+    if org is None:
+        return make_doc(doc_id, f"{person}出席会议。", mentions=[(person, "PERSON", 0)])
+    return make_doc(doc_id, f"{org}厅长{person}出席会议。",
+                    mentions=[(org, "ORG", 0), (person, "PERSON", 0)],
+                    relations=[post(person, org, "厅长")])
+
+
+@pytest.mark.parametrize("orgs, expected", [
+    (["甲省财政厅", "乙省商务厅"], {"PERSON:王旭@甲省财政厅", "PERSON:王旭@乙省商务厅"}),
+    (["甲省财政厅", "甲省财政厅"], {"PERSON:王旭"}),
+    (["甲省财政厅", None], {"PERSON:王旭"}),
+    ([None, None], {"PERSON:王旭"}),
+])
+def test_same_name_people_split_by_organisation(orgs, expected):
+    docs = [person_doc(f"d{i}", "王旭", org) for i, org in enumerate(orgs)]
+    assert node_ids(docs, "PERSON", "王旭") == expected
+
+
+def test_person_without_organisation_joins_the_most_documented_one():
+    orgs = ["乙省商务厅", "甲省财政厅", "甲省财政厅", None]
+    docs = [person_doc(f"d{i}", "王旭", org) for i, org in enumerate(orgs)]
+    resolution = resolve_entities(docs)
+    assert resolution.node_for("d3", "PERSON", "王旭") == "PERSON:王旭@甲省财政厅"
+    assert resolution.node_for("d0", "PERSON", "王旭") == "PERSON:王旭@乙省商务厅"
+
+
+def test_people_with_merged_organisations_are_one_person():
+    docs = [person_doc("d1", "冯克金", "安徽省经信厅"), person_doc("d2", "冯克金", "安徽省经信厅党组")]
+    assert node_ids(docs, "PERSON", "冯克金") == {"PERSON:冯克金"}
+
+
+def test_unknown_name_resolves_to_none():
+    docs = one_mention_docs("ORG", "工信部")
+    assert resolve_entities(docs).node_for("d0", "ORG", "商务部") is None
+
+
+def test_resolution_does_not_depend_on_document_order():
+    docs = [
+        make_doc("a", "工信部召开会议。", mentions=[("工信部", "ORG", 0, {"aliases": ["工业和信息化部"]})]),
+        make_doc("b", "工业和信息化部发布数据。", mentions=[("工业和信息化部", "ORG", 0)]),
+        *one_mention_docs("PLACE", "浙江", "浙江省", "浙江省"),
+        person_doc("p1", "王旭", "甲省财政厅"), person_doc("p2", "王旭", "乙省商务厅"), person_doc("p3", "王旭", None),
+    ]
+    outcomes = []
+    for seed in range(8):
+        random.Random(seed).shuffle(docs)
+        resolution = resolve_entities(docs)
+        outcomes.append((resolution.entities, {d.doc_id: [resolution.node_for(d.doc_id, m.label, m.name)
+                                                            for m in d.mentions] for d in docs}))
+    assert all(o == outcomes[0] for o in outcomes[1:])
+    assert "ORG:工业和信息化部" in outcomes[0][0]
+
+
+@pytest.mark.parametrize("same_document, merged", [(True, True), (False, False)])
+def test_short_form_written_next_to_its_full_form_joins_it(same_document, merged):
+    full = make_doc("d1", "国务院国资委召开会议。", mentions=[("国务院国资委", "ORG", 0)])
+    if same_document:
+        full = make_doc("d1", "国务院国资委召开会议。", "国资委强调，要抓好落实。",
+                        mentions=[("国务院国资委", "ORG", 0), ("国资委", "ORG", 1)])
+    docs = [full, make_doc("d2", "国资委印发通知。", mentions=[("国资委", "ORG", 0)])]
+    assert (len(node_ids(docs, "ORG", "国资委", "国务院国资委")) == 1) is merged
+
+
+def test_one_character_prefix_in_the_same_document_is_not_a_short_form():
+    docs = [make_doc("d1", "内蒙古与蒙古国交流。", mentions=[("内蒙古", "PLACE", 0), ("蒙古", "PLACE", 0)])]
+    assert len(node_ids(docs, "PLACE", "内蒙古", "蒙古")) == 2
+
+
+@pytest.mark.parametrize("module", ["graph.names", "graph.resolve"])
+def test_docstring_examples_run(module):
+    result = doctest.testmod(importlib.import_module(module))
+    assert (result.failed, result.attempted > 0) == (0, True)
+
+
+@pytest.mark.parametrize("sentences, merged", [
+    (("国务院国资委召开会议。", "国资委强调，要抓好落实。"), True),
+    (("国资委召开会议。", "会议研究新一届国务院国资委工作。"), False),
+])
+def test_short_form_joins_a_full_form_only_when_written_after_it(sentences, merged):
+    first, second = ("国务院国资委", "国资委") if merged else ("国资委", "国务院国资委")
+    doc = make_doc("d1", *sentences, mentions=[(first, "ORG", 0), (second, "ORG", 1)])
+    assert (len(node_ids([doc], "ORG", "国资委", "国务院国资委")) == 1) is merged

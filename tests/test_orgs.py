@@ -1,0 +1,100 @@
+"""ORG rules: whole names, central organs and their aliases, party bodies."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipelines.components.orgs import OrgRecognizer
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from pipelines.errors import ModelMissingError
+    from pipelines.nlp import load_pipeline
+
+    try:
+        pipeline = load_pipeline()
+    except ModelMissingError as error:
+        pytest.skip(str(error))
+    with pipeline.select_pipes(enable=["sentences", "lac_ner", "places", "orgs"]):
+        yield pipeline
+
+
+def ents(doc) -> list[tuple[str, str]]:
+    return [(e.text, e.label_) for e in doc.ents]
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("广东东莞贸促会等单位参加。", "广东东莞贸促会"),
+        ("海关总署发布公告。", "海关总署"),
+        ("中国五矿参加了会议。", "中国五矿"),
+        ("参加会议的古巴代表团团长发言。", "古巴代表团"),
+        ("安徽省经信厅召开会议。", "安徽省经信厅"),
+        ("芬兰农林部长到访。", "芬兰农林部"),
+    ],
+)
+def test_whole_organisation_names(nlp, text, org):
+    assert (org, "ORG") in ents(nlp(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "not_org"),
+    [
+        ("领导干部要带头学习。", "领导干部"),
+        ("司法部门已建立制度。", "司法部"),
+        ("他在人行道上走。", "人行"),
+        ("市政府决定开工。", "市政府"),
+        ("地方政府要负起责任。", "地方政府"),
+    ],
+)
+def test_not_organisations(nlp, text, not_org):
+    assert not_org not in [e.text for e in nlp(text).ents if e.label_ == "ORG"]
+
+
+def test_place_inside_organisation_is_not_a_place(nlp):
+    assert ("中国", "PLACE") not in ents(nlp("中国贸促会召开会议。"))
+
+
+def test_government_of_a_country_is_the_country(nlp):
+    assert ents(nlp("美国政府认为如此。")) == [("美国", "PLACE")]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "name"),
+    [
+        ("工信部党组召开会议。", "工信部党组", "工信部"),
+        ("国务院国资委党委召开会议。", "国务院国资委党委", "国务院国资委"),
+    ],
+)
+def test_party_body_is_its_organisation(nlp, text, span, name):
+    doc = nlp(text)
+    assert [(e.text, e.kb_id_) for e in doc.ents if e.label_ == "ORG"] == [(span, name)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "aliases"),
+    [
+        ("工信部发布通知。", "工信部", ["工业和信息化部"]),
+        ("工业和信息化部发布通知。", "工业和信息化部", ["工信部"]),
+    ],
+)
+def test_central_organ_aliases(nlp, text, name, aliases):
+    assert nlp(text)._.aliases[name] == aliases
+
+
+def test_bytes_round_trip(nlp):
+    original = nlp.get_pipe("orgs")
+    restored = OrgRecognizer("orgs").from_bytes(original.to_bytes())
+    assert restored.to_bytes() == original.to_bytes()
+
+
+def test_invalid_config_is_rejected():
+    with pytest.raises(ValueError, match="max_name"):
+        OrgRecognizer("orgs", max_name=1)
+
+
+def test_title_after_organ_does_not_extend_it(nlp):
+    doc = nlp("安徽省经信厅召开会议，省经信厅厅长出席。")
+    assert [e.text for e in doc.ents if e.label_ == "ORG"] == ["安徽省经信厅", "省经信厅"]

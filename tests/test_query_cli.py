@@ -1,0 +1,129 @@
+"""``zhkg query`` commands, run with Typer's CliRunner on a small graph file."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from test_query_graph import seed_like_graph
+from typer.testing import CliRunner
+
+from graph.query import Ranking, load
+from zhkg.query_cli import RankBy, app
+
+graphml = pytest.importorskip("graph.export.graphml")
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def graph_file(tmp_path: Path) -> Path:
+    path = tmp_path / "graph.graphml"
+    graphml.write_graphml(seed_like_graph(), path)
+    return path
+
+
+def _json(graph_file: Path, *args: str) -> list[dict]:
+    result = runner.invoke(app, [*args, "--graph", str(graph_file), "--json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_visits_by_actor(graph_file: Path) -> None:
+    rows = _json(graph_file, "visits", "--actor", "国务院国资委")
+    assert {r["target"] for r in rows} == {"浙江", "湖南", "中国电科"}
+
+
+def test_visits_since(graph_file: Path) -> None:
+    rows = _json(graph_file, "visits", "--since", "2023-09")
+    assert [(r["actor"], r["target"]) for r in rows] == [("冯克金", "阜阳市")]
+
+
+def test_posts_by_org(graph_file: Path) -> None:
+    rows = _json(graph_file, "posts", "--org", "安徽省经信厅")
+    assert [(r["person"], r["title"]) for r in rows] == [("冯克金", "党组书记|厅长"), ("杨明", "党组副书记|副厅长")]
+
+
+def test_json_keeps_evidence(graph_file: Path) -> None:
+    rows = _json(graph_file, "posts", "--person", "冯克金")
+    assert "冯克金" in rows[0]["evidence"][0]["sentence"]
+
+
+@pytest.mark.parametrize(
+    "args, field, expected",
+    [
+        (["members", "国务院国资委"], "member", ["产权局"]),
+        (["initiatives", "安徽省经信厅"], "initiative", ["主题教育", "免申即享"]),
+        (["initiatives", "国务院国资委", "--include-parts"], "initiative", ["央企混改", "主题教育"]),
+        (["neighbors", "阜阳市", "--relation", "VISITED"], "other", ["冯克金"]),
+        (["find", "王旭"], "id", ["PERSON:王旭@安徽省经信厅", "PERSON:王旭@海关总署"]),
+        (["top", "--type", "ORG", "-k", "1"], "label", ["国务院国资委"]),
+        (["top", "--type", "INITIATIVE", "--by", "pagerank", "-k", "1"], "label", ["主题教育"]),
+        (["path", "冯克金", "安徽省"], "target", ["阜阳市", "安徽省"]),
+    ],
+)
+def test_commands_return_records(graph_file: Path, args: list[str], field: str, expected: list[str]) -> None:
+    assert [r[field] for r in _json(graph_file, *args)] == expected
+
+
+def test_table_is_the_default_output(graph_file: Path) -> None:
+    result = runner.invoke(app, ["posts", "--org", "省经信厅", "--graph", str(graph_file)])
+    assert result.exit_code == 0
+    assert "冯克金" in result.stdout and "党组书记|厅长" in result.stdout and "person" in result.stdout
+
+
+def test_table_says_when_nothing_matches(graph_file: Path) -> None:
+    result = runner.invoke(app, ["visits", "--since", "2030", "--graph", str(graph_file)])
+    assert (result.exit_code, result.stdout.strip()) == (0, "(no results)")
+
+
+def test_csv_has_header_and_flattened_evidence(graph_file: Path) -> None:
+    result = runner.invoke(app, ["visits", "--actor", "冯克金", "--graph", str(graph_file), "--csv"])
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [(r["actor"], r["target"], r["actor_id"]) for r in rows] == [("冯克金", "阜阳市", "PERSON:冯克金")]
+    assert rows[0]["evidence"].startswith("省经信厅党组书记")
+
+
+def test_unknown_name_fails_with_suggestions(graph_file: Path) -> None:
+    result = runner.invoke(app, ["visits", "--actor", "冯克", "--graph", str(graph_file)])
+    assert result.exit_code == 1
+    assert result.stderr.strip().startswith("[Q001] 未找到 '冯克'. Did you mean: 冯克金")
+    assert result.stdout == "" and "Traceback" not in result.output
+
+
+def test_missing_graph_says_to_build_first(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["top", "--graph", str(tmp_path / "none.graphml")])
+    assert result.exit_code == 1
+    assert "zhkg build" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_bad_date_fails_cleanly(graph_file: Path) -> None:
+    result = runner.invoke(app, ["visits", "--since", "昨天", "--graph", str(graph_file)])
+    assert result.exit_code == 1 and "YYYY-MM-DD" in result.stderr
+
+
+def test_json_and_csv_together_are_refused(graph_file: Path) -> None:
+    result = runner.invoke(app, ["top", "--graph", str(graph_file), "--json", "--csv"])
+    assert result.exit_code == 1 and "--json" in result.stderr
+
+
+def test_rank_choices_match_the_api() -> None:
+    assert [r.value for r in RankBy] == [r.value for r in Ranking]
+
+
+def test_subgraph_writes_the_chosen_exports(graph_file: Path, tmp_path: Path) -> None:
+    out = tmp_path / "sub"
+    args = ["subgraph", "阜阳市", "--graph", str(graph_file), "-o", str(out), "-f", "graphml", "-f", "json"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert sorted(Path(line).name for line in result.stdout.splitlines()) == ["graph.graphml", "graph.json"]
+    assert {v.target for v in load(out / "graph.json").visits()} == {"阜阳市"}
+
+
+def test_subgraph_of_unknown_name_fails_cleanly(graph_file: Path, tmp_path: Path) -> None:
+    result = runner.invoke(app, ["subgraph", "冯克", "--graph", str(graph_file), "-o", str(tmp_path / "sub")])
+    assert result.exit_code == 1 and "冯克金" in result.stderr
+    assert not (tmp_path / "sub").exists()

@@ -1,0 +1,142 @@
+"""A small seed-like graph, built per ``graph.contract``, for the query tests.
+
+Other query test modules import :func:`seed_like_graph`; the tests here check
+that it follows the contract, so the query tests exercise the real layout.
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+
+from graph.contract import EDGE_ATTRS, NODE_ATTRS, edge_id, node_id
+from graph.records import (
+    CO_OCCURS,
+    ENTITY_TYPES,
+    HOLDS_POST,
+    INITIATIVE,
+    LOCATED_IN,
+    ORG,
+    PART_OF,
+    PERSON,
+    PLACE,
+    PROMOTES,
+    RELATION_TYPES,
+    VISITED,
+)
+
+DOC_A = "000_af8ec2245622155f"
+DOC_B = "002_ef419d48b24cf108"
+
+NODES: list[tuple[str, str, str, list[str], list[str]]] = [
+    # (type, label, qualifier, aliases, titles)
+    (ORG, "国务院国资委", "", ["国务院国有资产监督管理委员会", "国资委"], []),
+    (ORG, "产权局", "", ["国资委产权局"], []),
+    (ORG, "安徽省经信厅", "", ["省经信厅"], []),
+    (ORG, "中国电科", "", ["中国电子科技集团"], []),
+    (ORG, "海关总署", "", [], []),
+    (PERSON, "冯克金", "", [], ["党组书记", "厅长"]),
+    (PERSON, "杨明", "", [], ["党组副书记", "副厅长"]),
+    (PERSON, "王旭", "安徽省经信厅", [], []),
+    (PERSON, "王旭", "海关总署", [], ["署长"]),
+    (PLACE, "浙江", "", ["浙江省"], []),
+    (PLACE, "湖南", "", [], []),
+    (PLACE, "阜阳市", "", ["阜阳"], []),
+    (PLACE, "安徽省", "", ["安徽"], []),
+    (INITIATIVE, "主题教育", "", [], []),
+    (INITIATIVE, "免申即享", "", [], []),
+    (INITIATIVE, "央企混改", "", [], []),
+]
+
+SENT_SASAC = "国务院国资委党委班子成员先后25次带队到浙江、湖南等10省以及中国电科等8家央企开展调研。"
+SENT_FENG = "省经信厅党组书记、厅长冯克金带队深入阜阳市园区、企业开展专项调研。"
+SENT_YANG = "省经信厅党组副书记、副厅长杨明出席会议。"
+SASAC, DEPT = "ORG:国务院国资委", "ORG:安徽省经信厅"
+FENG, YANG = "PERSON:冯克金", "PERSON:杨明"
+VISIT = {"purpose": "调研", "led": True}
+
+EDGES: list[tuple[str, str, str, tuple[str, str, str | None], dict]] = [
+    # (relation, head, tail, (doc, sentence, evidence date), edge attributes)
+    (HOLDS_POST, FENG, DEPT, (DOC_B, SENT_FENG, "2023-09-12"), {"title": "党组书记|厅长"}),
+    (HOLDS_POST, YANG, DEPT, (DOC_B, SENT_YANG, "2023-09-12"), {"title": "党组副书记|副厅长"}),
+    (HOLDS_POST, "PERSON:王旭@海关总署", "ORG:海关总署", (DOC_A, "海关总署署长王旭。", "2023-06-20"), {"title": "署长"}),
+    (VISITED, SASAC, "PLACE:浙江", (DOC_A, SENT_SASAC, "2023-06-20"), VISIT),
+    (VISITED, SASAC, "PLACE:湖南", (DOC_A, SENT_SASAC, "2023-06-20"), VISIT),
+    (VISITED, SASAC, "ORG:中国电科", (DOC_A, SENT_SASAC, "2023-06-20"), VISIT),
+    (
+        VISITED, FENG, "PLACE:阜阳市", (DOC_B, SENT_FENG, "2023-09-12"),
+        {**VISIT, "date": "2023-09-10", "date_end": "2023-09-11"},
+    ),
+    (VISITED, YANG, "PLACE:浙江", (DOC_B, "杨明赴浙江考察。", None), {"purpose": "考察"}),
+    (PART_OF, "ORG:产权局", SASAC, (DOC_A, "国务院国资委产权局党支部。", "2023-06-20"), {}),
+    (PROMOTES, SASAC, "INITIATIVE:主题教育", (DOC_A, "国务院国资委扎实开展主题教育。", "2023-06-20"), {}),
+    (PROMOTES, "ORG:产权局", "INITIATIVE:央企混改", (DOC_A, "产权局推进央企混改。", "2023-06-20"), {}),
+    (PROMOTES, DEPT, "INITIATIVE:主题教育", (DOC_B, "安徽省经信厅高质量开展主题教育。", "2023-09-12"), {}),
+    (PROMOTES, DEPT, "INITIATIVE:免申即享", (DOC_B, "积极推行惠企政策“免申即享”。", "2023-09-12"), {}),
+    (LOCATED_IN, "PLACE:阜阳市", "PLACE:安徽省", (DOC_B, "", None), {}),
+    (CO_OCCURS, FENG, YANG, (DOC_B, SENT_YANG, "2023-09-12"), {"weight": 3}),
+]
+
+
+def seed_like_graph() -> nx.MultiDiGraph:
+    """A fresh graph shaped like the one ``graph.build`` makes from the two seeds.
+
+    The LOCATED_IN edge comes from a lexicon, so its evidence has no sentence.
+    """
+    graph = nx.MultiDiGraph(name="zhkg", documents=2)
+    for entity_type, label, qualifier, aliases, titles in NODES:
+        graph.add_node(
+            node_id(entity_type, label, qualifier),
+            label=label,
+            type=entity_type,
+            aliases=sorted(aliases),
+            titles=sorted(titles),
+            mentions=1,
+            doc_count=1,
+            documents=[DOC_A],
+            first_seen="2023-06-20",
+            last_seen="2023-06-20",
+        )
+    for relation, head, tail, (doc, sentence, date), attrs in EDGES:
+        start, end = (0, len(sentence)) if sentence else (-1, -1)
+        title = attrs.get("title", "")
+        graph.add_edge(
+            head,
+            tail,
+            key=edge_id(relation, head, tail),
+            relation=relation,
+            label=title or relation,
+            weight=attrs.get("weight", 1),
+            title=title,
+            purpose=attrs.get("purpose", ""),
+            led=attrs.get("led", False),
+            date=attrs.get("date"),
+            date_end=attrs.get("date_end"),
+            documents=[doc],
+            evidence=[{"doc": doc, "sentence": sentence, "start": start, "end": end, "date": date}],
+        )
+    return graph
+
+
+def test_nodes_carry_every_contract_attribute() -> None:
+    graph = seed_like_graph()
+    assert all(set(NODE_ATTRS) <= set(data) for _, data in graph.nodes(data=True))
+
+
+def test_edges_carry_every_contract_attribute() -> None:
+    graph = seed_like_graph()
+    assert all(set(EDGE_ATTRS) <= set(data) for _, _, data in graph.edges(data=True))
+
+
+def test_edge_keys_are_contract_edge_ids() -> None:
+    graph = seed_like_graph()
+    assert all(key == edge_id(d["relation"], u, v) for u, v, key, d in graph.edges(keys=True, data=True))
+
+
+def test_node_types_are_known() -> None:
+    graph = seed_like_graph()
+    assert {data["type"] for _, data in graph.nodes(data=True)} <= set(ENTITY_TYPES)
+
+
+def test_edge_relations_are_known() -> None:
+    graph = seed_like_graph()
+    assert {data["relation"] for _, _, data in graph.edges(data=True)} <= set(RELATION_TYPES)

@@ -1,0 +1,67 @@
+"""Loading a graph and running every query must not import spaCy (or any model)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from test_query_graph import seed_like_graph
+
+graphml = pytest.importorskip("graph.export.graphml")
+
+ROOT = Path(__file__).resolve().parents[1]
+
+EVERY_QUERY = textwrap.dedent(
+    """
+    import sys
+    from graph import query
+    kg = query.load(sys.argv[1])
+    kg.find("国资委")
+    kg.neighbors("冯克金", relation="VISITED", type="PLACE")
+    kg.visits(actor="国务院国资委", since="2023", until="2023-12-31")
+    kg.posts(person="冯克金")
+    kg.members("安徽省经信厅")
+    kg.initiatives("国务院国资委", include_parts=True)
+    kg.path("杨明", "安徽省")
+    for by in ("degree", "pagerank", "betweenness"):
+        kg.top(type="ORG", by=by)
+    kg.subgraph(["冯克金"], depth=2)
+    try:
+        kg.find("冯克")
+    except query.UnknownEntityError:
+        pass
+    heavy = sorted(m for m in sys.modules if m.split(".")[0] in {"spacy", "thinc", "torch", "pipelines"})
+    print(",".join(heavy))
+    """
+)
+
+
+def _python(code: str, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run(
+        [sys.executable, "-c", code, *args],
+        capture_output=True, text=True, encoding="utf-8", env=env, cwd=ROOT, timeout=120,
+    )
+
+
+def test_loading_and_querying_imports_no_nlp_stack(tmp_path: Path) -> None:
+    path = tmp_path / "graph.graphml"
+    graphml.write_graphml(seed_like_graph(), path)
+    result = _python(EVERY_QUERY, str(path))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == ""
+
+
+def test_query_cli_help_imports_neither_spacy_nor_networkx() -> None:
+    code = (
+        "import sys\n"
+        "from zhkg.query_cli import app\n"
+        "print(','.join(sorted(m for m in sys.modules if m.split('.')[0] in {'spacy', 'networkx', 'graph'})))"
+    )
+    result = _python(code)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == ""

@@ -1,0 +1,55 @@
+"""HOLDS_POST from doc._.posts, with the organisation's canonical name and every title."""
+
+from __future__ import annotations
+
+from graph.records import HOLDS_POST
+from relation_docs import make_doc, relations_of, resolve_and_extract
+
+
+def _holds(doc):
+    return [r for r in doc._.relations if r["relation"] == HOLDS_POST]
+
+
+def test_titles_for_one_organisation_are_joined():
+    doc = make_doc(
+        "省经信厅党组书记、厅长冯克金会上表示。",
+        [("省经信厅", "ORG"), ("冯克金", "PERSON")],
+        posts=[("冯克金", ["党组书记", "厅长"], "省经信厅")],
+    )
+    (rel,) = _holds(resolve_and_extract(doc))
+    assert (rel["head"], rel["tail"], rel["attrs"]["title"]) == ("冯克金", "省经信厅", "党组书记|厅长")
+
+
+def test_organisation_takes_its_expanded_name():
+    doc = make_doc(
+        "安徽省经信厅召开会议，安徽各地参加。安徽多地推进。省经信厅党组书记、厅长冯克金表示。",
+        [("安徽省经信厅", "ORG"), ("安徽", "PLACE"), ("安徽", "PLACE"), ("省经信厅", "ORG"), ("冯克金", "PERSON")],
+        posts=[("冯克金", ["党组书记", "厅长"], "省经信厅")],
+    )
+    assert relations_of(resolve_and_extract(doc), HOLDS_POST) == {("冯克金", "安徽省经信厅")}
+
+
+def test_post_without_organisation_gives_no_relation():
+    doc = make_doc("习近平总书记强调。", [("习近平", "PERSON")], posts=[("习近平", ["总书记"], None)])
+    assert _holds(resolve_and_extract(doc)) == []
+
+
+def test_organisation_that_is_no_entity_gives_no_relation():
+    doc = make_doc("某某协会会长张三表示。", [("张三", "PERSON")], posts=[("张三", ["会长"], "某某协会")])
+    assert _holds(resolve_and_extract(doc)) == []
+
+
+def test_two_organisations_of_one_official():
+    doc = make_doc(
+        "中共中央政治局常委、国务院副总理韩正到财政部调研。",
+        [("中共中央政治局", "ORG"), ("国务院", "ORG"), ("韩正", "PERSON"), ("财政部", "ORG")],
+    )
+    text = doc.text
+    start = text.index("韩正")
+    doc._.posts = [{
+        "person": "韩正", "person_start": start, "person_end": start + 2,
+        "titles": ["常委", "副总理"], "orgs": ["中共中央政治局", "国务院"],
+        "org": "中共中央政治局", "org_start": 0, "org_end": 7,
+    }]
+    rels = {(r["tail"], r["attrs"]["title"]) for r in _holds(resolve_and_extract(doc))}
+    assert rels == {("中共中央政治局", "常委"), ("国务院", "副总理")}

@@ -1,0 +1,50 @@
+"""PART_OF from explicit cues and from paragraphs about a parent's units."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.records import PART_OF
+from relation_docs import make_doc, relations_of, resolve_and_extract
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        ("海关总署所属南京海关召开会议。", [("海关总署", "ORG"), ("南京海关", "ORG")], {("南京海关", "海关总署")}),
+        ("工信部直属的电子五所参加。", [("工信部", "ORG"), ("电子五所", "ORG")], {("电子五所", "工信部")}),
+        ("电子五所隶属于工信部。", [("电子五所", "ORG"), ("工信部", "ORG")], {("电子五所", "工信部")}),
+    ],
+)
+def test_explicit_cue(text, ents, expected):
+    assert relations_of(resolve_and_extract(make_doc(text, ents)), PART_OF) == expected
+
+
+def test_units_paragraph_after_parent_cue():
+    doc = make_doc(
+        "国务院国资委机关和直属单位各级党组织着眼解决实际问题。聚焦央企混改，产权局深入部分央企；改革局开展集中调研。",
+        [("国务院国资委机关", "ORG"), ("产权局", "ORG"), ("改革局", "ORG")],
+    )
+    assert relations_of(resolve_and_extract(doc), PART_OF) == {("产权局", "国务院国资委"), ("改革局", "国务院国资委")}
+
+
+def test_next_paragraph_opening_with_units_cue_continues():
+    doc = make_doc(
+        "中国贸促会各部门各单位坚持学习。中经公司制定学习计划。\n各部门各单位还联系实际。中展公司组织观看纪录片；南沙自贸服务中心赴东莞贸促会调研。\n联络部开展联学。",
+        [("中国贸促会", "ORG"), ("中经公司", "ORG"), ("中展公司", "ORG"), ("南沙自贸服务中心", "ORG"),
+         ("东莞贸促会", "ORG"), ("联络部", "ORG")],
+    )
+    relations = relations_of(resolve_and_extract(doc), PART_OF)
+    assert relations == {("中经公司", "中国贸促会"), ("中展公司", "中国贸促会")}
+
+
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        ("工信部召开会议。产权局参加。", [("工信部", "ORG"), ("产权局", "ORG")]),
+        ("国资委机关和直属单位参加。合肥市经信局发言。", [("国资委机关", "ORG"), ("合肥市经信局", "ORG")]),
+        ("国资委机关和直属单位参加。中国国际商会发言。", [("国资委机关", "ORG"), ("中国国际商会", "ORG")]),
+    ],
+)
+def test_no_part_of_without_cue_or_for_placed_and_national_names(text, ents):
+    assert relations_of(resolve_and_extract(make_doc(text, ents)), PART_OF) == set()
