@@ -11,31 +11,14 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from graph_records_support import make_doc
 
 from graph.build import build_graph, graph_summary
 from graph.contract import EDGE_ATTRS, NODE_ATTRS
 from graph.evidence import CO_OCCURS_EVIDENCE_CAP
-from graph.records import SCHEMA_VERSION, DocResult, Mention, Relation, Sentence
+from graph.records import SCHEMA_VERSION, DocResult, Relation
 
 REPO = Path(__file__).resolve().parents[1]
-
-
-def make_doc(doc_id: str, *sentences: str, mentions=(), relations=(), date=None) -> DocResult:
-    """A record with offsets computed from the sentences.
-
-    ``mentions`` holds ``(surface, label, sentence index[, extra Mention fields])``.
-    """
-    sents, pos = [], 0
-    for i, text in enumerate(sentences):
-        sents.append(Sentence(i, pos, pos + len(text), text))
-        pos += len(text)
-    found = []
-    for surface, label, sent, *extra in mentions:
-        start = sents[sent].start + sents[sent].text.index(surface)
-        fields = extra[0] if extra else {}
-        found.append(Mention(surface, label, start, start + len(surface), sent, **fields))
-    return DocResult(doc_id, "".join(sentences), date=date, sentences=sents, mentions=found,
-                     relations=list(relations))
 
 
 def visit_doc(doc_id: str, date: str | None = None, *, rel_date=None, rel_end=None,

@@ -8,28 +8,11 @@ import random
 from collections import Counter
 
 import pytest
+from graph_records_support import make_doc
 
 from graph.names import name_key, pretty_name
-from graph.records import DocResult, Mention, Relation, Sentence
+from graph.records import DocResult, Relation
 from graph.resolve import choose_label, resolve_entities
-
-
-def make_doc(doc_id: str, *sentences: str, mentions=(), relations=(), date=None) -> DocResult:
-    """A record with offsets computed from the sentences.
-
-    ``mentions`` holds ``(surface, label, sentence index[, extra Mention fields])``.
-    """
-    sents, pos = [], 0
-    for i, text in enumerate(sentences):
-        sents.append(Sentence(i, pos, pos + len(text), text))
-        pos += len(text)
-    found = []
-    for surface, label, sent, *extra in mentions:
-        start = sents[sent].start + sents[sent].text.index(surface)
-        fields = extra[0] if extra else {}
-        found.append(Mention(surface, label, start, start + len(surface), sent, **fields))
-    return DocResult(doc_id, "".join(sentences), date=date, sentences=sents, mentions=found,
-                     relations=list(relations))
 
 
 def one_mention_docs(label: str, *names: str) -> list[DocResult]:

@@ -7,6 +7,7 @@ from pipelines.ingest.html import (
     page_title,
     strip_tags,
 )
+from pipelines.ingest import read_data
 from pipelines.ingest.normalize import paragraphs
 
 
@@ -111,3 +112,17 @@ def test_extract_page_falls_back_when_trafilatura_finds_nothing():
 )
 def test_page_title_drops_site_name(title, expected):
     assert page_title(title) == expected
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        "<div>正文</<script>SECRET()</script></div>",
+        "<p>正文</p></<style>SECRET{}</style>",
+    ],
+)
+def test_scripts_after_broken_end_tags_stay_out_of_the_text(markup):
+    """Regression: ``</<script>`` made the parser read the script as text."""
+    text = read_data(markup.encode(), source="x.txt", suffix=".txt").documents[0].text
+    assert "SECRET" not in text
+    assert "正文" in text

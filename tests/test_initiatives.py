@@ -4,26 +4,21 @@ from __future__ import annotations
 
 import pytest
 import spacy
+from rule_support import component_pipeline, run_component
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipelines.components.initiatives import FACTORY, InitiativesNotInitializedError
-from pipelines.components.spans import CharSpan, set_entities
 
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
-    pipeline = spacy.blank("zh")
-    pipeline.add_pipe(FACTORY)
-    pipeline.initialize()
-    return pipeline
+    return component_pipeline(FACTORY)
 
 
 def run(nlp: Language, text: str, ents: tuple[tuple[str, str], ...] = ()) -> Doc:
     """Run the component on ``text`` with ``ents`` (surface, label) preset as earlier components would."""
-    doc = nlp.make_doc(text)
-    set_entities(doc, [CharSpan(text.index(s), text.index(s) + len(s), label) for s, label in ents])
-    return nlp.get_pipe(FACTORY)(doc)
+    return run_component(nlp, FACTORY, text, ents)
 
 
 def initiatives(doc: Doc) -> list[tuple[str, str]]:
@@ -157,9 +152,7 @@ def test_person_spans_are_not_overwritten(nlp):
 
 
 def test_quote_length_is_configurable():
-    pipeline = spacy.blank("zh")
-    pipeline.add_pipe(FACTORY, config={"max_quote_chars": 3})
-    pipeline.initialize()
+    pipeline = component_pipeline(FACTORY, {"max_quote_chars": 3})
     assert [e.text for e in pipeline("落实“第一议题”制度，").ents] == []
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 import spacy
+from rule_support import component_pipeline, run_component
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipelines.components.officials import FACTORY, OfficialsNotInitializedError
-from pipelines.components.spans import CharSpan, set_entities
 from pipelines.lexicons.titles import compose_titles, load_titles, read_sections
 
 POST_KEYS = {"person", "person_start", "person_end", "titles", "orgs", "org", "org_start", "org_end"}
@@ -16,17 +16,12 @@ POST_KEYS = {"person", "person_start", "person_end", "titles", "orgs", "org", "o
 
 @pytest.fixture(scope="module")
 def nlp() -> Language:
-    pipeline = spacy.blank("zh")
-    pipeline.add_pipe(FACTORY)
-    pipeline.initialize()
-    return pipeline
+    return component_pipeline(FACTORY)
 
 
 def run(nlp: Language, text: str, ents: tuple[tuple[str, str], ...] = ()) -> Doc:
     """Run the component on ``text`` with ``ents`` (surface, label) preset as earlier components would."""
-    doc = nlp.make_doc(text)
-    set_entities(doc, [CharSpan(text.index(s), text.index(s) + len(s), label) for s, label in ents])
-    return nlp.get_pipe(FACTORY)(doc)
+    return run_component(nlp, FACTORY, text, ents)
 
 
 def persons(doc: Doc) -> list[str]:

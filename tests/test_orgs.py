@@ -98,3 +98,22 @@ def test_invalid_config_is_rejected():
 def test_title_after_organ_does_not_extend_it(nlp):
     doc = nlp("安徽省经信厅召开会议，省经信厅厅长出席。")
     assert [e.text for e in doc.ents if e.label_ == "ORG"] == ["安徽省经信厅", "省经信厅"]
+
+
+@pytest.mark.parametrize(
+    ("text", "orgs"),
+    [
+        ("他深入黄山工业泵、黄山小罐茶等当地企业调研。", ["黄山工业泵", "黄山小罐茶"]),
+        ("到中国电科、中国五矿等8家央企开展调研。", ["中国电科", "中国五矿"]),
+    ],
+)
+def test_named_items_of_a_list_of_bodies(nlp, text, orgs):
+    found = [e.text for e in nlp(text).ents if e.label_ == "ORG"]
+    assert all(org in found for org in orgs), found
+
+
+@pytest.mark.parametrize(
+    "text", ["钢铁、煤炭等企业加快转型。", "美国公司纷纷进入这个市场。"]
+)
+def test_kinds_of_bodies_are_not_organisations(nlp, text):
+    assert [e.text for e in nlp(text).ents if e.label_ == "ORG"] == []

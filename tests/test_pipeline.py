@@ -84,3 +84,12 @@ def test_disk_round_trip_gives_same_entities(nlp, tmp_path):
     for before, after in zip(nlp.pipe(texts), restored.pipe(texts)):
         assert [(e.text, e.label_, e.kb_id_) for e in after.ents] == \
             [(e.text, e.label_, e.kb_id_) for e in before.ents]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [("新华社北京5月10日电外交部发言人今天表示。", "外交部", "ORG"),
+     ("本报北京6月17日讯新华社记者报道。", "新华社", "ORG")],
+)
+def test_dateline_is_not_part_of_an_entity(nlp, text, name, label):
+    assert (name, label) in [(e.text, e.label_) for e in nlp(text).ents]

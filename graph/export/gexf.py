@@ -15,8 +15,8 @@ import xml.etree.ElementTree as ET
 from typing import Any
 
 import networkx as nx
-from networkx.utils import open_file
 
+from graph.export.files import PathOrHandle, writes_file
 from graph.export.flatten import flatten_graph
 from graph.export.style import hex_to_rgb, node_style, relation_color
 
@@ -144,14 +144,9 @@ def _qualify(root: ET.Element) -> None:
             element.tag = f"{{{GEXF_NS}}}{element.tag}"
 
 
-@open_file(1, mode="wb")
-def write_gexf(G: nx.Graph, path) -> None:
-    """Write ``G`` as dynamic GEXF 1.3 (UTF-8).
-
-    Parameters
-    ----------
-    G : graph following :mod:`graph.contract`
-    path : str, Path or binary file handle
+@writes_file
+def write_gexf(G: nx.Graph, path: PathOrHandle) -> None:
+    """Write ``G`` (a :mod:`graph.contract` graph) as dynamic GEXF 1.3 (UTF-8).
 
     Examples
     --------

@@ -9,19 +9,14 @@ Gephi needs to keep parallel edges apart.
 from __future__ import annotations
 
 import networkx as nx
-from networkx.utils import open_file
 
+from graph.export.files import PathOrHandle, reads_file, writes_file
 from graph.export.flatten import flatten_graph, restore_graph
 
 
-@open_file(1, mode="wb")
-def write_graphml(G: nx.Graph, path) -> None:
-    """Write ``G`` as GraphML (UTF-8).
-
-    Parameters
-    ----------
-    G : graph following :mod:`graph.contract`
-    path : str, Path or binary file handle
+@writes_file
+def write_graphml(G: nx.Graph, path: PathOrHandle) -> None:
+    """Write ``G`` (a :mod:`graph.contract` graph) as GraphML (UTF-8).
 
     Examples
     --------
@@ -36,13 +31,9 @@ def write_graphml(G: nx.Graph, path) -> None:
     nx.write_graphml(flatten_graph(G), path, encoding="utf-8", infer_numeric_types=False)
 
 
-@open_file(0, mode="rb")
-def read_graphml(path) -> nx.MultiDiGraph:
+@reads_file
+def read_graphml(path: PathOrHandle) -> nx.MultiDiGraph:
     """Read a file written by :func:`write_graphml` back into the contract graph.
-
-    Parameters
-    ----------
-    path : str, Path or binary file handle
 
     Returns
     -------

@@ -24,8 +24,8 @@ from typing import Any
 import jinja2
 import networkx as nx
 from markupsafe import Markup
-from networkx.utils import open_file
 
+from graph.export.files import PathOrHandle, writes_file
 from graph.export.style import FONT_STACK, node_style, relation_color
 from graph.export.subgraph import subgraph_top
 from graph.records import CO_OCCURS, ENTITY_TYPES, RELATION_TYPES
@@ -262,14 +262,16 @@ def render_html(G: nx.Graph, *, max_nodes: int | None = None, title: str = "zhkg
     )
 
 
-@open_file(1, mode="wb")
-def write_html(G: nx.Graph, path, *, max_nodes: int | None = None, title: str = "zhkg") -> None:
+@writes_file
+def write_html(
+    G: nx.Graph, path: PathOrHandle, *, max_nodes: int | None = None, title: str = "zhkg"
+) -> None:
     """Write the graph as one offline HTML page, encoded as UTF-8.
 
     Parameters
     ----------
     G : graph following :mod:`graph.contract`
-    path : str, Path or binary file handle
+    path : a path or a binary handle (:mod:`graph.export.files`)
     max_nodes : keep only this many nodes of highest degree; the page says
         how many it left out
     title : page title

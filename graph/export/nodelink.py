@@ -9,19 +9,15 @@ from __future__ import annotations
 import json
 
 import networkx as nx
-from networkx.utils import open_file
+
+from graph.export.files import PathOrHandle, reads_file, writes_file
 
 EDGES_FIELD = "edges"
 
 
-@open_file(1, mode="wb")
-def write_json(G: nx.Graph, path) -> None:
-    """Write ``G`` as networkx node-link JSON (UTF-8, Chinese kept literal).
-
-    Parameters
-    ----------
-    G : graph following :mod:`graph.contract`
-    path : str, Path or binary file handle
+@writes_file
+def write_json(G: nx.Graph, path: PathOrHandle) -> None:
+    """Write ``G`` (a :mod:`graph.contract` graph) as node-link JSON (UTF-8, Chinese kept literal).
 
     Examples
     --------
@@ -35,8 +31,8 @@ def write_json(G: nx.Graph, path) -> None:
     path.write(json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
 
 
-@open_file(0, mode="rb")
-def read_json(path) -> nx.MultiDiGraph:
+@reads_file
+def read_json(path: PathOrHandle) -> nx.MultiDiGraph:
     """Read a file written by :func:`write_json`.
 
     Raises

@@ -1,14 +1,16 @@
 """Final entity fixes that need every recogniser's output.
 
-A PERSON span that ends in an honorific or title (李老师, 王某, 费舍尔议长)
-names the person by the part before it: the title is not part of the name,
-and the officials component records titles separately in ``doc._.posts``.
+- A PERSON span that ends in an honorific or title (李老师, 王某, 费舍尔议长)
+  names the person by the part before it: the title is not part of the name,
+  and the officials component records titles separately in ``doc._.posts``.
+- A dateline (新华社北京5月10日电外交部……) ends in 电 or 讯; an entity that
+  starts with it after a date (电外交部) starts one character later.
 """
 
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from graph.records import PERSON
 from pipelines.components.spans import CharSpan, set_entities
@@ -28,20 +30,39 @@ def make_entity_cleanup(nlp: Language, name: str) -> "EntityCleanup":
 
 
 class EntityCleanup:
-    """Trim honorifics and titles off PERSON spans."""
+    """Trim honorifics off PERSON spans and datelines off any entity."""
 
     def __init__(self, name: str) -> None:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        trimmed = [CharSpan(e.start_char, e.end_char - len(h), PERSON, e.kb_id_)
-                   for e in doc.ents if e.label_ == PERSON
-                   for h in [_honorific(e.text)] if h]
+        text = doc.text
+        replaced: set[tuple[int, int]] = set()
+        trimmed: list[CharSpan] = []
+        for ent in doc.ents:
+            span = _trimmed(text, ent)
+            if span is not None:
+                replaced.add((ent.start_char, ent.end_char))
+                trimmed.append(span)
         if trimmed:
-            doc.ents = [e for e in doc.ents
-                        if not any(e.start_char == t.start and e.end_char > t.end for t in trimmed)]
+            doc.ents = [e for e in doc.ents if (e.start_char, e.end_char) not in replaced]
             set_entities(doc, trimmed)
         return doc
+
+
+def _trimmed(text: str, ent: Span) -> CharSpan | None:
+    """The entity without its honorific or dateline character, or ``None`` to keep it."""
+    honorific = _honorific(ent.text) if ent.label_ == PERSON else None
+    if honorific:
+        return CharSpan(ent.start_char, ent.end_char - len(honorific), PERSON, ent.kb_id_)
+    if _after_dateline(text, ent.start_char, ent.end_char):
+        return CharSpan(ent.start_char + 1, ent.end_char, ent.label_, ent.kb_id_)
+    return None
+
+
+def _after_dateline(text: str, start: int, end: int) -> bool:
+    """电外交部 after 5月10日: the entity starts with the dateline's last character."""
+    return end - start > 2 and text[start] in "电讯" and start > 0 and text[start - 1] == "日"
 
 
 def _honorific(name: str) -> str | None:

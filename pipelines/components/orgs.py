@@ -54,7 +54,7 @@ ORGAN_SUFFIXES: tuple[str, ...] = (
     "俱乐部", "代表团", "考察团", "访问团", "艺术团", "舰队", "编队", "部队", "海军", "陆军",
     "空军", "联盟", "组织", "联合体", "内阁", "国会", "工厂", "总厂", "分厂", "厂",
     "办事处", "管理处", "联络处", "秘书处",
-    "部", "委", "厅", "局", "署", "办", "队", "社", "司", "所", "院", "校", "馆", "党",
+    "档案馆", "部", "委", "厅", "局", "署", "办", "队", "社", "司", "所", "院", "校", "党",
 )
 # Words that end like an organ but are not one.
 NOT_ORGANS: frozenset[str] = frozenset((
@@ -66,14 +66,14 @@ NOT_ORGANS: frozenset[str] = frozenset((
     "场所", "厕所", "住所", "处所", "诊所", "哨所", "寓所", "上司", "官司",
     "排队", "插队", "列队", "归队", "结队", "梯队", "团队", "社团", "结社",
     "庭院", "书院", "寺院", "宅院", "大院", "四合院", "戏院", "剧院", "影院", "电影院",
-    "饭馆", "茶馆", "旅馆", "宾馆", "酒馆", "会馆", "场馆", "展馆",
+    "饭馆", "茶馆", "旅馆", "宾馆", "酒馆", "会馆", "场馆", "展馆", "体育馆",
     "入党", "建党", "政党", "全党", "我党", "该党", "本党", "各党", "执政党", "反对党",
     "主办", "承办", "举办", "创办", "兴办", "督办", "协办", "合办", "开办", "操办", "代办",
 ))
 _NOT_ORGAN_ENDINGS: tuple[str, ...] = tuple(n for n in NOT_ORGANS if len(n) >= 2)
 # Titles end a name: LAC joins some to the organ (市委书记, 商务部长); they are cut off.
 TITLES: tuple[str, ...] = (
-    "秘书长", "理事长", "董事长", "司令员", "副书记", "副主任", "副主席", "书记", "主任", "主席",
+    "总书记", "秘书长", "理事长", "董事长", "司令员", "副书记", "副主任", "副主席", "书记", "主任", "主席",
     "委员", "常委", "司令", "代表", "记者", "总理", "总统", "总裁", "经理", "主编", "议长", "首相",
     "大使", "领事", "专员", "部长", "厅长", "局长", "院长", "校长", "社长", "行长", "会长", "团长",
     "队长", "处长", "所长", "署长", "司长", "科长", "省长", "市长", "县长", "区长", "镇长", "乡长",
@@ -90,18 +90,33 @@ GENERIC_HEADS: frozenset[str] = frozenset((
     "政府", "人民政府", "公司", "总公司", "集团", "工厂", "厂", "总厂", "分厂", "学校", "大学",
     "中学", "小学", "学院", "医院", "银行", "队", "部队", "组织", "联盟", "党", "社", "报社",
     "合作社", "馆", "院", "校", "所", "司", "日报", "晚报", "俱乐部", "代表团", "海军", "陆军",
-    "空军", "小组", "实业", "联合体", "电视台", "电台", "出版社", "组",
+    "空军", "小组", "实业", "联合体", "电视台", "电台", "出版社", "组", "球队", "企业",
 ))
+# Bodies named only by their kind: a place before them says where they are (美国公司).
+KIND_WORDS: frozenset[str] = frozenset((
+    "公司", "银行", "工厂", "企业", "球队", "学校", "医院", "大学", "中学", "小学", "集团",
+))
+# Bodies that may be named after a person (宋庆龄基金会).
+PERSON_NAMED: tuple[str, ...] = ("基金会", "纪念馆", "研究会", "故居", "中学", "小学", "学校", "医院")
+# Nouns that close a list of bodies (……等当地企业, 等8家央企).
+UNIT_KINDS: frozenset[str] = frozenset((
+    "企业", "公司", "单位", "机构", "央企", "国企", "民企", "集团", "银行", "高校", "院校", "医院",
+    "协会", "商会", "组织", "厂商", "企事业单位",
+))
+_ITEM_TAGS = frozenset(("LOC", "ORG", "nz", "n", "j", "nw", "vn"))
+_PROPER_TAGS = frozenset(("LOC", "ORG", "nz", "nw", "j"))
+_MAX_ITEM = 12
 # Modifiers that say which kind of body, not which one (地方政府, 有关部门, 基层党委).
 GENERIC_MODIFIERS: frozenset[str] = frozenset((
     "地方", "基层", "上级", "下级", "有关", "相关", "主管", "职能", "各级", "各地", "当地",
     "本地", "外地", "国有", "民营", "私营", "大型", "中小", "小型", "一些", "部分", "其他",
+    "两国", "各国", "多国", "该国", "双方", "各方",
 ))
 # LAC tags that may form part of an organisation name.
 _NAME_TAGS = frozenset(("LOC", "ORG", "nz", "n", "j", "vn", "an", "nw", "a"))
 _ANCHOR_TAGS = frozenset(("LOC", "ORG", "nz", "j"))
 # A place's government is the place itself (the GPE convention): 美国政府 -> 美国.
-GOVERNMENT_WORDS: frozenset[str] = frozenset(("政府", "当局"))
+GOVERNMENT_WORDS: frozenset[str] = frozenset(("政府", "当局", "军队", "部队"))
 _HEAD_TAGS = frozenset(("ORG", "n", "nz", "j", "vn"))
 # A bare level word in front of an organ (省经信厅, 市委, 县政府) is a prefix too.
 _LEVEL_PREFIXES = "省市县区州乡镇村"
@@ -167,7 +182,8 @@ class OrgRecognizer:
         set_entities(doc, _organ_named_places(doc), override=True)
         set_entities(doc, self._table_matches(doc.text, starts, ends))
         set_entities(doc, self._compounds(words))
-        set_entities(doc, _place_then_org(doc))
+        set_entities(doc, _enumerated_units(words), override=True)
+        set_entities(doc, self._place_then_org(doc))
         set_entities(doc, self._party_bodies(doc), override=True)
         doc.ents = [e for e in doc.ents if not _is_bare_level_body(e.text, e.label_)]
         set_entities(doc, self._governments(doc), override=True)
@@ -199,16 +215,39 @@ class OrgRecognizer:
             while first > 0 and _extends_name(words[first - 1]) and \
                     head.end - words[first - 1].start <= self.max_name:
                 first -= 1
+            if first > 0 and words[first - 1].tag == "PER" and head.text.endswith(PERSON_NAMED):
+                first -= 1  # 宋庆龄基金会: some bodies are named after a person
             if head.text in GOVERNMENT_WORDS and all(w.tag == "LOC" for w in words[first:i]):
                 continue
             anchor = next((j for j in range(first, i + 1) if _is_anchor(words, j)), None)
             bare_level = anchor == i and _has_level_prefix(words, i) and \
                 _organ_suffix(head.text) in GENERIC_HEADS
+            if anchor == i - 1 and words[anchor].tag == "LOC" and head.text in KIND_WORDS:
+                continue  # 美国公司, 陕西工厂: companies of a place, not one company
             if anchor is not None and not bare_level and (
                     anchor < i or words[i].tag == "ORG" or _has_level_prefix(words, i)):
                 found.append(CharSpan(words[anchor].start, head.end, ORG))
             elif _is_named_unit(words, first, i):
                 found.append(CharSpan(words[first].start, head.end, ORG))
+        return found
+
+    def _place_then_org(self, doc: Doc) -> list[CharSpan]:
+        """A run of places directly followed by an organisation is one organisation.
+
+        LAC sometimes tags the place itself as ORG (中国 | 五矿): a place name
+        counts as a place whatever its label.
+        """
+        found = []
+        ents = list(doc.ents)
+        for i, ent in enumerate(ents):
+            if ent.label_ != ORG:
+                continue
+            first = i
+            while first > 0 and ents[first - 1].end == ents[first].start and (
+                    ents[first - 1].label_ == PLACE or ents[first - 1].text in self._places):
+                first -= 1
+            if first < i:
+                found.append(CharSpan(ents[first].start_char, ent.end_char, ORG))
         return found
 
     def _governments(self, doc: Doc) -> list[CharSpan]:
@@ -299,7 +338,8 @@ def _cuts_title(organ: str, title: str) -> bool:
 
 
 def _extends_name(word: _Word) -> bool:
-    return word.tag in _NAME_TAGS and not word.text.endswith(TITLES)
+    return word.tag in _NAME_TAGS and not word.text.endswith(TITLES) \
+        and word.text not in GENERIC_MODIFIERS
 
 
 def _is_anchor(words: Sequence[_Word], i: int) -> bool:
@@ -307,7 +347,7 @@ def _is_anchor(words: Sequence[_Word], i: int) -> bool:
     word = words[i]
     if word.text in ANCHOR_WORDS or _has_level_prefix(words, i):
         return True
-    return word.tag in _ANCHOR_TAGS and len(word.text) >= 2
+    return word.tag in _ANCHOR_TAGS | {"PER"} and len(word.text) >= 2
 
 
 def _is_named_unit(words: Sequence[_Word], first: int, i: int) -> bool:
@@ -371,22 +411,44 @@ def _organ_named_places(doc: Doc) -> list[CharSpan]:
             if e.label_ == PLACE and e.text not in known and _looks_like_organ(e.text)]
 
 
+def _enumerated_units(words: Sequence[_Word]) -> list[CharSpan]:
+    """Named items of a list closed by 等 and a kind of body: 黄山工业泵、锦峰实业等当地企业.
+
+    The closing noun types the items. An item counts only if it holds a proper
+    name (a place, organisation or other proper noun), so 钢铁、煤炭等企业
+    (industries) gives nothing.
+    """
+    found: list[CharSpan] = []
+    for i, word in enumerate(words):
+        if word.text != "等" or not _closes_with_kind(words, i + 1):
+            continue
+        end = i
+        while end > 0:
+            start = end
+            while start > 0 and words[start - 1].tag in _ITEM_TAGS:
+                start -= 1
+            item = words[start:end]
+            if not item or item[-1].end - item[0].start > _MAX_ITEM:
+                break
+            if any(w.tag in _PROPER_TAGS for w in item) and item[-1].end - item[0].start >= 2:
+                found.append(CharSpan(item[0].start, item[-1].end, ORG))
+            if start == 0 or words[start - 1].text != "、":
+                break
+            end = start - 1
+    return found
+
+
+def _closes_with_kind(words: Sequence[_Word], i: int) -> bool:
+    """``words[i:]`` starts with an optional count or place word, then a kind of body."""
+    for word in words[i:i + 3]:
+        if word.text in UNIT_KINDS:
+            return True
+        if word.tag not in ("m", "q", "s", "r", "a"):
+            return False
+    return False
+
+
 def _is_bare_level_body(text: str, label: str) -> bool:
     """市政府, 县政府: a level and a kind of body, naming no particular one."""
     return (label == ORG and len(text) >= 2 and text[0] in _LEVEL_PREFIXES
             and text[1:] in GENERIC_HEADS)
-
-
-def _place_then_org(doc: Doc) -> list[CharSpan]:
-    """A run of places directly followed by an organisation is one organisation."""
-    found = []
-    ents = list(doc.ents)
-    for i, ent in enumerate(ents):
-        if ent.label_ != ORG:
-            continue
-        first = i
-        while first > 0 and ents[first - 1].label_ == PLACE and ents[first - 1].end == ents[first].start:
-            first -= 1
-        if first < i:
-            found.append(CharSpan(ents[first].start_char, ent.end_char, ORG))
-    return found

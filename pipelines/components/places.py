@@ -29,6 +29,8 @@ from pipelines.lexicons.matching import find_all, trie_pattern
 logger = logging.getLogger(__name__)
 
 FACTORY = "zhkg_places_v1"  # spaCy forbids "." in factory names
+# LAC tags of verbs and adjectives: a short place name read as one (前进, 解放, 富裕) is not a place.
+PREDICATE_TAGS = frozenset(("v", "vd", "vn", "a", "ad", "an", "d"))
 # Words that LAC glues to a place name but that are not part of it.
 TRAILERS: tuple[str, ...] = (
     "东北部", "西北部", "东南部", "西南部", "东部", "西部", "南部", "北部", "中部", "大部",
@@ -79,7 +81,10 @@ class PlaceRecognizer:
         if words is not None:
             starts = {w.start for w in words}
             ends = {w.end for w in words}
-            matches = [(s, e) for s, e in matches if s in starts and e in ends]
+            predicates = {w.start for w in words if w.tag in PREDICATE_TAGS}
+            text = doc.text
+            matches = [(s, e) for s, e in matches if s in starts and e in ends
+                       and (s not in predicates or self._full_names[text[s:e]] == text[s:e])]
         set_entities(doc, [CharSpan(s, e, PLACE) for s, e in matches])
         set_entities(doc, self._split_joined(doc, matches), override=True)
         self._trim_trailers(doc)

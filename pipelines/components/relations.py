@@ -8,15 +8,14 @@ records. CO_OCCURS is not emitted here: ``graph/`` derives it from mentions.
 
 from __future__ import annotations
 
-import logging
-from typing import Any, Callable, Iterable
+from typing import Callable, Iterable
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from graph.records import HOLDS_POST, LOCATED_IN, PART_OF, PROMOTES, TYPED_RELATIONS, VISITED, Relation
+from pipelines.components.lexicon_support import PlaceLexiconMixin
 from pipelines.extensions import register_extensions
-from pipelines.lexicons.places import load_place_lexicon
 from pipelines.relations.geo import PlaceLookup, place_prefix
 from pipelines.relations.holds_post import extract_holds_post
 from pipelines.relations.located_in import extract_located_in
@@ -25,12 +24,10 @@ from pipelines.relations.promotes import extract_promotes
 from pipelines.relations.view import DocView
 from pipelines.relations.visited import extract_visited
 
-logger = logging.getLogger(__name__)
-
 FACTORY = "zhkg_relations_v1"  # spaCy forbids "." in factory names
 
 
-class RelationExtractor:
+class RelationExtractor(PlaceLexiconMixin):
     """spaCy component: ``doc._.relations`` from the rules of :mod:`pipelines.relations`."""
 
     def __init__(
@@ -46,20 +43,6 @@ class RelationExtractor:
         self.relations = tuple(r for r in TYPED_RELATIONS if r in wanted)
         self.lexicon = lexicon
 
-    def initialize(
-        self,
-        get_examples: Callable[[], Iterable[Any]] | None = None,
-        *,
-        nlp: Language | None = None,
-        lexicon: Any = None,
-    ) -> None:
-        """Load the place lexicon, or take ``lexicon`` (any object with the ``PlaceLookup`` API).
-
-        ``lexicon`` is typed ``Any`` because spaCy validates initialize
-        arguments with pydantic, which cannot check a Protocol.
-        """
-        self.lexicon = lexicon if lexicon is not None else load_place_lexicon()
-
     def __call__(self, doc: Doc) -> Doc:
         register_extensions()
         doc._.relations = [r.to_dict() for r in self.extract(doc)]
@@ -67,10 +50,7 @@ class RelationExtractor:
 
     def extract(self, doc: Doc) -> list[Relation]:
         """The enabled relations of one document, in a stable order."""
-        if self.lexicon is None:
-            logger.debug("%s: loading the place lexicon on first use", self.name)
-            self.lexicon = load_place_lexicon()
-        lexicon = self.lexicon
+        lexicon = self.place_lexicon()
         view = DocView(doc)
         extractors: dict[str, Callable[[], list[Relation]]] = {
             VISITED: lambda: extract_visited(view),

@@ -20,23 +20,20 @@ left to ``graph/``.
 
 from __future__ import annotations
 
-import logging
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from graph.records import ORG, PLACE
+from pipelines.components.lexicon_support import PlaceLexiconMixin
 from pipelines.components.spans import CharSpan, set_entities
 from pipelines.extensions import register_extensions
-from pipelines.lexicons.places import CITY, PROVINCE, load_place_lexicon
+from pipelines.lexicons.places import CITY, PROVINCE
 from pipelines.records import paragraph_starts
 from pipelines.relations.geo import PlaceLookup, domestic, place_prefix
-
-logger = logging.getLogger(__name__)
 
 FACTORY = "zhkg_resolver_v1"  # spaCy forbids "." in factory names
 
@@ -69,7 +66,7 @@ class DocPlaces:
     city_name: str | None = None
 
 
-class Resolver:
+class Resolver(PlaceLexiconMixin):
     """spaCy component: canonical in-document names in ``kb_id_`` and ORG spans for anaphora."""
 
     def __init__(self, name: str, *, min_mentions: int = 2, lexicon: PlaceLookup | None = None) -> None:
@@ -79,27 +76,11 @@ class Resolver:
         self.min_mentions = min_mentions
         self.lexicon = lexicon
 
-    def initialize(
-        self,
-        get_examples: Callable[[], Iterable[Any]] | None = None,
-        *,
-        nlp: Language | None = None,
-        lexicon: Any = None,
-    ) -> None:
-        """Load the place lexicon, or take ``lexicon`` (any object with the ``PlaceLookup`` API).
-
-        ``lexicon`` is typed ``Any`` because spaCy validates initialize
-        arguments with pydantic, which cannot check a Protocol.
-        """
-        self.lexicon = lexicon if lexicon is not None else load_place_lexicon()
-
     def __call__(self, doc: Doc) -> Doc:
         register_extensions()
-        if self.lexicon is None:
-            logger.debug("%s: loading the place lexicon on first use", self.name)
-            self.lexicon = load_place_lexicon()
-        places = dominant_places(doc, self.lexicon, self.min_mentions)
-        names = [canonical_name(e, doc, self.lexicon, places) for e in doc.ents]
+        lexicon = self.place_lexicon()
+        places = dominant_places(doc, lexicon, self.min_mentions)
+        names = [canonical_name(e, doc, lexicon, places) for e in doc.ents]
         _rename(doc, names)
         resolved = anaphora(doc)
         known = {(e.start_char, e.end_char): i for i, e in enumerate(doc.ents)}

@@ -33,8 +33,9 @@ class CharSpan:
 def ensure_boundaries(doc: Doc, offsets: Iterable[int]) -> None:
     """Split tokens so that every offset in ``offsets`` is a token boundary."""
     cuts: dict[int, list[int]] = {}
+    text_length = len(doc.text)  # spaCy rebuilds doc.text on each access
     for offset in set(offsets):
-        if offset <= 0 or offset >= len(doc.text):
+        if offset <= 0 or offset >= text_length:
             continue
         token = _token_containing(doc, offset)
         if token is not None and token.idx < offset < token.idx + len(token.text):

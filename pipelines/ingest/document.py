@@ -1,4 +1,4 @@
-"""Records produced by ingest: documents, failures, duplicates and the run result."""
+"""Records produced by ingest: extracted content, documents, failures, duplicates, results."""
 
 from __future__ import annotations
 
@@ -21,6 +21,20 @@ class Document:
     url: str = ""
     source: str = ""
     encoding: str = "utf-8"
+
+
+@dataclass(frozen=True)
+class Content:
+    """Text without markup, plus whatever metadata the markup carried.
+
+    What reading one web page, HTML fragment, Markdown file or plain text
+    gives before it becomes a :class:`Document`.
+    """
+
+    text: str
+    title: str = ""
+    date: str | None = None
+    url: str = ""
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+from .document import Content
+
 logger = logging.getLogger(__name__)
 
 _TAG = re.compile(
@@ -104,10 +106,12 @@ def strip_tags(markup: str, *, source_newlines_break: bool) -> Stripped:
 
     ``source_newlines_break`` keeps newlines of the source as boundaries (a .txt
     with some tags in it); otherwise a newline is layout and is joined away,
-    without a space between Chinese characters.
+    without a space between Chinese characters. Script and style blocks are cut
+    out before parsing, so broken markup around them (``</<script>``) cannot
+    turn their code into article text.
     """
     parser = _Stripper()
-    parser.feed(markup.replace(PARA, "\n"))
+    parser.feed(_INVISIBLE_BLOCK.sub("", markup).replace(PARA, "\n"))
     parser.close()
     text = "".join(parser.parts)
     if not source_newlines_break:
@@ -131,21 +135,11 @@ def page_title(title: str) -> str:
     return max(parts, key=len) if parts else ""
 
 
-@dataclass(frozen=True)
-class Page:
-    """Main text and metadata of a whole web page."""
-
-    text: str
-    title: str = ""
-    date: str | None = None
-    url: str = ""
-
-
-def extract_page(markup: str) -> Page:
+def extract_page(markup: str) -> Content:
     """Main text, title, date and URL of a page; the stripper when trafilatura finds nothing."""
     stripped = strip_tags(markup, source_newlines_break=False)
     if not stripped.text.strip():
-        return Page("", page_title(stripped.title))
+        return Content("", page_title(stripped.title))
     import trafilatura
 
     found = trafilatura.bare_extraction(
@@ -156,6 +150,6 @@ def extract_page(markup: str) -> Page:
         favor_recall=True,
     )
     if found is not None and (found.text or "").strip():
-        return Page(found.text, page_title(found.title or ""), found.date, found.url or "")
+        return Content(found.text, page_title(found.title or ""), found.date, found.url or "")
     logger.debug("trafilatura found no main text; falling back to the tag stripper")
-    return Page(stripped.text, page_title(stripped.title))
+    return Content(stripped.text, page_title(stripped.title))

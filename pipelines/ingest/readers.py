@@ -16,7 +16,7 @@ from pathlib import Path
 from .build import make_document
 from pipelines.dates import parse_date
 from .decode import decode_bytes
-from .document import Document, Duplicate, Failure, ReadResult
+from .document import Content, Document, Duplicate, Failure, ReadResult
 from .errors import E105_NO_TEXT, UnreadableInput, ZhkgInputError
 from .html import extract_page, is_whole_page, looks_like_html, strip_tags
 from .markdown import strip_markdown
@@ -26,16 +26,6 @@ from .paths import SUPPORTED_SUFFIXES, expand_paths, is_supported
 logger = logging.getLogger(__name__)
 
 HTML_SUFFIXES = (".html", ".htm")
-
-
-@dataclass(frozen=True)
-class Content:
-    """Text without markup, plus whatever metadata the markup carried."""
-
-    text: str
-    title: str = ""
-    date: str | None = None
-    url: str = ""
 
 
 @dataclass
@@ -55,8 +45,7 @@ def to_content(raw: str, *, suffix: str = "") -> Content:
     in .html files and JSON-line content it is only source layout.
     """
     if is_whole_page(raw):
-        page = extract_page(raw)
-        return Content(page.text, page.title, page.date, page.url)
+        return extract_page(raw)
     title = ""
     if suffix == ".md":
         raw, title = strip_markdown(raw)

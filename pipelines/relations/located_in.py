@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from graph.records import LOCATED_IN, ORG, PLACE, Relation
+from pipelines.relations.distinct import distinct_pairs
 from pipelines.relations.geo import PlaceLookup, ancestors, domestic, place_prefix
 from pipelines.relations.view import DocView
 
@@ -33,13 +34,7 @@ def extract_located_in(view: DocView, lexicon: PlaceLookup) -> list[Relation]:
     """LOCATED_IN relations between places and organisations the document mentions."""
     mentioned = _mentioned_places(view, lexicon)
     relations = _hierarchy(view, lexicon, mentioned) + _prefixes(view, lexicon, mentioned)
-    seen: set[tuple[str, str]] = set()
-    unique = []
-    for rel in relations:
-        if (rel.head, rel.tail) not in seen and rel.head != rel.tail:
-            seen.add((rel.head, rel.tail))
-            unique.append(rel)
-    return unique
+    return distinct_pairs(relations)
 
 
 def _mentioned_places(view: DocView, lexicon: PlaceLookup) -> dict[str, str]:

@@ -17,6 +17,7 @@ import re
 from typing import Callable
 
 from graph.records import ORG, PART_OF, Relation
+from pipelines.relations.distinct import distinct_pairs
 from pipelines.relations.view import Clause, DocView, Ent
 
 CUE_CHILD_AFTER = re.compile(r"^(?:的)?(?:所属|直属|下属|内设)(?:的)?(?:单位|企业|机构|部门)?[、，,]?$")
@@ -37,13 +38,7 @@ def extract_part_of(view: DocView, place_prefix: Callable[[str], object | None])
     names that start with a place belong to that place, not to the parent.
     """
     relations = _cue_relations(view) + _unit_paragraph_relations(view, place_prefix)
-    seen: set[tuple[str, str]] = set()
-    unique = []
-    for rel in relations:
-        if (rel.head, rel.tail) not in seen and rel.head != rel.tail:
-            seen.add((rel.head, rel.tail))
-            unique.append(rel)
-    return unique
+    return distinct_pairs(relations)
 
 
 def _cue_relations(view: DocView) -> list[Relation]:
