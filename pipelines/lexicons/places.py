@@ -14,12 +14,13 @@ banner.
 from __future__ import annotations
 
 import ast
-import importlib.util
 import logging
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
+
+from pipelines.lexicons.jionlp_files import jionlp_dir, open_dictionary
 
 logger = logging.getLogger(__name__)
 
@@ -36,7 +37,6 @@ _DIRECTIONS = "东南西北中"
 # Abbreviations that form everyday words or other names when followed by a
 # direction (云南, 新西兰, 京东, 宁波-like collisions): no regions are built on them.
 _AMBIGUOUS_ABBREVIATIONS = frozenset("港澳台京津沪渝新云宁贵青黑甘")
-_HINT = "jionlp is required for the place lexicon: pip install jionlp"
 
 
 @dataclass(frozen=True)
@@ -109,22 +109,10 @@ def load_place_lexicon() -> PlaceLexicon:
     return lexicon
 
 
-def _jionlp_dir() -> Path:
-    """The installed jionlp package directory, found without importing jionlp."""
-    spec = importlib.util.find_spec("jionlp")
-    if spec is None or not spec.submodule_search_locations:
-        raise ImportError(_HINT)
-    return Path(next(iter(spec.submodule_search_locations)))
-
-
-def _dictionary_file(name: str) -> Path:
-    return _jionlp_dir() / "dictionary" / name
-
-
 def _divisions() -> Iterator[PlaceInfo]:
     """Provinces, cities and counties from jionlp's china_location.txt."""
     province = city = None
-    with _dictionary_file("china_location.txt").open(encoding="utf-8") as lines:
+    with open_dictionary("china_location.txt") as lines:
         for line in lines:
             depth = len(line) - len(line.lstrip("\t"))
             if depth > 2:
@@ -147,7 +135,7 @@ def _divisions() -> Iterator[PlaceInfo]:
 
 def province_abbreviations() -> dict[str, str]:
     """One-character abbreviation -> province full name (皖 -> 安徽省)."""
-    constants = _module_constants(_jionlp_dir() / "rule" / "rule_pattern.py",
+    constants = _module_constants(jionlp_dir() / "rule" / "rule_pattern.py",
                                   ("CHINA_PROVINCE_ALIAS", "CHINA_PROVINCE_SHORT_PATTERN"))
     shorts = constants["CHINA_PROVINCE_SHORT_PATTERN"].strip("()").split("|")
     full_by_short = {p.name: p.full_name for p in _divisions() if p.level == PROVINCE}
@@ -191,7 +179,7 @@ def _named_regions() -> Iterator[PlaceInfo]:
 
 def _world() -> Iterator[PlaceInfo]:
     """Countries (short and official names), their capitals and main cities."""
-    with _dictionary_file("world_location.txt").open(encoding="utf-8") as lines:
+    with open_dictionary("world_location.txt") as lines:
         for line in lines:
             fields = line.rstrip("\n").split("\t")
             if len(fields) < 3:
@@ -211,7 +199,7 @@ def abbreviation_chars() -> frozenset[str]:
     jionlp's world list, plus the provincial abbreviations.
     """
     chars = set(province_abbreviations())
-    with _dictionary_file("world_location.txt").open(encoding="utf-8") as lines:
+    with open_dictionary("world_location.txt") as lines:
         for line in lines:
             name = line.strip().rstrip(":").split("\t")[0]
             if line.strip().endswith(":"):
@@ -224,5 +212,5 @@ def abbreviation_chars() -> frozenset[str]:
 
 def _common_words() -> frozenset[str]:
     """Everyday words (jionlp's Chinese word dictionary): not places when alone."""
-    with _dictionary_file("chinese_word_dictionary.txt").open(encoding="utf-8") as lines:
+    with open_dictionary("chinese_word_dictionary.txt") as lines:
         return frozenset(line.split("\t", 1)[0] for line in lines)

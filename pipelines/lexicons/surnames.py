@@ -11,15 +11,15 @@ lists decide where it starts and ends:
 
 from __future__ import annotations
 
-import importlib.util
 import logging
 from functools import lru_cache
 from pathlib import Path
 
+from pipelines.lexicons.jionlp_files import open_dictionary
+
 logger = logging.getLogger(__name__)
 
 _SURNAMES_FILE = Path(__file__).with_name("surnames.txt")
-_JIONLP_HINT = "jionlp is required for the name lexicons: pip install jionlp"
 
 
 @lru_cache(maxsize=1)
@@ -34,9 +34,8 @@ def load_common_words(max_idf: float = 10.5) -> dict[str, float]:
 
     Returns ``{word: idf}`` so callers can compare how common two readings are.
     """
-    path = _jionlp_dictionary_dir() / "idf.txt"
     words: dict[str, float] = {}
-    with path.open(encoding="utf-8") as handle:
+    with open_dictionary("idf.txt") as handle:
         for line in handle:
             word, _, value = line.rstrip("\r\n").partition("\t")
             if len(word) != 2 or not value:
@@ -44,7 +43,7 @@ def load_common_words(max_idf: float = 10.5) -> dict[str, float]:
             idf = float(value)
             if idf <= max_idf:
                 words[word] = idf
-    logger.debug("loaded %d common two-character words from %s", len(words), path)
+    logger.debug("loaded %d common two-character words from jionlp", len(words))
     return words
 
 
@@ -53,10 +52,3 @@ def _read_list(path: Path) -> list[str]:
     lines = path.read_text(encoding="utf-8").splitlines()
     return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
 
-
-def _jionlp_dictionary_dir() -> Path:
-    """jionlp's data directory, found without importing jionlp (its import prints a banner)."""
-    spec = importlib.util.find_spec("jionlp")
-    if spec is None or not spec.submodule_search_locations:
-        raise ImportError(_JIONLP_HINT) from None
-    return Path(next(iter(spec.submodule_search_locations))) / "dictionary"
