@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -81,3 +82,30 @@ def test_summary_line_names_counts_and_paths(seed_build):
     assert "2 read, 0 failed" in line
     assert str(out / "graph.graphml") in line
     assert "\n" not in line
+
+
+def test_a_bad_file_is_reported_and_the_run_goes_on(tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "good.txt").write_text("工信部部长赴湖南调研。", encoding="utf-8")
+    (inputs / "broken.txt").write_bytes(b"\x00\x01\x02\xff")
+    out = tmp_path / "out"
+    result = run_zhkg("build", str(inputs), "-o", str(out), "-q")
+    assert result.returncode == 0, result.stderr
+    assert "broken.txt" in result.stderr and "binary" in result.stderr
+    assert "1 read, 1 failed" in result.stdout
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    failed = [e for e in report["entries"] if e["status"] == "failed"]
+    assert [Path(e["source"]).name for e in failed] == ["broken.txt"]
+
+
+def test_strict_mode_fails_when_any_input_fails(tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "good.txt").write_text("工信部部长赴湖南调研。", encoding="utf-8")
+    (inputs / "empty.txt").write_bytes(b"")
+    result = run_zhkg("build", str(inputs), "-o", str(tmp_path / "out"), "-q", "--strict")
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert "empty.txt: empty file" in result.stderr
+    assert "--strict" in result.stderr.splitlines()[-1]

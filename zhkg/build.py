@@ -87,6 +87,10 @@ def build(
 
     progress.stage("reading")
     read = read_paths(paths)
+    for failure in read.failures:
+        log.warning("skipped %s: %s", failure.source, failure.reason)
+    for note in read.notes:
+        log.info("%s", note)
     if not read.documents:
         write_report(out / REPORT_NAME, read.to_report(), [])
         raise NothingReadError(len(read.failures))
@@ -111,6 +115,7 @@ def build(
     outputs = write_all(graph, out, **_export_options(formats, max_nodes))
     report = out / REPORT_NAME
     write_report(report, read.to_report(), corpus.failures)
+    progress.stage("done")
 
     counts = graph_summary(graph)
     summary = BuildSummary(

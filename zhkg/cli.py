@@ -67,12 +67,15 @@ def build(
     strict: bool = typer.Option(False, "--strict", help="Exit non-zero when any input fails."),
     cache_dir: Optional[Path] = CacheOption,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress display."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Also report per-document notes (encodings)."),
 ) -> None:
     """Read news articles and write the knowledge graph into OUTDIR."""
     from zhkg.build import build as run_build
     from zhkg.progress import RichProgress
 
     _use_cache_dir(cache_dir)
+    if verbose:
+        logging.getLogger().setLevel(logging.INFO)
     with user_errors(), RichProgress(enabled=not quiet) as progress:
         summary = run_build(
             [str(p) for p in paths], outdir,

@@ -14,8 +14,9 @@ from zhkg.build import BuildProgress
 class RichProgress(BuildProgress):
     """Shows the build's stages and a bar over documents on stderr.
 
-    While active, log records go through the same console so warnings about
-    skipped files print above the bar instead of breaking it.
+    While active on a terminal, log records go through the same console so
+    warnings about skipped files print above the bar instead of breaking it.
+    Elsewhere (pipes, CI logs) the plain one-line log format stays.
     """
 
     def __init__(self, enabled: bool = True) -> None:
@@ -32,7 +33,8 @@ class RichProgress(BuildProgress):
     def __enter__(self) -> "RichProgress":
         root = logging.getLogger()
         self._saved_handlers = root.handlers[:]
-        root.handlers = [self._handler]
+        if self.enabled and self.console.is_terminal:
+            root.handlers = [self._handler]
         self._progress.start()
         return self
 
