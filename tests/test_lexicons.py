@@ -75,3 +75,19 @@ def test_organ_file_rejects_malformed_rows(tmp_path):
 def test_trie_pattern_prefers_longest(text, spans):
     pattern = trie_pattern(["东莞", "东莞市", "广东", "阜阳"])
     assert list(find_all(pattern, text)) == spans
+
+
+@pytest.mark.parametrize(
+    ("name", "full_name"),
+    [("亚洲", "亚洲"), ("南美洲", "南美洲"), ("东亚", "东亚"), ("拉美", "拉丁美洲"), ("东北", "东北地区")],
+)
+def test_continents_and_world_regions(name, full_name):
+    info = load_place_lexicon().lookup(name)
+    assert info is not None and info.full_name == full_name and info.level == "region"
+
+
+@pytest.mark.parametrize(("pair", "whole"), [("印尼", True), ("中东", True), ("中美", False), ("欧美", False)])
+def test_whole_place_pairs(pair, whole):
+    from pipelines.lexicons.places import whole_place_pairs
+
+    assert (pair in whole_place_pairs()) is whole

@@ -117,3 +117,82 @@ def test_named_items_of_a_list_of_bodies(nlp, text, orgs):
 )
 def test_kinds_of_bodies_are_not_organisations(nlp, text):
     assert [e.text for e in nlp(text).ents if e.label_ == "ORG"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "not_org"),
+    [
+        ("贯彻党中央重大决策部署。", "决策部署"),  # 部署 is a verb, not an organ in 署
+        ("做好动员部署和战略部署。", "战略部署"),
+        ("海关总署要求全国海关行动起来。", "全国海关"),  # 全国 + a bare organ word
+        ("要把新海关的使命落到实处。", "新海关"),
+        ("组织青年党团员参观。", "青年党"),  # 党 opens 党团员
+        ("制作部风部史电子书。", "部风部"),  # 部 opens 部史
+        ("每期由1名业务处室局负责同志主讲。", "业务处室局"),  # a list of kinds of units
+        ("转化为建功新时代的实际行动。", "新时代"),  # 新 + an everyday word
+        ("这从一个侧面反映了变化。", "从一"),  # preposition + numeral
+        ("日美两国中央银行当天干预。", "两国"),
+        ("执政党曾想修改宪法。", "执政党"),  # LAC tags an everyday word ORG
+    ],
+)
+def test_rejected_organisation_candidates(nlp, text, not_org):
+    assert not_org not in [e.text for e in nlp(text).ents if e.label_ == "ORG"]
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("由对外贸易经济合作部颁发许可证。", "对外贸易经济合作部"),  # LAC tags 合作部 vn
+        ("全国政协召开会议。", "全国政协"),
+        ("南坪支公司员工赶赴现场。", "南坪支公司"),  # 员 after 公司, a two-character suffix
+        ("新华社发布消息。", "新华社"),
+        ("墨西哥外长将访华新华社北京电。", "新华社"),  # 华 of 访华 does not join the agency
+    ],
+)
+def test_organisations_kept_by_the_rejection_rules(nlp, text, org):
+    assert org in [e.text for e in nlp(text).ents if e.label_ == "ORG"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("法国《费加罗报》发表文章。", ["费加罗报"]),
+        ("据《纽约时报》和《经济周刊》报道。", ["纽约时报", "经济周刊"]),
+        ("他宣读了《会议公报》。", []),
+        ("印发《关于加强管理的通报》。", []),
+    ],
+)
+def test_newspapers_in_title_marks_are_organisations(nlp, text, expected):
+    titles = [e.text for e in nlp(text).ents if e.label_ == "ORG" and e.text in text.replace("》", "《").split("《")]
+    assert titles == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "label"),
+    [
+        ("画展在中国美术馆开幕。", "中国美术馆", "PLACE"),
+        ("飞船从肯尼迪航天中心发射。", "肯尼迪航天中心", "PLACE"),
+        ("国资委绩效评价中心发布报告。", "国资委绩效评价中心", "ORG"),
+    ],
+)
+def test_halls_and_centres_people_visit_are_places(nlp, text, span, label):
+    assert (span, label) in ents(nlp(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("俄政府27日决定提高利率。", "俄"),
+        ("香港特区政府对此表示失望。", "香港特区"),
+    ],
+)
+def test_government_of_an_abbreviated_or_special_region_is_the_place(nlp, text, place):
+    assert ents(nlp(text))[0] == (place, "PLACE")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [("本报巴黎5月25日电。", "巴黎"), ("据温州市失业保险机构统计。", "温州市")],
+)
+def test_organisation_spans_that_are_a_place_name_are_places(nlp, text, place):
+    assert (place, "PLACE") in ents(nlp(text))

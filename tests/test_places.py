@@ -67,3 +67,84 @@ def test_bytes_round_trip(nlp):
 def test_uninitialised_component_says_what_to_do():
     with pytest.raises(RuntimeError, match="initialize"):
         PlaceRecognizer("places").pattern
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("东亚金融危机发生以后。", ["东亚"]),  # a world subregion, not 东 + 亚
+        ("拉美国家每年增长。", ["拉美"]),
+        ("南亚地区的和平与稳定。", ["南亚"]),
+        ("亚洲各国加强合作。", ["亚洲"]),
+    ],
+)
+def test_world_regions_are_one_place(nlp, text, expected):
+    assert places(nlp(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("东北地区北部有雨。", ["东北"]),
+        ("亚太地区形势稳定。", ["亚太"]),
+        ("卡拉奇晴30℃。", ["卡拉奇"]),  # LAC reads 卡拉奇晴 as a person
+        ("成渝地区双城经济圈。", ["成渝地区双城经济圈"]),  # 成渝 alone is no known place
+    ],
+)
+def test_trailers_and_area_word_are_cut_off_known_places(nlp, text, expected):
+    assert places(nlp(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("美国总统访华。", ["美国", "华"]),
+        ("泰国驻华使馆举行招待会。", ["泰国", "华"]),
+        ("代表团进京参加会议。", ["京"]),
+        ("华侨踊跃捐款。", []),  # 华 opens a word
+        ("他爱听京剧。", []),
+    ],
+)
+def test_china_and_beijing_after_verbs_of_going(nlp, text, expected):
+    assert places(nlp(text)) == expected
+
+
+def test_abbreviated_china_is_an_alias_of_china(nlp):
+    assert nlp("总统访华。")._.aliases["华"] == ["中华人民共和国"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("墨美两国在反毒斗争上合作。", ["墨", "美"]),  # LAC reads 墨美 as a person
+        ("推进巴以谈判。", ["巴", "以"]),
+        ("发展美中关系。", ["美", "中"]),
+        ("要加以合作。", []),  # 加以 is a verb, and 合作 closes no pair
+        ("改善社会关系。", []),
+    ],
+)
+def test_abbreviated_country_pairs(nlp, text, expected):
+    assert places(nlp(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("印尼经济正经历困难。", ["印尼"]),  # one country, though 印 and 尼 are both abbreviations
+        ("中美双方举行会谈。", ["中", "美"]),
+    ],
+)
+def test_joined_abbreviations_split_unless_one_place(nlp, text, expected):
+    assert places(nlp(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("该村位于县城东北。", []),  # LAC tags 东北 as a direction word here
+        ("西南方向五公里。", []),
+        ("东北口音很重。", ["东北"]),
+    ],
+)
+def test_compass_regions_only_when_not_a_direction(nlp, text, expected):
+    assert places(nlp(text)) == expected

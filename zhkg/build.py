@@ -65,7 +65,7 @@ def build(
     formats: Iterable[str] | None = None,
     max_nodes: int | None = None,
     strict: bool = False,
-    batch_size: int = 16,
+    batch_size: int = 128,
     progress: BuildProgress | None = None,
 ) -> BuildSummary:
     """Read ``paths``, run the pipeline and write the graph into ``outdir``.

@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from graph.records import PERSON
-from pipelines.components.spans import CharSpan, set_entities
+from pipelines.components.spans import CharSpan, doc_text, set_entities
 
 FACTORY = "zhkg_entity_cleanup_v1"  # spaCy forbids "." in factory names
 HONORIFICS: tuple[str, ...] = (
@@ -36,7 +36,7 @@ class EntityCleanup:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         replaced: set[tuple[int, int]] = set()
         trimmed: list[CharSpan] = []
         for ent in doc.ents:

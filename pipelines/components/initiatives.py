@@ -36,7 +36,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from graph.records import INITIATIVE, PERSON
-from pipelines.components.spans import CharSpan, set_entities
+from pipelines.components.spans import CharSpan, doc_text, set_entities
 from pipelines.errors import ZhkgError
 from pipelines.extensions import register_extensions
 from pipelines.lexicons.surnames import load_common_words
@@ -306,9 +306,13 @@ class InitiativeFinder:
 
     def _verb_positions(self) -> Iterator[tuple[int, str]]:
         """(end offset, verb) of every occurrence of every verb."""
+        text = self.text
         for verb in self.verbs:
-            for match in re.finditer(re.escape(verb), self.text):
-                yield match.end(), verb
+            found = text.find(verb)
+            while found >= 0:
+                end = found + len(verb)
+                yield end, verb
+                found = text.find(verb, end)
 
     def _object_start(self, verb_end: int) -> int:
         """Where the object starts: after 了/好, a time word (今年) and a second verb (加快|建设)."""
@@ -519,7 +523,7 @@ class InitiativesRecognizer:
             raise InitiativesNotInitializedError()
         words = doc.user_data.get(LAC_WORDS_KEY)
         spans = [(w.start, w.end) for w in words] if words else None
-        candidates = InitiativeFinder(self.rules, self.common_words, doc.text, spans).find()
+        candidates = InitiativeFinder(self.rules, self.common_words, doc_text(doc), spans).find()
         persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == PERSON]
         kept = [c for c in candidates if not any(s < c.end and c.start < e for s, e in persons)]
         logger.debug("%s: %d candidates, %d clear of names", self.name, len(candidates), len(kept))

@@ -31,7 +31,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from graph.records import ORG, PERSON, PLACE
-from pipelines.components.spans import CharSpan, set_entities
+from pipelines.components.spans import CharSpan, doc_text, set_entities
 from pipelines.extensions import register_extensions
 
 logger = logging.getLogger(__name__)
@@ -68,7 +68,9 @@ def make_lac_ner(nlp: Language, name: str, batch_size: int, max_chunk: int, grou
     ``batch_size`` caps the chunks per ONNX call, ``max_chunk`` the characters
     per chunk, ``group_chars`` how much text is collected (across docs) before
     chunks are sorted by length and batched, ``threads`` the ONNX intra-op
-    threads (at least 2: inference runs in ONNX Runtime's pool, off the GIL).
+    threads. Inference runs off the GIL either way, in parallel with the
+    tokenizer; with one thread it needs one core beside the tokenizer's, which
+    suits a two-core machine best.
     """
     return LacNer(name, batch_size=batch_size, max_chunk=max_chunk, group_chars=group_chars,
                   threads=threads, model_dir=model_dir)
@@ -79,9 +81,9 @@ class LacNer:
 
     def __init__(self, name: str, batch_size: int = 64, max_chunk: int = 200,
                  group_chars: int = 8000, threads: int = 2, model_dir: str | None = None) -> None:
-        if batch_size < 1 or max_chunk < 8 or group_chars < 1 or threads < 2:
+        if batch_size < 1 or max_chunk < 8 or group_chars < 1 or threads < 1:
             raise ValueError(f"{FACTORY}: need batch_size >= 1, max_chunk >= 8, group_chars >= 1 "
-                             f"and threads >= 2 (ONNX Runtime's asynchronous runs need a pool), "
+                             f"and threads >= 1, "
                              f"got {batch_size}, {max_chunk}, {group_chars}, {threads}")
         register_extensions()
         self.name = name
@@ -105,27 +107,34 @@ class LacNer:
         return self._model
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         return self._apply([doc], self._tag_texts([text]))[0]
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
         """Tag docs in groups of about ``group_chars`` characters, overlapping with the tokenizer.
 
         Chunks of a whole group are sorted by length before batching, so
-        batches hold chunks of similar length and little padding. ONNX Runtime
-        releases the GIL, so a group is tagged in a worker thread while the
-        next group is pulled through the tokenizer; documents are only
-        changed in the calling thread.
+        batches hold chunks of similar length and little padding. Only the
+        ONNX inference of a group runs in a worker thread, off the GIL, while
+        the next group is pulled through the tokenizer; encoding and
+        decoding stay in the calling thread. (Decoding in the worker would
+        hand the GIL back and forth at every numpy call of the Viterbi loop,
+        each hand-over waiting for the busy tokenizer thread's switch
+        interval.) Documents are only changed in the calling thread.
         """
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="lac") as pool:
-            pending: tuple[list[Doc], Future] | None = None
+            pending: tuple[list[Doc], _Job, Future] | None = None
             for group in self._groups(docs):
-                future = pool.submit(self._tag_texts, [doc.text for doc in group])
+                job = self._prepare([doc_text(doc) for doc in group])
+                future = pool.submit(self.lac.run_all, job.feeds)
                 if pending is not None:
-                    yield from self._apply(pending[0], pending[1].result())
-                pending = (group, future)
+                    yield from self._finish(*pending)
+                pending = (group, job, future)
             if pending is not None:
-                yield from self._apply(pending[0], pending[1].result())
+                yield from self._finish(*pending)
+
+    def _finish(self, docs: list[Doc], job: "_Job", future: Future) -> list[Doc]:
+        return self._apply(docs, self._words_of(job, future.result()))
 
     def _groups(self, docs: Iterable[Doc]) -> Iterator[list[Doc]]:
         group: list[Doc] = []
@@ -140,12 +149,28 @@ class LacNer:
             yield group
 
     def _tag_texts(self, texts: list[str]) -> list[list[LacWord]]:
-        """LAC words of each text (thread-safe: touches no spaCy object)."""
+        """LAC words of each text, all in the calling thread."""
+        job = self._prepare(texts)
+        return self._words_of(job, self.lac.run_all(job.feeds))
+
+    def _prepare(self, texts: list[str]) -> "_Job":
+        """Chunks of ``texts``, batched and encoded as ONNX inputs."""
         chunks = [(i, start, text[start:end]) for i, text in enumerate(texts)
                   for start, end in split_chunks(text, self.max_chunk)]
-        tagged = self.lac.tag([text for _, _, text in chunks], self.batch_size)
-        words: list[list[LacWord]] = [[] for _ in texts]
-        for (i, offset, _), chunk_words in zip(chunks, tagged):
+        chunk_texts = [text for _, _, text in chunks]
+        batches = self.lac.batches(chunk_texts, self.batch_size)
+        feeds = [self.lac.encode([chunk_texts[i] for i in batch]) for batch in batches]
+        return _Job(len(texts), chunks, batches, feeds)
+
+    def _words_of(self, job: "_Job", emissions: list[np.ndarray]) -> list[list[LacWord]]:
+        """Decode the emissions of a prepared job into the LAC words of each text."""
+        tagged: list[list[tuple[int, int, str]]] = [[] for _ in job.chunks]
+        for batch, batch_emissions in zip(job.batches, emissions):
+            lengths = [len(job.chunks[i][2]) for i in batch]
+            for i, chunk_words in zip(batch, self.lac.decode(batch_emissions, lengths)):
+                tagged[i] = chunk_words
+        words: list[list[LacWord]] = [[] for _ in range(job.n_texts)]
+        for (i, offset, _), chunk_words in zip(job.chunks, tagged):
             words[i].extend(LacWord(offset + s, offset + e, t) for s, e, t in chunk_words)
         return words
 
@@ -181,6 +206,16 @@ class LacNer:
         self.model_dir = cfg.get("model_dir")
         self.threads = cfg.get("threads", self.threads)
         self._model = LacModel.load(self.model_dir, self.threads)
+
+
+@dataclass
+class _Job:
+    """A group of texts cut into chunks, batched and encoded for ONNX."""
+
+    n_texts: int
+    chunks: list[tuple[int, int, str]]  # (text index, offset in the text, chunk)
+    batches: list[list[int]]  # chunk indices per batch
+    feeds: list[dict[str, np.ndarray]]  # ONNX inputs per batch
 
 
 def _is_entity(word: LacWord) -> bool:
@@ -222,6 +257,7 @@ class LacModel:
         self._oov_id = oov_id
         self._q2b = q2b
         self._transitions = transitions
+        self._threads = session.get_session_options().intra_op_num_threads
         n_tags = transitions.shape[0]
         names = [id2tag.get(i, "n-B") for i in range(n_tags)]
         self._tag_names = [n.rsplit("-", 1)[0] for n in names]
@@ -257,45 +293,60 @@ class LacModel:
 
     def tag(self, texts: list[str], batch_size: int = 64,
             max_cells: int = 4096) -> list[list[tuple[int, int, str]]]:
-        """LAC words ``(start, end, tag)`` of each text, in input order.
+        """LAC words ``(start, end, tag)`` of each text, in input order."""
+        results: list[list[tuple[int, int, str]]] = [[] for _ in texts]
+        for batch in self.batches(texts, batch_size, max_cells):
+            batch_texts = [texts[i] for i in batch]
+            emissions = self._run(self.encode(batch_texts))
+            for i, words in zip(batch, self.decode(emissions, [len(t) for t in batch_texts])):
+                results[i] = words
+        return results
+
+    def batches(self, texts: list[str], batch_size: int = 64, max_cells: int = 4096) -> list[list[int]]:
+        """Indices of the non-empty ``texts`` in batches of similar length.
 
         Texts are sorted by length and batched while the padded batch holds at
         most ``batch_size`` texts and ``max_cells`` characters.
         """
-        results: list[list[tuple[int, int, str]]] = [[] for _ in texts]
-        order = sorted((i for i, t in enumerate(texts) if t), key=lambda i: len(texts[i]))
+        batches: list[list[int]] = []
         batch: list[int] = []
-        for i in order:
+        for i in sorted((i for i, t in enumerate(texts) if t), key=lambda i: len(texts[i])):
             if batch and (len(batch) >= batch_size or (len(batch) + 1) * len(texts[i]) > max_cells):
-                self._tag_batch(texts, batch, results)
+                batches.append(batch)
                 batch = []
             batch.append(i)
         if batch:
-            self._tag_batch(texts, batch, results)
-        return results
+            batches.append(batch)
+        return batches
 
-    def _tag_batch(self, texts: list[str], batch: list[int],
-                   results: list[list[tuple[int, int, str]]]) -> None:
-        paths = self._decode([texts[i] for i in batch])
-        for i, path in zip(batch, paths):
-            results[i] = self._words(path)
-
-    def _decode(self, texts: list[str]) -> list[np.ndarray]:
+    def encode(self, texts: list[str]) -> dict[str, np.ndarray]:
+        """The ONNX inputs of one batch of non-empty texts (padded character ids and lengths)."""
         lengths = np.array([len(t) for t in texts], dtype=np.int64)
         ids = np.zeros((len(texts), int(lengths.max())), dtype=np.int64)
         for row, text in enumerate(texts):
             ids[row, :len(text)] = [self._vocab.get(self._q2b.get(c, c), self._oov_id) for c in text]
-        emissions = self._run({"token_ids": ids, "length": lengths})
-        best = viterbi(emissions, self._transitions, lengths)
-        return [best[row, :n] for row, n in enumerate(lengths)]
+        return {"token_ids": ids, "length": lengths}
+
+    def run_all(self, feeds: list[dict[str, np.ndarray]]) -> list[np.ndarray]:
+        """Emissions of each encoded batch (thread-safe; ONNX Runtime computes off the GIL)."""
+        return [self._run(feed) for feed in feeds]
+
+    def decode(self, emissions: np.ndarray, lengths: list[int]) -> list[list[tuple[int, int, str]]]:
+        """LAC words of each row of a batch's emissions."""
+        lengths_array = np.array(lengths, dtype=np.int64)
+        best = viterbi(emissions, self._transitions, lengths_array)
+        return [self._words(best[row, :n]) for row, n in enumerate(lengths)]
 
     def _run(self, feed: dict[str, np.ndarray]) -> np.ndarray:
-        """Emissions for a batch, computed in ONNX Runtime's own thread pool.
+        """Emissions for a batch, computed without holding the GIL.
 
-        ``InferenceSession.run`` keeps the GIL for the whole inference, which
-        would stall the tokenizer running in parallel; ``run_async`` computes
-        without it while this thread waits.
+        With one intra-op thread, ``InferenceSession.run`` computes in this
+        thread and releases the GIL meanwhile. With more, ``run_async``
+        computes in ONNX Runtime's pool while this thread waits (a blocking
+        ``run`` with a pool of two measured slower in the pipeline).
         """
+        if self._threads == 1:
+            return self._session.run(None, feed)[0]
         done = threading.Event()
         box: dict[str, Any] = {}
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
@@ -30,7 +31,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from graph.records import ORG, PERSON, PLACE
-from pipelines.components.spans import CharSpan, set_entities
+from pipelines.components.spans import CharSpan, doc_text, set_entities
 from pipelines.errors import ZhkgError
 from pipelines.extensions import get_list, register_extensions
 from pipelines.lexicons.surnames import load_common_words, load_surnames
@@ -86,6 +87,11 @@ class NameLexicons:
     titles: TitleLexicon
     surnames: frozenset[str]
     common_words: dict[str, float]
+
+    @cached_property
+    def compound_surnames(self) -> frozenset[str]:
+        """The two-character surnames (欧阳, 司马), computed once rather than per document."""
+        return frozenset(s for s in self.surnames if len(s) == 2)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -145,7 +151,8 @@ class PostFinder:
         self.settings = settings
         self.text = text
         self.max_title = lexicons.titles.max_length
-        self.compound_surnames = frozenset(s for s in lexicons.surnames if len(s) == 2)
+        self.title_last_chars = lexicons.titles.last_chars
+        self.compound_surnames = lexicons.compound_surnames
         self.persons = [e for e in entities if e.label == PERSON]
         self.persons_to = {e.end: e for e in self.persons}
         self.org_like = [e for e in entities if e.label in (ORG, PLACE)]
@@ -168,6 +175,8 @@ class PostFinder:
 
     def title_ending_at(self, end: int) -> str | None:
         """The longest title that ends at ``end``."""
+        if self.text[end - 1] not in self.title_last_chars:
+            return None
         for length in range(min(self.max_title, end), 1, -1):
             candidate = self.text[end - length : end]
             if candidate in self.lex.titles.titles:
@@ -434,15 +443,16 @@ class OfficialsRecognizer:
         if self.lexicons is None:
             raise OfficialsNotInitializedError()
         register_extensions()
+        text = doc_text(doc)
         entities = [Entity(e.start_char, e.end_char, e.label_) for e in doc.ents]
-        finder = PostFinder(self.lexicons, self.settings, doc.text, entities)
+        finder = PostFinder(self.lexicons, self.settings, text, entities)
         posts = finder.find()
         set_entities(doc, [CharSpan(p.person_start, p.person_end, PERSON) for p in posts], override=True)
         set_entities(doc, [CharSpan(start, end, ORG) for start, end in finder.trimmed], override=True)
         set_entities(doc, self._new_orgs(posts, entities))
         self._drop_entities_inside_titles(doc, posts)
         records = get_list(doc, "posts")
-        records.extend(post_record(doc.text, post) for post in posts)
+        records.extend(post_record(text, post) for post in posts)
         return doc
 
     @staticmethod

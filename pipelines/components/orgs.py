@@ -12,7 +12,13 @@ component rebuilds whole names from LAC's words:
   工业和信息化部) are organisations, and their other names go to
   ``doc._.aliases`` so the graph merges them across documents;
 - a party body of an organisation (X党组, X党委) is that organisation: the
-  span keeps its text and ``kb_id_`` names X.
+  span keeps its text and ``kb_id_`` names X;
+- newspapers quoted in 《》 are organisations, halls and centres people visit
+  (美术馆, 航天中心) and LAC ORG spans that are a place name are places;
+- candidates that name no organisation are dropped: a suffix opening a word
+  with the next character (青年党|团员), a two-character verb (部署), a kind
+  after 全国/新 (全国海关, 新海关), 新 + an everyday word (新时代), lists of
+  unit kinds (处室局). A one-character place (访华) never joins a name.
 
 Longer candidates replace the shorter entities they overlap (see
 :func:`pipelines.components.spans.set_entities`).
@@ -32,7 +38,7 @@ from spacy.tokens import Doc
 
 from graph.records import ORG, PERSON, PLACE
 from pipelines.components.lac_ner import LAC_WORDS_KEY, LacWord
-from pipelines.components.spans import CharSpan, set_entities
+from pipelines.components.spans import CharSpan, doc_text, set_entities
 from pipelines.extensions import get_dict, register_extensions
 from pipelines.lexicons.matching import find_all, trie_pattern
 
@@ -59,7 +65,7 @@ ORGAN_SUFFIXES: tuple[str, ...] = (
 # Words that end like an organ but are not one.
 NOT_ORGANS: frozenset[str] = frozenset((
     "干部", "全部", "内部", "外部", "局部", "部分", "东部", "西部", "南部", "北部", "中部",
-    "头部", "胸部", "腹部", "足部", "面部", "底部", "顶部", "腰部", "背部", "根部", "总部",
+    "头部", "胸部", "腹部", "足部", "面部", "底部", "顶部", "腰部", "背部", "根部", "总部", "大部",
     "大局", "格局", "布局", "结局", "当局", "开局", "出局", "终局", "僵局", "时局", "政局",
     "好处", "到处", "长处", "短处", "益处", "用处", "四处", "深处", "远处", "近处", "此处",
     "处处", "各处", "住处", "去处", "难处", "坏处", "相处", "共处", "出处", "之处",
@@ -68,7 +74,7 @@ NOT_ORGANS: frozenset[str] = frozenset((
     "庭院", "书院", "寺院", "宅院", "大院", "四合院", "戏院", "剧院", "影院", "电影院",
     "饭馆", "茶馆", "旅馆", "宾馆", "酒馆", "会馆", "场馆", "展馆", "体育馆",
     "入党", "建党", "政党", "全党", "我党", "该党", "本党", "各党", "执政党", "反对党",
-    "主办", "承办", "举办", "创办", "兴办", "督办", "协办", "合办", "开办", "操办", "代办",
+    "主办", "承办", "举办", "创办", "兴办", "督办", "协办", "合办", "开办", "操办", "代办", "部署",
 ))
 _NOT_ORGAN_ENDINGS: tuple[str, ...] = tuple(n for n in NOT_ORGANS if len(n) >= 2)
 # Titles end a name: LAC joins some to the organ (市委书记, 商务部长); they are cut off.
@@ -111,12 +117,33 @@ GENERIC_MODIFIERS: frozenset[str] = frozenset((
     "地方", "基层", "上级", "下级", "有关", "相关", "主管", "职能", "各级", "各地", "当地",
     "本地", "外地", "国有", "民营", "私营", "大型", "中小", "小型", "一些", "部分", "其他",
     "两国", "各国", "多国", "该国", "双方", "各方",
+    "全国", "全省", "全市", "全县", "全区", "全军", "新",
 ))
+# Characters that, after a one-character organ suffix, make a word about the body
+# rather than name it (党团员, 党性, 部史, 部风, 校训): the candidate ends inside that word.
+SUFFIX_CONTINUATIONS = "团员性建风史训歌旗徽章规务费龄"
+# Nouns for kinds of internal units: a bare 局 or 处 after them continues a list (处室局).
+UNIT_NOUNS: frozenset[str] = frozenset(("处室", "科室", "部门", "单位", "机构", "司局", "厅局", "处"))
+# LAC tags of verbs: a two-character 部署 or 主办 is an action, not an organ ending in 署 or 办.
+_VERB_TAGS = frozenset(("v", "vn", "vd"))
+# An adjective that makes a common noun new (新时代, 新常态) names no organisation.
+_NEW = "新"
+# Halls and centres people go to: the building is the place (中国美术馆, 肯尼迪航天中心).
+VENUE_SUFFIXES: tuple[str, ...] = (
+    "美术馆", "博物馆", "纪念馆", "科技馆", "文学馆", "档案馆", "展览馆", "纪念堂",
+    "展览中心", "航天中心", "太空中心", "演艺中心", "控制中心", "监测中心",
+)
+# A newspaper or magazine title in 《》 names the paper (《纽约时报》, 《经济周刊》), not a
+# document (《工作报告》, 《公报》).
+_PRESS_TITLE = re.compile(r"《([^《》\s]{1,10}(?:报|刊|杂志|新闻))》")
+_NOT_PRESS = ("通报", "公报", "年报", "简报", "汇报", "情报", "预报", "举报", "电报", "快报", "海报")
+_NUMERALS = "一二三四五六七八九十"
 # LAC tags that may form part of an organisation name.
 _NAME_TAGS = frozenset(("LOC", "ORG", "nz", "n", "j", "vn", "an", "nw", "a"))
 _ANCHOR_TAGS = frozenset(("LOC", "ORG", "nz", "j"))
 # A place's government is the place itself (the GPE convention): 美国政府 -> 美国.
 GOVERNMENT_WORDS: frozenset[str] = frozenset(("政府", "当局", "军队", "部队"))
+SPECIAL_REGION = "特区"
 _HEAD_TAGS = frozenset(("ORG", "n", "nz", "j", "vn"))
 # A bare level word in front of an organ (省经信厅, 市委, 县政府) is a prefix too.
 _LEVEL_PREFIXES = "省市县区州乡镇村"
@@ -151,21 +178,25 @@ class OrgRecognizer:
         self.max_name = max_name
         self._aliases: dict[str, list[str]] = {}
         self._places: frozenset[str] = frozenset()
+        self._common_words: frozenset[str] = frozenset()
         self._pattern: re.Pattern[str] | None = None
 
     def initialize(self, get_examples: Callable[[], Iterable[Any]] | None = None,
                    nlp: Language | None = None) -> None:
-        """Load the central organs table and the place names (for 美国政府 -> 美国)."""
+        """Load the central organs table, the place names (for 美国政府 -> 美国) and common words."""
         from pipelines.lexicons.organs import load_central_organs
         from pipelines.lexicons.places import load_place_lexicon
+        from pipelines.lexicons.surnames import load_common_words
 
         table = load_central_organs()
         self._set_state({name: table.aliases(name) for name in table.names()},
-                        load_place_lexicon().match_forms())
+                        load_place_lexicon().match_forms(), load_common_words())
 
-    def _set_state(self, aliases: dict[str, list[str]], places: Iterable[str]) -> None:
+    def _set_state(self, aliases: dict[str, list[str]], places: Iterable[str],
+                   common_words: Iterable[str]) -> None:
         self._aliases = aliases
         self._places = frozenset(places)
+        self._common_words = frozenset(common_words)
         self._pattern = trie_pattern(aliases)
 
     @property
@@ -177,15 +208,19 @@ class OrgRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         words = _words(doc)
+        text = doc_text(doc)
         starts = {w.start for w in words}
         ends = {w.end for w in words}
         set_entities(doc, _organ_named_places(doc), override=True)
-        set_entities(doc, self._table_matches(doc.text, starts, ends))
+        set_entities(doc, self._place_named_orgs(doc), override=True)
+        set_entities(doc, self._table_matches(text, starts, ends))
         set_entities(doc, self._compounds(words))
         set_entities(doc, _enumerated_units(words), override=True)
+        set_entities(doc, _press_titles(text), override=True)
         set_entities(doc, self._place_then_org(doc))
         set_entities(doc, self._party_bodies(doc), override=True)
-        doc.ents = [e for e in doc.ents if not _is_bare_level_body(e.text, e.label_)]
+        doc.ents = [e for e in doc.ents if e.label_ != ORG or not self._is_rejected(e.text, text, e.end_char)]
+        set_entities(doc, _venues(doc), override=True)
         set_entities(doc, self._governments(doc), override=True)
         self._add_aliases(doc)
         return doc
@@ -209,8 +244,9 @@ class OrgRecognizer:
         for i, head in enumerate(words):
             if not _is_organ_head(head):
                 continue
-            if len(head.text) == 1 and i > 0 and _organ_suffix(words[i - 1].text):
-                continue  # 省经信厅|厅|长: the 厅 of 厅长 repeats the organ, it adds none
+            if len(head.text) == 1 and i > 0 and (
+                    _organ_suffix(words[i - 1].text) or words[i - 1].text in UNIT_NOUNS):
+                continue  # 省经信厅|厅|长 repeats the organ; 处室|局 lists kinds of units
             first = i
             while first > 0 and _extends_name(words[first - 1]) and \
                     head.end - words[first - 1].start <= self.max_name:
@@ -243,28 +279,38 @@ class OrgRecognizer:
             if ent.label_ != ORG:
                 continue
             first = i
-            while first > 0 and ents[first - 1].end == ents[first].start and (
-                    ents[first - 1].label_ == PLACE or ents[first - 1].text in self._places):
+            while first > 0 and ents[first - 1].end == ents[first].start and len(ents[first - 1].text) > 1 \
+                    and (ents[first - 1].label_ == PLACE or ents[first - 1].text in self._places):
                 first -= 1
             if first < i:
                 found.append(CharSpan(ents[first].start_char, ent.end_char, ORG))
         return found
 
     def _governments(self, doc: Doc) -> list[CharSpan]:
-        """A place's government stands for the place (美国政府 -> PLACE 美国)."""
+        """A place's government stands for the place (美国政府 -> PLACE 美国, 俄政府 -> 俄)."""
         found = []
         for ent in doc.ents:
             body = next((g for g in GOVERNMENT_WORDS if ent.text.endswith(g)), None)
-            if ent.label_ == ORG and body and ent.text[: -len(body)] in self._places:
+            if ent.label_ == ORG and body and self._is_governed_place(ent.text[: -len(body)]):
                 found.append(CharSpan(ent.start_char, ent.end_char - len(body), PLACE))
         if found:
             doc.ents = [e for e in doc.ents if not any(e.start_char == f.start for f in found)]
         return found
 
+    def _place_named_orgs(self, doc: Doc) -> list[CharSpan]:
+        """LAC ORG spans that are exactly a place name (本报巴黎电, 温州市) are places."""
+        return [CharSpan(e.start_char, e.end_char, PLACE) for e in doc.ents
+                if e.label_ == ORG and e.text in self._places]
+
+    def _is_governed_place(self, name: str) -> bool:
+        """A known place, a one-character country abbreviation (俄) or a special region (香港特区)."""
+        return name in self._places or (len(name) == 1 and name not in _LEVEL_PREFIXES) \
+            or name.endswith(SPECIAL_REGION)
+
     def _party_bodies(self, doc: Doc) -> list[CharSpan]:
         """X党组 / X党委 after an organisation X: one span, named X."""
         found = []
-        full_text = doc.text
+        full_text = doc_text(doc)
         for ent in doc.ents:
             if ent.label_ != ORG:
                 continue
@@ -279,6 +325,17 @@ class OrgRecognizer:
                 found.append(CharSpan(ent.start_char, ent.end_char + len(body), ORG, text))
         return found
 
+    def _is_rejected(self, name: str, text: str, end: int) -> bool:
+        """ORG candidates that name no organisation, whichever rule or LAC proposed them."""
+        return (_is_bare_level_body(name) or _ends_inside_word(text, end, name)
+                or self._is_new_common_noun(name) or _ends_in_numeral(name)
+                or name in GENERIC_MODIFIERS or name in NOT_ORGANS)
+
+    def _is_new_common_noun(self, name: str) -> bool:
+        """新时代, 新常态: 新 before an everyday word that is no organ (LAC tags some ORG)."""
+        return (len(name) == 3 and name[0] == _NEW and name[1:] in self._common_words
+                and _organ_suffix(name) is None)
+
     def _add_aliases(self, doc: Doc) -> None:
         for ent in doc.ents:
             if ent.label_ != ORG:
@@ -291,13 +348,14 @@ class OrgRecognizer:
                 known.extend(a for a in others if a not in known)
 
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        state = {"max_name": self.max_name, "aliases": self._aliases, "places": sorted(self._places)}
+        state = {"max_name": self.max_name, "aliases": self._aliases, "places": sorted(self._places),
+                 "common_words": sorted(self._common_words)}
         return json.dumps(state, ensure_ascii=False).encode("utf-8")
 
     def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> "OrgRecognizer":
         state = json.loads(data.decode("utf-8"))
         self.max_name = state["max_name"]
-        self._set_state(state["aliases"], state["places"])
+        self._set_state(state["aliases"], state["places"], state["common_words"])
         return self
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
@@ -317,7 +375,7 @@ def _words(doc: Doc) -> list[_Word]:
         return [_Word(t.idx, t.idx + len(t.text), labels.get(t.ent_type_, "n"), t.text)
                 for t in doc if not t.is_space]
     words = []
-    full_text = doc.text  # built from the tokens on every access
+    full_text = doc_text(doc)
     for w in lac:
         text = full_text[w.start:w.end]
         title = _ending(text, TITLES, proper=True) if text.endswith(TITLES) else None
@@ -377,9 +435,16 @@ def _ending(text: str, endings: tuple[str, ...], proper: bool = False) -> str | 
 
 
 def _is_organ_head(word: _Word) -> bool:
+    """A noun ending in an organ suffix; a two-character verb (部署, 督办) is an action, while
+    LAC also tags 合作部 or 宣传部 as verbal nouns."""
     if word.tag not in _HEAD_TAGS or _not_organ(word.text):
         return False
-    return _organ_suffix(word.text) is not None
+    return _organ_suffix(word.text) is not None and not (word.tag in _VERB_TAGS and len(word.text) == 2)
+
+
+def _ends_inside_word(text: str, end: int, name: str) -> bool:
+    """青年党|团员, 部风部|史: a one-character suffix that opens a word with the next character."""
+    return end < len(text) and text[end] in SUFFIX_CONTINUATIONS and len(_organ_suffix(name) or "") == 1
 
 
 def _not_organ(text: str) -> bool:
@@ -448,7 +513,24 @@ def _closes_with_kind(words: Sequence[_Word], i: int) -> bool:
     return False
 
 
-def _is_bare_level_body(text: str, label: str) -> bool:
+def _press_titles(text: str) -> list[CharSpan]:
+    """Newspapers and magazines quoted in 《》."""
+    return [CharSpan(m.start(1), m.end(1), ORG) for m in _PRESS_TITLE.finditer(text)
+            if not m.group(1).endswith(_NOT_PRESS) and "关于" not in m.group(1)]
+
+
+def _venues(doc: Doc) -> list[CharSpan]:
+    """ORG spans naming a hall or centre people visit are places (the building)."""
+    return [CharSpan(e.start_char, e.end_char, PLACE) for e in doc.ents
+            if e.label_ == ORG and e.text.endswith(VENUE_SUFFIXES)]
+
+
+def _ends_in_numeral(name: str) -> bool:
+    """从一 (从一个侧面): LAC tags a preposition and a numeral as a two-character ORG."""
+    return len(name) == 2 and name[-1] in _NUMERALS
+
+
+def _is_bare_level_body(text: str) -> bool:
     """市政府, 县政府: a level and a kind of body, naming no particular one."""
-    return (label == ORG and len(text) >= 2 and text[0] in _LEVEL_PREFIXES
+    return (len(text) >= 2 and text[0] in _LEVEL_PREFIXES
             and text[1:] in GENERIC_HEADS)

@@ -7,6 +7,12 @@ abbreviations (中美, 欧美) are split into them; a known place followed by a
 compass part or a weather word (华北北部, 济南晴) is cut back to the place.
 Short and full names are linked in ``doc._.aliases`` (阜阳 <-> 阜阳市) so the
 graph can merge them across documents.
+
+Also: a pair that the place dictionary knows as one place (印尼) is not split;
+trailers and 地区 are cut repeatedly (东北地区大部 -> 东北), also off LAC PERSON
+spans (卡拉奇晴); 华 and 京 after a verb of going (访华, 进京) are China and
+Beijing; two country abbreviations before 两国, 关系, 谈判 ... are two places
+(墨美两国).
 """
 
 from __future__ import annotations
@@ -20,22 +26,32 @@ from typing import Any, Callable, Iterable
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from graph.records import PLACE
+from graph.records import PERSON, PLACE
 from pipelines.components.lac_ner import LAC_WORDS_KEY
-from pipelines.components.spans import CharSpan, set_entities
+from pipelines.components.spans import CharSpan, doc_text, set_entities
 from pipelines.extensions import get_dict, register_extensions
 from pipelines.lexicons.matching import find_all, trie_pattern
 
 logger = logging.getLogger(__name__)
 
 FACTORY = "zhkg_places_v1"  # spaCy forbids "." in factory names
-# LAC tags of verbs and adjectives: a short place name read as one (前进, 解放, 富裕) is not a place.
-PREDICATE_TAGS = frozenset(("v", "vd", "vn", "a", "ad", "an", "d"))
+# LAC tags of verbs, adjectives and direction words: a short place name read as one (前进, 解放,
+# 富裕, 城市的东北) is not a place.
+PREDICATE_TAGS = frozenset(("v", "vd", "vn", "a", "ad", "an", "d", "f"))
 # Words that LAC glues to a place name but that are not part of it.
 TRAILERS: tuple[str, ...] = (
     "东北部", "西北部", "东南部", "西南部", "东部", "西部", "南部", "北部", "中部", "大部",
     "雷阵雨", "阵雨", "多云", "晴", "阴", "小雨", "中雨", "大雨", "暴雨", "小雪", "中雪", "大雪",
 )
+# 东北地区 is the place 东北: the generic 地区 is cut off a known place even when the whole is listed.
+AREA_WORD = "地区"
+# After a verb of going or staying (访华, 驻华, 进京), 华 stands for China and 京 for Beijing.
+STANDS_FOR: dict[str, str] = {"华": "中国", "京": "北京"}
+_GONE_TO = re.compile(r"(?<=[访驻来赴离抵在进返旅留])[华京]")
+# Words after a pair of abbreviated countries (墨美两国, 美中关系, 巴以谈判): the pair is two places.
+PAIR_FOLLOWERS: tuple[str, ...] = ("两国", "双方", "关系", "首脑", "建交", "会谈", "谈判", "边境", "友好")
+# LAC reads a city plus a weather word as a name (卡拉奇晴): such spans are places too.
+_TRIMMED_LABELS = frozenset((PLACE, PERSON))
 
 
 @Language.factory(FACTORY, default_config={}, assigns=["doc.ents", "doc._.aliases"])
@@ -52,20 +68,23 @@ class PlaceRecognizer:
         self.name = name
         self._full_names: dict[str, str] = {}
         self._abbreviations: frozenset[str] = frozenset()
+        self._whole_pairs: frozenset[str] = frozenset()
         self._pattern: re.Pattern[str] | None = None
 
     def initialize(self, get_examples: Callable[[], Iterable[Any]] | None = None,
                    nlp: Language | None = None) -> None:
         """Take the matchable names from :func:`load_place_lexicon`."""
-        from pipelines.lexicons.places import abbreviation_chars, load_place_lexicon
+        from pipelines.lexicons.places import abbreviation_chars, load_place_lexicon, whole_place_pairs
 
         lexicon = load_place_lexicon()
         self._set_table({form: lexicon.lookup(form).full_name for form in lexicon.match_forms()},
-                        abbreviation_chars())
+                        abbreviation_chars(), whole_place_pairs())
 
-    def _set_table(self, full_names: dict[str, str], abbreviations: Iterable[str]) -> None:
+    def _set_table(self, full_names: dict[str, str], abbreviations: Iterable[str],
+                   whole_pairs: Iterable[str]) -> None:
         self._full_names = full_names
         self._abbreviations = frozenset(abbreviations)
+        self._whole_pairs = frozenset(whole_pairs)
         self._pattern = trie_pattern(full_names)
 
     @property
@@ -76,40 +95,69 @@ class PlaceRecognizer:
         return self._pattern
 
     def __call__(self, doc: Doc) -> Doc:
-        matches = list(find_all(self.pattern, doc.text))
+        text = doc_text(doc)
+        matches = list(find_all(self.pattern, text))
         words = doc.user_data.get(LAC_WORDS_KEY)
         if words is not None:
             starts = {w.start for w in words}
             ends = {w.end for w in words}
             predicates = {w.start for w in words if w.tag in PREDICATE_TAGS}
-            text = doc.text
             matches = [(s, e) for s, e in matches if s in starts and e in ends
                        and (s not in predicates or self._full_names[text[s:e]] == text[s:e])]
         set_entities(doc, [CharSpan(s, e, PLACE) for s, e in matches])
         set_entities(doc, self._split_joined(doc, matches), override=True)
+        if words is not None:
+            set_entities(doc, _gone_to(text, ends))
+            set_entities(doc, self._abbreviated_pairs(text, starts), override=True)
         self._trim_trailers(doc)
         self._add_aliases(doc)
         return doc
 
     def _trim_trailers(self, doc: Doc) -> None:
-        """华北北部 -> 华北, 济南晴 -> 济南: a known place plus a trailer keeps the place."""
+        """华北北部 -> 华北, 济南晴 -> 济南, 东北地区大部 -> 东北: a known place plus trailers keeps the place."""
         trimmed = []
         for ent in doc.ents:
-            trailer = next((t for t in TRAILERS if ent.text.endswith(t)), None) \
-                if ent.label_ == PLACE and ent.text not in self._full_names else None
-            if trailer and ent.text[: -len(trailer)] in self._full_names:
-                trimmed.append(CharSpan(ent.start_char, ent.end_char - len(trailer), PLACE))
+            stem = self._known_stem(ent.text) if ent.label_ in _TRIMMED_LABELS else None
+            if stem:
+                trimmed.append(CharSpan(ent.start_char, ent.start_char + len(stem), PLACE))
         if trimmed:
             keep = [e for e in doc.ents if all(not (e.start_char <= t.start and t.end < e.end_char)
                                                for t in trimmed)]
             doc.ents = keep
             set_entities(doc, trimmed)
 
+    def _abbreviated_pairs(self, text: str, starts: set[int]) -> list[CharSpan]:
+        """Two country abbreviations on word boundaries before 两国, 关系 ... (墨美两国 -> 墨, 美)."""
+        pairs = []
+        for index in _pair_positions(text):
+            pair = text[index:index + 2]
+            if index in starts and index + 2 in starts and all(c in self._abbreviations for c in pair):
+                pairs += [CharSpan(index, index + 1, PLACE), CharSpan(index + 1, index + 2, PLACE)]
+        return pairs
+
+    def _known_stem(self, name: str) -> str | None:
+        """The shortest known place left by cutting trailers and 地区 off ``name``, if any."""
+        stem, known = name, None
+        while (cut := self._cut_trailer(stem)) is not None:
+            stem = cut
+            if stem in self._full_names:
+                known = stem
+        return known
+
+    def _cut_trailer(self, stem: str) -> str | None:
+        """``stem`` without 地区 or, unless it is a known name (淮阴), a trailer; ``None`` if neither ends it."""
+        if stem.endswith(AREA_WORD) and len(stem) > len(AREA_WORD):
+            return stem[: -len(AREA_WORD)]
+        if stem in self._full_names:
+            return None
+        trailer = next((t for t in TRAILERS if stem.endswith(t) and len(stem) > len(t)), None)
+        return stem[: -len(trailer)] if trailer else None
+
     def _split_joined(self, doc: Doc, matches: list[tuple[int, int]]) -> list[CharSpan]:
         """Parts of PLACE entities that are exactly two or more places or abbreviations."""
         parts: list[CharSpan] = []
         for ent in doc.ents:
-            if ent.label_ != PLACE or ent.text in self._full_names:
+            if ent.label_ != PLACE or ent.text in self._full_names or ent.text in self._whole_pairs:
                 continue
             if len(ent.text) == 2 and all(c in self._abbreviations for c in ent.text):
                 parts += [CharSpan(ent.start_char, ent.start_char + 1, PLACE),
@@ -123,19 +171,21 @@ class PlaceRecognizer:
 
     def _add_aliases(self, doc: Doc) -> None:
         for ent in doc.ents:
-            full_name = self._full_names.get(ent.text) if ent.label_ == PLACE else None
+            name = STANDS_FOR.get(ent.text, ent.text)
+            full_name = self._full_names.get(name) if ent.label_ == PLACE else None
             if full_name and full_name != ent.text:
                 aliases = get_dict(doc, "aliases")
                 _add_alias(aliases, ent.text, full_name)
                 _add_alias(aliases, full_name, ent.text)
 
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        state = {"full_names": self._full_names, "abbreviations": sorted(self._abbreviations)}
+        state = {"full_names": self._full_names, "abbreviations": sorted(self._abbreviations),
+                 "whole_pairs": sorted(self._whole_pairs)}
         return json.dumps(state, ensure_ascii=False).encode("utf-8")
 
     def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> "PlaceRecognizer":
         state = json.loads(data.decode("utf-8"))
-        self._set_table(state["full_names"], state["abbreviations"])
+        self._set_table(state["full_names"], state["abbreviations"], state["whole_pairs"])
         return self
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
@@ -145,6 +195,19 @@ class PlaceRecognizer:
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "PlaceRecognizer":
         return self.from_bytes((Path(path) / "places.json").read_bytes())
+
+
+_PAIR_FOLLOWER = re.compile("|".join(PAIR_FOLLOWERS))
+
+
+def _pair_positions(text: str) -> list[int]:
+    """Start offsets of the two characters before a pair follower."""
+    return [m.start() - 2 for m in _PAIR_FOLLOWER.finditer(text) if m.start() >= 2]
+
+
+def _gone_to(text: str, ends: set[int]) -> list[CharSpan]:
+    """华 of 访华 / 驻华 and 京 of 进京, when the character ends a word (not 华侨, 京剧)."""
+    return [CharSpan(m.start(), m.end(), PLACE) for m in _GONE_TO.finditer(text) if m.end() in ends]
 
 
 def _add_alias(aliases: dict[str, list[str]], name: str, alias: str) -> None:

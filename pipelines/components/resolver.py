@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span
 
 from graph.records import ORG, PLACE
 from pipelines.components.lexicon_support import PlaceLexiconMixin
-from pipelines.components.spans import CharSpan, set_entities
+from pipelines.components.spans import CharSpan, doc_text, set_entities
 from pipelines.extensions import register_extensions
 from pipelines.lexicons.places import CITY, PROVINCE
 from pipelines.records import paragraph_starts
@@ -189,7 +189,7 @@ def anaphora(doc: Doc) -> list[CharSpan]:
     returned too, so its name can be replaced; anaphora overlapping other
     entities (``工信部党组`` holds ``部党组``) are not anaphora.
     """
-    text = doc.text
+    text = doc_text(doc)
     orgs = [(e.start_char, e.end_char, e.kb_id_ or e.text) for e in doc.ents if e.label_ == ORG]
     taken = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
     paragraphs = paragraph_starts(text)

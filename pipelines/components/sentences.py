@@ -10,6 +10,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from pipelines.components.spans import TEXT_KEY
+
 FACTORY = "zhkg_sentences_v1"  # spaCy forbids "." in factory names
 SENTENCE_ENDS = "。！？!?；;"
 CLOSERS = "”’」』）)】》\"'"
@@ -32,11 +34,16 @@ class ChineseSentencizer:
 
     def __call__(self, doc: Doc) -> Doc:
         boundary = True
+        pieces: list[str] = []
         for i, token in enumerate(doc):
-            attaches = token.is_space or not token.text.strip(CLOSERS)
+            text = token.text
+            pieces.append(token.text_with_ws)
+            attaches = token.is_space or not text.strip(CLOSERS)
             token.is_sent_start = i == 0 or (boundary and not attaches)
             if attaches:
-                boundary = boundary or "\n" in token.text
+                boundary = boundary or "\n" in text
             else:
-                boundary = token.text[-1] in self.ends
+                boundary = text[-1] in self.ends
+        # Every later component reads the text; spaCy would rebuild it on each access.
+        doc.user_data[TEXT_KEY] = "".join(pieces)
         return doc

@@ -16,6 +16,29 @@ from typing import Iterable
 from spacy.tokens import Doc, Span
 
 
+# ``doc.user_data`` key of the cached document text (see :func:`doc_text`).
+TEXT_KEY = "zhkg.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per ``Doc`` and cached in ``doc.user_data``.
+
+    spaCy rebuilds ``doc.text`` from every token on each access, and every
+    component needs it; splitting tokens (:func:`ensure_boundaries`) never
+    changes it. A cached text whose length no longer matches the tokens is
+    rebuilt.
+    """
+    cached = doc.user_data.get(TEXT_KEY)
+    if cached is None or len(cached) != text_length(doc):
+        cached = doc.user_data[TEXT_KEY] = doc.text
+    return cached
+
+
+def text_length(doc: Doc) -> int:
+    """``len(doc.text)`` without building the text."""
+    return doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+
+
 @dataclass(frozen=True)
 class CharSpan:
     """A candidate entity by character offsets (end exclusive)."""
@@ -33,9 +56,9 @@ class CharSpan:
 def ensure_boundaries(doc: Doc, offsets: Iterable[int]) -> None:
     """Split tokens so that every offset in ``offsets`` is a token boundary."""
     cuts: dict[int, list[int]] = {}
-    text_length = len(doc.text)  # spaCy rebuilds doc.text on each access
+    length = text_length(doc)
     for offset in set(offsets):
-        if offset <= 0 or offset >= text_length:
+        if offset <= 0 or offset >= length:
             continue
         token = _token_containing(doc, offset)
         if token is not None and token.idx < offset < token.idx + len(token.text):

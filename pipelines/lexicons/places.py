@@ -14,6 +14,7 @@ banner.
 from __future__ import annotations
 
 import ast
+import importlib.util
 import logging
 from dataclasses import dataclass
 from functools import lru_cache
@@ -178,9 +179,14 @@ def _named_regions() -> Iterator[PlaceInfo]:
 
 
 def _world() -> Iterator[PlaceInfo]:
-    """Countries (short and official names), their capitals and main cities."""
+    """Continents (the list's section headers), countries (short and official names),
+    their capitals and main cities."""
     with open_dictionary("world_location.txt") as lines:
         for line in lines:
+            if line.strip().endswith(":"):
+                continent = line.strip().rstrip(":")
+                yield PlaceInfo(continent, continent, REGION)
+                continue
             fields = line.rstrip("\n").split("\t")
             if len(fields) < 3:
                 continue
@@ -214,3 +220,32 @@ def _common_words() -> frozenset[str]:
     """Everyday words (jionlp's Chinese word dictionary): not places when alone."""
     with open_dictionary("chinese_word_dictionary.txt") as lines:
         return frozenset(line.split("\t", 1)[0] for line in lines)
+
+
+# Place-name probability of the words in jiojio's place dictionary (``ns.txt``) above which a
+# two-character word is one place (印尼) rather than two abbreviations (欧美 scores 0.997).
+_WHOLE_PLACE_PROBABILITY = 0.999
+
+
+@lru_cache(maxsize=1)
+def whole_place_pairs() -> frozenset[str]:
+    """Two-character place names that look like two abbreviations (印尼, 南亚) but are one place.
+
+    Read from the place dictionary of jiojio (jionlp's segmenter, installed with it): words
+    that are place names with probability of at least 0.999. Empty, with a warning, when the
+    file is missing.
+    """
+    spec = importlib.util.find_spec("jiojio")
+    folder = Path(next(iter(spec.submodule_search_locations))) if spec and spec.submodule_search_locations else None
+    path = folder / "dictionary" / "ns.txt" if folder else None
+    if path is None or not path.is_file():
+        logger.warning("jiojio's place dictionary is missing; joined places like 印尼 may be split "
+                       "(pip install jiojio)")
+        return frozenset()
+    pairs = set()
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            fields = line.rstrip("\n").split("\t")
+            if len(fields) >= 2 and len(fields[0]) == 2 and float(fields[1]) >= _WHOLE_PLACE_PROBABILITY:
+                pairs.add(fields[0])
+    return frozenset(pairs)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 logger = logging.getLogger(__name__)
@@ -49,9 +49,15 @@ class TitleLexicon:
     byline: frozenset[str]
     after_name: frozenset[str]
 
-    @property
+    @cached_property
     def max_length(self) -> int:
+        """Length of the longest title (cached: officials asks for every document)."""
         return max((len(t) for t in self.titles), default=0)
+
+    @cached_property
+    def last_chars(self) -> frozenset[str]:
+        """Characters that end some title: a title cannot end anywhere else."""
+        return frozenset(t[-1] for t in self.titles if t)
 
     def to_dict(self) -> dict[str, list[str]]:
         return {

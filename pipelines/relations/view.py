@@ -18,6 +18,7 @@ from typing import Iterable
 from spacy.tokens import Doc
 
 from graph.records import ORG, PERSON
+from pipelines.components.spans import doc_text
 from pipelines.dates import DateMention, document_date, find_dates
 from pipelines.records import SentenceBounds, doc_extension, sentence_bounds
 
@@ -78,12 +79,12 @@ class DocView:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.ents = [
             Ent(e.start_char, e.end_char, e.label_, e.kb_id_ or e.text, e.text) for e in doc.ents
         ]
         self._ent_starts = [e.start for e in self.ents]
-        self.sentences: list[SentenceBounds] = sentence_bounds(doc)
+        self.sentences: list[SentenceBounds] = sentence_bounds(doc, self.text)
         self._sent_starts = [s.start for s in self.sentences]
         self.clauses = self._split_clauses()
         self._clause_starts = [c.start for c in self.clauses]
