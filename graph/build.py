@@ -9,7 +9,7 @@ objects), resolves names across documents (:mod:`graph.resolve`), and writes one
   (:mod:`graph.evidence`); edges from an entity to itself are dropped;
 - CO_OCCURS edges between every two entities named in the same sentence, weighted
   by the number of such sentences. A mention inside another mention
-  (``安徽`` inside ``安徽省经信厅``) does not count. The edge runs from the smaller
+  (``山东`` inside ``山东省发改委``) does not count. The edge runs from the smaller
   node id to the larger.
 
 Documents are visited in ``doc_id`` order, so the graph is the same whatever
@@ -147,11 +147,11 @@ def build_graph(results: Iterable[DocResult], *, cooccurrence: bool = True) -> n
     Examples
     --------
     >>> from graph.records import DocResult, Mention, Sentence
-    >>> doc = DocResult("d1", "工信部召开会议。", sentences=[Sentence(0, 0, 8, "工信部召开会议。")],
-    ...                 mentions=[Mention("工信部", "ORG", 0, 3, 0, aliases=["工业和信息化部"])])
+    >>> doc = DocResult("d1", "发改委召开会议。", sentences=[Sentence(0, 0, 8, "发改委召开会议。")],
+    ...                 mentions=[Mention("发改委", "ORG", 0, 3, 0, aliases=["国家发展和改革委员会"])])
     >>> G = build_graph([doc])
-    >>> G.nodes["ORG:工信部"]["aliases"]
-    ['工业和信息化部']
+    >>> G.nodes["ORG:发改委"]["aliases"]
+    ['国家发展和改革委员会']
     """
     docs = _distinct(results)
     with _cyclic_gc_paused():
@@ -180,7 +180,7 @@ def graph_summary(graph: nx.MultiDiGraph) -> dict[str, Any]:
     Examples
     --------
     >>> G = nx.MultiDiGraph(documents=1)
-    >>> G.add_node("ORG:工信部", type="ORG")
+    >>> G.add_node("ORG:发改委", type="ORG")
     >>> graph_summary(G)
     {'documents': 1, 'nodes': {'ORG': 1}, 'edges': {}}
     """

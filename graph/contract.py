@@ -3,7 +3,7 @@
 A ``networkx.MultiDiGraph``; graph attribute ``name`` = "zhkg", ``documents`` =
 number of documents built from.
 
-Node id: ``"{type}:{label}"`` (``ORG:安徽省经信厅``), stable across runs. Two
+Node id: ``"{type}:{label}"`` (``ORG:山东省发改委``), stable across runs. Two
 people with the same name and different organisations get
 ``"PERSON:{label}@{org}"``.
 
@@ -53,7 +53,7 @@ LIST_EDGE_ATTRS: tuple[str, ...] = ("documents", "evidence")
 
 
 def node_id(entity_type: str, label: str, qualifier: str = "") -> str:
-    """The stable id of a node: ``ORG:工业和信息化部`` or ``PERSON:王旭@某厅``."""
+    """The stable id of a node: ``ORG:国家发展和改革委员会`` or ``PERSON:张伟@某厅``."""
     base = f"{entity_type}:{label}"
     return f"{base}@{qualifier}" if qualifier else base
 

@@ -113,10 +113,10 @@ def new_edge(relation: str) -> EdgeEvidence:
     Examples
     --------
     >>> from graph.records import DocResult, Relation, Sentence
-    >>> doc = DocResult("d1", "王旭赴合肥调研。", date="2023-06-01",
-    ...                 sentences=[Sentence(0, 0, 8, "王旭赴合肥调研。")])
+    >>> doc = DocResult("d1", "张某赴武汉调研。", date="2023-06-01",
+    ...                 sentences=[Sentence(0, 0, 8, "张某赴武汉调研。")])
     >>> edge = new_edge("VISITED")
-    >>> edge.add_relation(doc, Relation("VISITED", "王旭", "PERSON", "合肥", "PLACE", sent=0))
+    >>> edge.add_relation(doc, Relation("VISITED", "张某", "PERSON", "武汉", "PLACE", sent=0))
     >>> edge.attrs()["weight"], edge.attrs()["evidence"][0]["date"]
     (1, '2023-06-01')
     """

@@ -24,13 +24,13 @@ logger = logging.getLogger(__name__)
 EntityKey = tuple[str, str]
 """``(entity type, matching key)``; see :func:`graph.names.name_key`."""
 
-# Administrative level words that end a place name (浙江省, 阜阳市, 东北地区).
+# Administrative level words that end a place name (山东省, 烟台市, 西北地区).
 PLACE_SUFFIXES: tuple[str, ...] = (
     "特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区",
     "省", "市", "县", "区", "州", "盟", "旗", "镇", "乡",
 )
 # One-character level words that stand for "this province/city/..." in a short
-# organisation name (省经信厅, 市委) or follow a place inside one (东莞市贸促会).
+# organisation name (省教育厅, 市委) or follow a place inside one (烟台市红十字会).
 LEVEL_CHARS = "省市县区州"
 # Party bodies and the organ's staff named after the organisation they belong to.
 PARTY_BODY_SUFFIXES: tuple[str, ...] = ("党组", "党委", "机关")
@@ -106,7 +106,7 @@ def party_bodies(index: NameIndex, uf: UnionFind[EntityKey]) -> int:
 
 
 def place_full_forms(index: NameIndex, uf: UnionFind[EntityKey]) -> int:
-    """PLACE ``X`` joins ``X`` + level suffix (浙江 / 浙江省) when only one such form exists.
+    """PLACE ``X`` joins ``X`` + level suffix (山东 / 山东省) when only one such form exists.
 
     吉林 stays apart when both 吉林省 and 吉林市 are known.
     """
@@ -120,7 +120,7 @@ def place_full_forms(index: NameIndex, uf: UnionFind[EntityKey]) -> int:
 
 
 def level_char_variants(index: NameIndex, uf: UnionFind[EntityKey]) -> int:
-    """``东莞市贸促会`` joins ``东莞贸促会``: a level word after a leading place.
+    """``烟台市红十字会`` joins ``烟台红十字会``: a level word after a leading place.
 
     The level character sits after a 2-4 character place and inside the name; the
     shorter form must exist and be reached from exactly one longer form.
@@ -143,15 +143,15 @@ def level_char_variants(index: NameIndex, uf: UnionFind[EntityKey]) -> int:
 def prefix_expansions(index: NameIndex, uf: UnionFind[EntityKey]) -> int:
     """A short name joins the one longer name that adds a qualifier in front.
 
-    ``省经信厅`` joins ``安徽省经信厅``; ``产权局`` joins ``国资委产权局``; ``东莞``
-    joins ``广东东莞``. The added prefix must look like a place or an organisation
+    ``省教育厅`` joins ``湖北省教育厅``; ``法规司`` joins ``商务部法规司``; ``烟台``
+    joins ``山东烟台``. The added prefix must look like a place or an organisation
     (a known PLACE or ORG, a name ending in a level word, or a level word itself),
     or a document must write the longer name first and the short one later, with a
-    prefix of two or more characters (``国务院国资委`` ... ``国资委``; but not
+    prefix of two or more characters (``国家市场监管总局`` ... ``市场监管总局``; but not
     ``内蒙古`` ... ``蒙古``); a document that uses the short name
     must contain the prefix, and all longer
     candidates must already be one entity. Otherwise the names stay apart: 海关
-    does not join 南京海关 when 杭州海关 is also known.
+    does not join 武汉海关 when 青岛海关 is also known.
     """
     merged = 0
     for entity_type in (ORG, PLACE, INITIATIVE):
@@ -216,7 +216,7 @@ def _is_qualifier(index: NameIndex, prefix: str, short: str) -> bool:
 def _prefix_in_context(index: NameIndex, short: EntityKey, longer: list[str]) -> bool:
     """Whether a document using ``short`` names the qualifier of a longer candidate.
 
-    Guards against joining 省经信厅 from a story about one province to the full name
+    Guards against joining 省教育厅 from a story about one province to the full name
     of another province's department.
     """
     prefixes = set()

@@ -3,7 +3,7 @@
 Two forms of every name:
 
 - :func:`name_key` is the *matching key*. News text writes the same name with or
-  without quotes and book-title marks (``“第一议题”制度`` / ``第一议题制度``), with
+  without quotes and book-title marks (``“最多跑一次”改革`` / ``最多跑一次改革``), with
   stray spaces from page layout, and with full-width or half-width digits and
   letters (``２０２３`` / ``2023``). The key drops all of these and lower-cases
   Latin letters, so these variants meet.
@@ -39,9 +39,9 @@ def name_key(name: str) -> str:
 
     Examples
     --------
-    >>> name_key("“第一议题” 制度")
-    '第一议题制度'
-    >>> name_key("２０２３世界制造业大会") == name_key("2023世界制造业大会")
+    >>> name_key("“最多跑一次” 改革")
+    '最多跑一次改革'
+    >>> name_key("２０２３世界人工智能大会") == name_key("2023世界人工智能大会")
     True
     """
     text = (name or "").translate(_KEY_TABLE)
@@ -54,10 +54,10 @@ def pretty_name(name: str) -> str:
 
     Examples
     --------
-    >>> pretty_name("“六稳”工作")
-    '六稳工作'
-    >>> pretty_name("中国（浙江）自由贸易试验区")
-    '中国(浙江)自由贸易试验区'
+    >>> pretty_name("“放管服”改革")
+    '放管服改革'
+    >>> pretty_name("中国（湖北）自由贸易试验区")
+    '中国(湖北)自由贸易试验区'
     """
     text = _MARKS_RE.sub("", (name or "").translate(_PRETTY_TABLE))
     return _SPACE_RE.sub(" ", text).strip()

@@ -9,9 +9,9 @@ Names
 -----
 ``Mention.name`` and the ``head``/``tail`` of a :class:`Relation` are the
 *in-document canonical names*: the surface form after resolution inside the
-document (``该厅`` -> ``安徽省经信厅``, ``省经信厅`` -> ``安徽省经信厅``,
-``工信部党组`` -> ``工信部``). Cross-document merging (``工信部`` =
-``工业和信息化部``) happens in ``graph/`` through ``Mention.aliases``.
+document (``该厅`` -> ``湖北省教育厅``, ``省教育厅`` -> ``湖北省教育厅``,
+``教育部党组`` -> ``教育部``). Cross-document merging (``发改委`` =
+``国家发展和改革委员会``) happens in ``graph/`` through ``Mention.aliases``.
 
 Offsets are character offsets into ``DocResult.text`` (end exclusive).
 Dates are ISO ``YYYY-MM-DD`` strings or ``None``.

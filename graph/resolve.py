@@ -2,7 +2,7 @@
 
 Inside a document the pipeline already gives every mention its canonical name
 (``Mention.name``). Across documents the same entity still arrives under several
-names (工信部 / 工业和信息化部, 浙江 / 浙江省, “第一议题”制度 / 第一议题制度), and two
+names (发改委 / 国家发展和改革委员会, 山东 / 山东省, “最多跑一次”改革 / 最多跑一次改革), and two
 people can share a name. This module decides which names are one node.
 
 Steps
@@ -200,10 +200,10 @@ def choose_label(surfaces: Counter[str]) -> str:
 
     Examples
     --------
-    >>> choose_label(Counter({"浙江": 3, "浙江省": 1}))
-    '浙江'
-    >>> choose_label(Counter({"浙江": 1, "浙江省": 1}))
-    '浙江省'
+    >>> choose_label(Counter({"山东": 3, "山东省": 1}))
+    '山东'
+    >>> choose_label(Counter({"山东": 1, "山东省": 1}))
+    '山东省'
     """
     return min(surfaces, key=lambda s: (-surfaces[s], -len(s), s))
 

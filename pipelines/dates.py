@@ -89,8 +89,8 @@ def document_date(text: str, head_chars: int = 300) -> str | None:
 
     Examples
     --------
-    >>> document_date("安徽经济网\\n- 2023年8月3日\\n标题")
-    '2023-08-03'
+    >>> document_date("湖北日报\\n- 2024年5月6日\\n标题")
+    '2024-05-06'
     >>> document_date("无日期") is None
     True
     """

@@ -22,7 +22,7 @@ def write_graphml(G: nx.Graph, path: PathOrHandle) -> None:
     --------
     >>> import io, networkx as nx
     >>> G = nx.MultiDiGraph()
-    >>> G.add_edge("PLACE:合肥", "PLACE:安徽", key="LOCATED_IN:a->b", relation="LOCATED_IN")
+    >>> G.add_edge("PLACE:武汉", "PLACE:湖北", key="LOCATED_IN:a->b", relation="LOCATED_IN")
     'LOCATED_IN:a->b'
     >>> buf = io.BytesIO(); write_graphml(G, buf)
     >>> b'id="LOCATED_IN:a-&gt;b"' in buf.getvalue()

@@ -279,9 +279,9 @@ def write_html(
     Examples
     --------
     >>> import io, networkx as nx
-    >>> G = nx.MultiDiGraph(); G.add_node("PLACE:合肥", label="合肥", type="PLACE")
+    >>> G = nx.MultiDiGraph(); G.add_node("PLACE:武汉", label="武汉", type="PLACE")
     >>> buf = io.BytesIO(); write_html(G, buf)
-    >>> "合肥" in buf.getvalue().decode("utf-8")
+    >>> "武汉" in buf.getvalue().decode("utf-8")
     True
     """
     path.write(render_html(G, max_nodes=max_nodes, title=title).encode("utf-8"))

@@ -4,8 +4,8 @@ Examples
 --------
 >>> from graph.query import load
 >>> kg = load("out/graph.graphml")                         # doctest: +SKIP
->>> [(p.person, p.title) for p in kg.posts(org="安徽省经信厅")]  # doctest: +SKIP
-[('冯克金', '党组书记|厅长'), ...]
+>>> [(p.person, p.title) for p in kg.posts(org="湖北省教育厅")]  # doctest: +SKIP
+[('王建国', '党组书记|厅长'), ...]
 
 Nothing here imports spaCy: loading a graph and querying it is cheap.
 """

@@ -3,7 +3,7 @@
 Queries take names as users write them (labels, aliases, or node ids), and
 return plain records from :mod:`graph.query.results` carrying the supporting
 sentences and dates. A name that matches several nodes (two people called
-王旭) selects all of them; a name that matches none raises
+张伟) selects all of them; a name that matches none raises
 :class:`~graph.query.errors.UnknownEntityError` with near matches.
 """
 

@@ -1,7 +1,7 @@
 """Name lookup: labels and aliases, normalised, with near matches for typos.
 
 Users type names the way the news prints them: with or without quotation
-marks (“一带一路”), with full-width letters or stray spaces. Lookup compares a
+marks (“放管服”), with full-width letters or stray spaces. Lookup compares a
 normalised key so all of these find the same node.
 """
 
@@ -32,7 +32,7 @@ class NameIndex:
     """Maps normalised labels and aliases to node ids.
 
     Built once per graph; several nodes may share a key (two people named
-    王旭 in different organisations).
+    张伟 in different organisations).
     """
 
     def __init__(self, graph: nx.MultiDiGraph) -> None:

@@ -406,7 +406,7 @@ class InitiativeFinder:
     def _goals(self) -> Iterator[CharSpan]:
         """X强国 / X强省 / X强市: national or provincial goals (交通强国, 教育强省).
 
-        The modifier is the word before 强 (新能源汽车 when segmented), else two
+        The modifier is the word before 强 (现代农业 when segmented), else two
         characters; 加强国有 or 增强市场 are not goals (强 belongs to another word).
         """
         for match in _GOAL.finditer(self.text):

@@ -1,15 +1,15 @@
 """ORG entities: whole organisation names, central organs and party bodies.
 
-LAC finds organisation names but often only part of them (中国 | 五矿,
+LAC finds organisation names but often only part of them (中国 | 石化,
 郑州铁路 | 分局) and misses names made of ordinary words (古巴代表团). This
 component rebuilds whole names from LAC's words:
 
 - an organ name is an optional place or organisation prefix, ordinary words and
   a head word ending in an organ suffix (部, 委, 厅, 局, 委员会, 中心, 公司 ...);
 - a place (or run of places) directly followed by an organisation is one
-  organisation (广东东莞贸促会);
-- names and abbreviations from the central organs table (工信部 <->
-  工业和信息化部) are organisations, and their other names go to
+  organisation (山东烟台红十字会);
+- names and abbreviations from the central organs table (发改委 <->
+  国家发展和改革委员会) are organisations, and their other names go to
   ``doc._.aliases`` so the graph merges them across documents;
 - a party body of an organisation (X党组, X党委) is that organisation: the
   span keeps its text and ``kb_id_`` names X;
@@ -145,7 +145,7 @@ _ANCHOR_TAGS = frozenset(("LOC", "ORG", "nz", "j"))
 GOVERNMENT_WORDS: frozenset[str] = frozenset(("政府", "当局", "军队", "部队"))
 SPECIAL_REGION = "特区"
 _HEAD_TAGS = frozenset(("ORG", "n", "nz", "j", "vn"))
-# A bare level word in front of an organ (省经信厅, 市委, 县政府) is a prefix too.
+# A bare level word in front of an organ (省教育厅, 市委, 县政府) is a prefix too.
 _LEVEL_PREFIXES = "省市县区州乡镇村"
 _LEVEL_BLOCKERS = "全该本各此每城都门超"
 PARTY_BODIES: tuple[str, ...] = ("党组", "党委", "党工委", "党总支", "党支部", "机关党委")
@@ -228,7 +228,7 @@ class OrgRecognizer:
     def _table_matches(self, text: str, starts: set[int], ends: set[int]) -> list[CharSpan]:
         """Central organ names that end where a word ends (司法部 but not 司法部门).
 
-        A title or party body may follow in the same word (外交部长, 工信部党组);
+        A title or party body may follow in the same word (外交部长, 教育部党组);
         two-character names must also start on a word boundary (人行 but not 人行道).
         """
         found = []
@@ -246,7 +246,7 @@ class OrgRecognizer:
                 continue
             if len(head.text) == 1 and i > 0 and (
                     _organ_suffix(words[i - 1].text) or words[i - 1].text in UNIT_NOUNS):
-                continue  # 省经信厅|厅|长 repeats the organ; 处室|局 lists kinds of units
+                continue  # 省教育厅|厅|长 repeats the organ; 处室|局 lists kinds of units
             first = i
             while first > 0 and _extends_name(words[first - 1]) and \
                     head.end - words[first - 1].start <= self.max_name:
@@ -270,7 +270,7 @@ class OrgRecognizer:
     def _place_then_org(self, doc: Doc) -> list[CharSpan]:
         """A run of places directly followed by an organisation is one organisation.
 
-        LAC sometimes tags the place itself as ORG (中国 | 五矿): a place name
+        LAC sometimes tags the place itself as ORG (中国 | 石化): a place name
         counts as a place whatever its label.
         """
         found = []
@@ -409,7 +409,7 @@ def _is_anchor(words: Sequence[_Word], i: int) -> bool:
 
 
 def _is_named_unit(words: Sequence[_Word], first: int, i: int) -> bool:
-    """A unit named by ordinary words (产权局, 防汛救灾领导小组, 国民议会).
+    """A unit named by ordinary words (信访局, 防汛救灾领导小组, 国民议会).
 
     Only organ suffixes that name a specific unit count here; 政府, 公司 or 学校
     after ordinary words (地方政府, 证券公司) name a kind, not a unit.
@@ -477,7 +477,7 @@ def _organ_named_places(doc: Doc) -> list[CharSpan]:
 
 
 def _enumerated_units(words: Sequence[_Word]) -> list[CharSpan]:
-    """Named items of a list closed by 等 and a kind of body: 黄山工业泵、锦峰实业等当地企业.
+    """Named items of a list closed by 等 and a kind of body: 华星电子、宏达实业等当地企业.
 
     The closing noun types the items. An item counts only if it holds a proper
     name (a place, organisation or other proper noun), so 钢铁、煤炭等企业

@@ -1,15 +1,15 @@
 """PLACE entities from the administrative-division and region lexicon.
 
 A lexicon name counts only where LAC's word boundaries agree with it, so the
-中国 of 中国贸促会 or the 长治 of 长治久安 (one LAC word) is no place. LAC
-PLACE spans that are a run of known places (安徽阜阳) or of one-character
+中国 of 中国科协 or the 长治 of 长治久安 (one LAC word) is no place. LAC
+PLACE spans that are a run of known places (湖北武汉) or of one-character
 abbreviations (中美, 欧美) are split into them; a known place followed by a
 compass part or a weather word (华北北部, 济南晴) is cut back to the place.
-Short and full names are linked in ``doc._.aliases`` (阜阳 <-> 阜阳市) so the
+Short and full names are linked in ``doc._.aliases`` (烟台 <-> 烟台市) so the
 graph can merge them across documents.
 
 Also: a pair that the place dictionary knows as one place (印尼) is not split;
-trailers and 地区 are cut repeatedly (东北地区大部 -> 东北), also off LAC PERSON
+trailers and 地区 are cut repeatedly (西北地区大部 -> 西北), also off LAC PERSON
 spans (卡拉奇晴); 华 and 京 after a verb of going (访华, 进京) are China and
 Beijing; two country abbreviations before 两国, 关系, 谈判 ... are two places
 (墨美两国).
@@ -36,14 +36,14 @@ logger = logging.getLogger(__name__)
 
 FACTORY = "zhkg_places_v1"  # spaCy forbids "." in factory names
 # LAC tags of verbs, adjectives and direction words: a short place name read as one (前进, 解放,
-# 富裕, 城市的东北) is not a place.
+# 富裕, 城市的西北) is not a place.
 PREDICATE_TAGS = frozenset(("v", "vd", "vn", "a", "ad", "an", "d", "f"))
 # Words that LAC glues to a place name but that are not part of it.
 TRAILERS: tuple[str, ...] = (
     "东北部", "西北部", "东南部", "西南部", "东部", "西部", "南部", "北部", "中部", "大部",
     "雷阵雨", "阵雨", "多云", "晴", "阴", "小雨", "中雨", "大雨", "暴雨", "小雪", "中雪", "大雪",
 )
-# 东北地区 is the place 东北: the generic 地区 is cut off a known place even when the whole is listed.
+# 西北地区 is the place 西北: the generic 地区 is cut off a known place even when the whole is listed.
 AREA_WORD = "地区"
 # After a verb of going or staying (访华, 驻华, 进京), 华 stands for China and 京 for Beijing.
 STANDS_FOR: dict[str, str] = {"华": "中国", "京": "北京"}
@@ -114,7 +114,7 @@ class PlaceRecognizer:
         return doc
 
     def _trim_trailers(self, doc: Doc) -> None:
-        """华北北部 -> 华北, 济南晴 -> 济南, 东北地区大部 -> 东北: a known place plus trailers keeps the place."""
+        """华北北部 -> 华北, 济南晴 -> 济南, 西北地区大部 -> 西北: a known place plus trailers keeps the place."""
         trimmed = []
         for ent in doc.ents:
             stem = self._known_stem(ent.text) if ent.label_ in _TRIMMED_LABELS else None

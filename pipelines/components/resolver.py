@@ -3,10 +3,10 @@
 News names one organisation many ways within a report, and the graph needs
 one node for it. Inside a document the resolver:
 
-- drops party-body and office suffixes: ``工信部党组``, ``国务院国资委党委``,
+- drops party-body and office suffixes: ``教育部党组``, ``国家税务总局党委``,
   ``X机关`` -> ``X``;
-- expands short names from the document's province or city: ``省经信厅`` ->
-  ``安徽省经信厅`` when the document names it in full, or when one province
+- expands short names from the document's province or city: ``省教育厅`` ->
+  ``湖北省教育厅`` when the document names it in full, or when one province
   clearly dominates the places it mentions (``全省`` then names that province);
 - resolves anaphora (``该厅``, ``该局``, ``本厅``, ``全厅``, ``厅党组``) to the
   nearest preceding organisation of the same kind (name ending in the same
@@ -14,7 +14,7 @@ one node for it. Inside a document the resolver:
   ORG entity for the anaphor so relations can use it as a subject.
 
 An existing ``kb_id_`` (set by a recogniser) is the starting point instead of
-the surface text. Cross-document merging (``工信部`` = ``工业和信息化部``) is
+the surface text. Cross-document merging (``发改委`` = ``国家发展和改革委员会``) is
 left to ``graph/``.
 """
 
@@ -113,13 +113,13 @@ def canonical_name(ent: Span, doc: Doc, lexicon: PlaceLookup, places: DocPlaces)
 
 
 def strip_body_suffix(name: str) -> str:
-    """``工信部党组`` -> ``工信部``; a name that is only the suffix stays."""
+    """``教育部党组`` -> ``教育部``; a name that is only the suffix stays."""
     stripped = BODY_SUFFIX.sub("", name)
     return stripped if len(stripped) >= NAME_MIN else name
 
 
 def expand_short_name(name: str, doc: Doc, lexicon: PlaceLookup, places: DocPlaces) -> str:
-    """``省经信厅`` -> ``安徽省经信厅``: the full name the document uses, else the dominant province's.
+    """``省教育厅`` -> ``湖北省教育厅``: the full name the document uses, else the dominant province's.
 
     Names starting with ``省``/``市`` that are not organisations (``省长``,
     ``省内``) and names without a clear province or city stay as they are.
@@ -146,7 +146,7 @@ def dominant_places(doc: Doc, lexicon: PlaceLookup, min_mentions: int = 2) -> Do
     """The province (and city) the document's places and organisation names point to.
 
     Every domestic place mentioned counts for its province, and organisation
-    names starting with a place (``安徽省经信厅``) count too. A winner needs
+    names starting with a place (``湖北省教育厅``) count too. A winner needs
     ``min_mentions`` and strictly more than the runner-up.
     """
     provinces: Counter[str] = Counter()
@@ -187,7 +187,7 @@ def anaphora(doc: Doc) -> list[CharSpan]:
 
     An anaphor a recogniser already marked as an ORG of exactly that span is
     returned too, so its name can be replaced; anaphora overlapping other
-    entities (``工信部党组`` holds ``部党组``) are not anaphora.
+    entities (``教育部党组`` holds ``部党组``) are not anaphora.
     """
     text = doc_text(doc)
     orgs = [(e.start_char, e.end_char, e.kb_id_ or e.text) for e in doc.ents if e.label_ == ORG]

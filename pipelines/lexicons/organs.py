@@ -1,6 +1,6 @@
 """Central Party and State organs with their abbreviations (``central_organs.tsv``).
 
-The table is what lets the graph treat 工信部 in one article and 工业和信息化部
+The table is what lets the graph treat 发改委 in one article and 国家发展和改革委员会
 in another as one organisation: every name of an organ lists the others as
 aliases. Its header names the public sources.
 """
@@ -42,7 +42,7 @@ class OrganTable:
         return self._by_name.get(name)
 
     def aliases(self, name: str) -> list[str]:
-        """The organ's other names (工信部 -> [工业和信息化部]); empty when unknown."""
+        """The organ's other names (发改委 -> [国家发展和改革委员会, ...]); empty when unknown."""
         organ = self.lookup(name)
         return [n for n in organ.names if n != name] if organ else []
 

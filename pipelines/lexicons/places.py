@@ -1,11 +1,11 @@
 """Place lexicon: China's administrative divisions and the regions the news names.
 
-Divisions (province, city, county with their short forms such as 阜阳/阜阳市)
+Divisions (province, city, county with their short forms such as 烟台/烟台市)
 come from jionlp's ``china_location.txt``; countries with their capitals and
 main cities from jionlp's ``world_location.txt``; one-character provincial
 abbreviations (皖, 苏, 鲁 ...) from jionlp's ``CHINA_PROVINCE_ALIAS``; named
 regions from ``regions.tsv`` (sources in its header). Sub-provincial regions
-such as 皖北 or 苏中 are generated from the abbreviations and the compass
+such as 苏北 or 豫东 are generated from the abbreviations and the compass
 suffixes rather than listed. The data files are read straight from the
 installed jionlp package: importing jionlp itself takes seconds and prints a
 banner.
@@ -44,7 +44,7 @@ _AMBIGUOUS_ABBREVIATIONS = frozenset("港澳台京津沪渝新云宁贵青黑甘
 class PlaceInfo:
     """One place: short name, official full name, level and administrative parents.
 
-    ``parent`` is the full name of the enclosing division (阜阳市 -> 安徽省, a
+    ``parent`` is the full name of the enclosing division (烟台市 -> 山东省, a
     world city -> its country); ``province`` the full name of the province
     (itself for a province, ``None`` outside China's divisions).
     """
@@ -75,7 +75,7 @@ class PlaceLexicon:
         self._matchable = frozenset(matchable)
 
     def lookup(self, name: str) -> PlaceInfo | None:
-        """The place called ``name`` (short 阜阳 or full 阜阳市), or ``None``."""
+        """The place called ``name`` (short 烟台 or full 烟台市), or ``None``."""
         return self._by_name.get(name)
 
     def match_forms(self) -> frozenset[str]:
@@ -135,7 +135,7 @@ def _divisions() -> Iterator[PlaceInfo]:
 
 
 def province_abbreviations() -> dict[str, str]:
-    """One-character abbreviation -> province full name (皖 -> 安徽省)."""
+    """One-character abbreviation -> province full name (鄂 -> 湖北省)."""
     constants = _module_constants(jionlp_dir() / "rule" / "rule_pattern.py",
                                   ("CHINA_PROVINCE_ALIAS", "CHINA_PROVINCE_SHORT_PATTERN"))
     shorts = constants["CHINA_PROVINCE_SHORT_PATTERN"].strip("()").split("|")
@@ -159,7 +159,7 @@ def _module_constants(path: Path, names: tuple[str, ...]) -> dict[str, str]:
 
 
 def _abbreviation_regions() -> Iterator[PlaceInfo]:
-    """Parts of a province named by abbreviation and direction: 皖北, 苏中, 豫东."""
+    """Parts of a province named by abbreviation and direction: 苏北, 鲁西, 豫东."""
     for abbr, province in province_abbreviations().items():
         if abbr in _AMBIGUOUS_ABBREVIATIONS:
             continue

@@ -36,7 +36,7 @@ def domestic(lexicon: PlaceLookup, name: str) -> PlaceRecord | None:
 def place_prefix(lexicon: PlaceLookup, name: str) -> tuple[str, PlaceRecord] | None:
     """The longest domestic place ``name`` starts with, leaving something after it.
 
-    ``安徽省经信厅`` -> (``安徽省``, 安徽省); ``产权局`` -> ``None``. Only names the
+    ``湖北省教育厅`` -> (``湖北省``, 湖北省); ``法规司`` -> ``None``. Only names the
     lexicon deems safe in running text count, so everyday words that happen to
     be county short names (``和平``) never make a prefix.
     """

@@ -1,10 +1,10 @@
 """HOLDS_POST: an official holds titles in an organisation.
 
-The officials component has already read the apposition (``省经信厅党组书记、
-厅长冯克金``) into ``doc._.posts``; this turns each (person, organisation) pair
+The officials component has already read the apposition (``省教育厅党组书记、
+厅长王建国``) into ``doc._.posts``; this turns each (person, organisation) pair
 into one relation whose ``title`` joins every title for that organisation with
 ``|``. The organisation must be an ORG entity of the document, so the relation
-uses its canonical in-document name (``省经信厅`` -> ``安徽省经信厅``) and never
+uses its canonical in-document name (``省教育厅`` -> ``湖北省教育厅``) and never
 invents a node. A post without an organisation gives no relation.
 """
 

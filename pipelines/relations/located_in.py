@@ -4,11 +4,11 @@ Both kinds come from the lexicon, not from a sentence (``sent=-1``), and both
 point only at places the document itself mentions, so no node is invented:
 
 - hierarchy: a place mentioned in the document -> its nearest enclosing
-  division that the document also mentions (``阜阳市`` -> ``安徽``; ``寿县``
-  -> ``安徽`` when ``淮南`` is not mentioned);
-- prefix: an organ of government named after a place (``安徽省经信厅``,
-  ``杭州海关``) -> that place, when the document mentions it. Companies and
-  other bodies merely named after a place (``黄山小罐茶``) are left out: their
+  division that the document also mentions (``烟台市`` -> ``山东``; ``龙口市``
+  -> ``山东`` when ``烟台`` is not mentioned);
+- prefix: an organ of government named after a place (``湖北省教育厅``,
+  ``武汉海关``) -> that place, when the document mentions it. Companies and
+  other bodies merely named after a place (``青岛啤酒``) are left out: their
   name says where they started, not where they are.
 """
 
@@ -21,7 +21,7 @@ from pipelines.relations.distinct import distinct_pairs
 from pipelines.relations.geo import PlaceLookup, ancestors, domestic, place_prefix
 from pipelines.relations.view import DocView
 
-# What follows the place in the name of a government organ: 经信厅, 海关, 人民政府
+# What follows the place in the name of a government organ: 教育厅, 海关, 人民政府
 # (not a bare 省委/市委, which names the party committee rather than a located body).
 ORGAN_REST = re.compile(
     r"^(?:省|市|县|区|自治区|自治州)?"

@@ -2,11 +2,11 @@
 
 Two well-supported patterns only, since every wrong edge costs precision:
 
-- an explicit cue between two organisations: ``海关总署所属南京海关``,
+- an explicit cue between two organisations: ``国家税务总局所属武汉市税务局``,
   ``X直属的Y``, ``X下属Y`` (child after the cue) and ``Y隶属于X`` (child first);
 - a paragraph about a parent's units: a parent named with ``机关``,
   ``直属单位``, ``各部门``, ``各单位`` ..., followed by clause subjects that are
-  short unit names (``产权局``, ``中经公司``) without a place prefix of their
+  short unit names (``法规司``, ``信息中心``) without a place prefix of their
   own. A paragraph opening with ``各部门各单位`` continues the previous
   paragraph's parent.
 """
@@ -87,7 +87,7 @@ def _parent_with_cue(view: DocView, clause: Clause) -> tuple[Ent, int] | None:
     """An organisation directly followed by a units cue (``机关和直属单位``) in this clause.
 
     The cue may begin inside the entity when the resolver stripped it from the
-    name (``国务院国资委机关`` named ``国务院国资委``).
+    name (``国家税务总局机关`` named ``国家税务总局``).
     """
     for ent in view.ents_in(clause.start, clause.end, (ORG,)):
         suffix = ent.text[len(ent.name):] if ent.text.startswith(ent.name) else ""
@@ -98,7 +98,7 @@ def _parent_with_cue(view: DocView, clause: Clause) -> tuple[Ent, int] | None:
 
 
 def _is_unit_name(unit: Ent, parent: Ent, place_prefix: Callable[[str], object | None]) -> bool:
-    """A short unit name (``产权局``) that is neither the parent nor placed or national by its prefix."""
+    """A short unit name (``法规司``) that is neither the parent nor placed or national by its prefix."""
     name = unit.name
     return (
         unit.label == ORG

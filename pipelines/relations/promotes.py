@@ -2,8 +2,8 @@
 
 An initiative is promoted only as the object of a *promote verb* (``开展``,
 ``实施``, ``推进``, ``推动``, ``落实``, ``深化``, ``构建`` ...) in the same clause,
-with at most a few modifiers between (``推动共建“一带一路”``,
-``推行惠企政策“免申即享”``, ``以构建X为抓手``); coordinated initiatives after
+with at most a few modifiers between (``推动实施“最多跑一次”改革``,
+``推行河湖管理“河长制”``, ``以构建X为抓手``); coordinated initiatives after
 the first (``A和B``) are objects too. The subject is the clause subject, a
 subject named after a leading ``在……中，`` clause, or one carried over from
 earlier clauses (Chinese drops repeated subjects). An initiative that is
@@ -22,7 +22,7 @@ PROMOTE_VERB = re.compile(
 )
 OBJECT_GAP_MAX = 12
 # Between verb and object: ``对``/``关于`` make the initiative a topic, not the object, and
-# ``、``/``等`` close the verb's own object list (``决策部署、做好“六稳”工作``).
+# ``、``/``等`` close the verb's own object list (``决策部署、深化“放管服”改革``).
 OBJECT_GAP_BLOCK = re.compile(r"对|关于|向|给|同|与|、|等")
 BLOCKING_LABELS = (ORG, PERSON)
 

@@ -27,7 +27,7 @@ SEGMENT_BREAKS = "；;：:"
 SUBJECT_LABELS = (ORG, PERSON)
 # Coordination between entities of one list: 、 和 及 以及 与 同 暨, and quotes.
 LIST_GAP = re.compile(r"^[\s、和及与同暨“”\"'《》]*(?:以及)?[\s、和及与同暨“”\"'《》]*$")
-# A clause whose subject comes after it: 在筹备大会工作中，省经信厅……
+# A clause whose subject comes after it: 在防汛救灾工作中，省水利厅……
 FORWARD_SUBJECT = re.compile(r"^(?:在|通过|为了?|随着|围绕|针对|按照|根据|结合|面对|对照)")
 # What may stand before a clause subject: time words and sentence adverbs only.
 SUBJECT_PREFIX = re.compile(
@@ -226,7 +226,7 @@ class DocView:
         The first ORG/PERSON of the clause is a subject only when only time
         words and sentence adverbs stand before it, and when no
         ``的`` follows it (``习近平总书记的重要讲话`` is the subject). When an
-        official follows it with only titles between (``省经信厅党组书记、厅长冯克金``),
+        official follows it with only titles between (``省教育厅党组书记、厅长王建国``),
         the official is the subject. Coordinated entities after it join the group.
         """
         return self._clause_subject(clause, limit)[0]
@@ -260,7 +260,7 @@ class DocView:
         Entities and the person's known titles are removed from the text in
         between; what is left must be short and hold no verb or object marker
         (``中共中央总书记、国家主席、中央军委主席习近平`` passes,
-        ``国务院国资委党委班子成员把贯彻落实习近平`` does not).
+        ``市委宣传部班子成员把贯彻落实习近平`` does not).
         """
         for ent in later:
             if ent.label != PERSON:
@@ -277,7 +277,7 @@ class DocView:
         """Text from ``start`` to ``ent`` without entities, the person's titles and separators.
 
         Before a person, places and organisations with titles are part of the
-        name phrase (``浙江省省长王浩``), not a sign of another subject.
+        name phrase (``湖北省省长张某``), not a sign of another subject.
         """
         residue = self.text[start:ent.start]
         if ent.label != PERSON:

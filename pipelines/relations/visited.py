@@ -90,7 +90,7 @@ def _targets(view: DocView, start: int, end: int) -> list[Ent]:
     """Places and organisations listed from ``start`` (just after the verb) to ``end``.
 
     The first must follow the verb closely; an organisation that is only the
-    employer in an official's title (``浙江省省长X``) is not a target, nor is
+    employer in an official's title (``湖北省省长X``) is not a target, nor is
     an entity that only opens an organisation's name.
     """
     found = [e for e in view.ents_in(start, end, TARGET_LABELS) if not _in_title(view, e, end)]
@@ -100,7 +100,7 @@ def _targets(view: DocView, start: int, end: int) -> list[Ent]:
 
 
 def _name_prefix(ent: Ent, nxt: Ent | None) -> bool:
-    """An entity glued to the organisation after it opens that name (``广东`` + ``东莞贸促会``)."""
+    """An entity glued to the organisation after it opens that name (``山东`` + ``烟台红十字会``)."""
     return nxt is not None and nxt.label == ORG and nxt.start == ent.end
 
 
