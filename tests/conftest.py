@@ -12,6 +12,18 @@ SHARED = ROOT.parent / "shared"
 
 
 @pytest.fixture(scope="session")
+def full_pipeline():
+    """The configured pipeline (``load_pipeline``); skip when the model is not installed."""
+    from pipelines.errors import ModelMissingError
+    from pipelines.nlp import load_pipeline
+
+    try:
+        return load_pipeline()
+    except ModelMissingError as error:
+        pytest.skip(str(error))
+
+
+@pytest.fixture(scope="session")
 def seed_build(tmp_path_factory):
     """Run ``zhkg.build.build`` on ``seeds/`` once; skip when the model is not installed."""
     from pipelines.errors import ModelMissingError

@@ -8,14 +8,8 @@ from graph.records import ENTITY_TYPES
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    from pipelines.errors import ModelMissingError
-    from pipelines.nlp import load_pipeline
-
-    try:
-        return load_pipeline()
-    except ModelMissingError as error:
-        pytest.skip(str(error))
+def nlp(full_pipeline):
+    return full_pipeline
 
 
 def test_pipeline_is_built_once(nlp):

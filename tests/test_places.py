@@ -8,16 +8,9 @@ from pipelines.components.places import PlaceRecognizer
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    from pipelines.errors import ModelMissingError
-    from pipelines.nlp import load_pipeline
-
-    try:
-        pipeline = load_pipeline()
-    except ModelMissingError as error:
-        pytest.skip(str(error))
-    with pipeline.select_pipes(enable=["sentences", "lac_ner", "places"]):
-        yield pipeline
+def nlp(full_pipeline):
+    with full_pipeline.select_pipes(enable=["sentences", "lac_ner", "places"]):
+        yield full_pipeline
 
 
 def places(doc) -> list[str]:

@@ -52,16 +52,7 @@ def test_initialize_accepts_a_lexicon():
 
 
 @pytest.mark.slow
-def test_full_pipeline_finds_a_visit():
-    nlp_module = pytest.importorskip("pipelines.nlp")
-    from pipelines.errors import ModelMissingError
-
-    try:
-        nlp = nlp_module.load_pipeline()
-    except ModelMissingError as error:
-        pytest.skip(str(error))
-    if "relations" not in nlp.pipe_names:
-        pytest.skip("the configured pipeline has no relations component yet")
-    doc = nlp("5月17日至19日，冯克金带队深入阜阳市园区、企业，就推动皖北新型工业化加快突破开展专项调研。")
+def test_full_pipeline_finds_a_visit(full_pipeline):
+    doc = full_pipeline("5月17日至19日，冯克金带队深入阜阳市园区、企业，就推动皖北新型工业化加快突破开展专项调研。")
     visits = {(r["head"], r["tail"]) for r in doc._.relations if r["relation"] == VISITED}
     assert ("冯克金", "阜阳市") in visits

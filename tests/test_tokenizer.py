@@ -6,14 +6,8 @@ import pytest
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    from pipelines.errors import ModelMissingError
-    from pipelines.nlp import load_pipeline
-
-    try:
-        return load_pipeline()
-    except ModelMissingError as error:
-        pytest.skip(str(error))
+def nlp(full_pipeline):
+    return full_pipeline
 
 
 @pytest.mark.parametrize(
