@@ -189,3 +189,66 @@ def test_government_of_an_abbreviated_or_special_region_is_the_place(nlp, text, 
 )
 def test_organisation_spans_that_are_a_place_name_are_places(nlp, text, place):
     assert (place, "PLACE") in ents(nlp(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "not_org"),
+    [
+        ("坚决落实党要管党、全面从严治党。", "党要"),  # a modal ends no name
+        ("要切实发挥好党组成员的作用。", "好党组"),  # a lone adjective opens no name
+        ("为开好局、起好步提供有力保障。", "好局"),
+        ("进一步密切同人大代表的联系。", "密切同人大"),
+        ("要立足大局全局，认真贯彻落实。", "大局全局"),  # 全局 is the whole picture
+        ("站在党和国家事业全局的高度。", "国家事业全局"),
+        ("推进新时代人大工作。", "新时代人大"),  # an era before a bare 人大 or 党
+        ("认真贯彻执行新时代党的组织路线。", "新时代党"),
+        ("紧紧围绕新时代新征程党的中心任务。", "新时代新征程党"),
+        ("提升全国人大党的建设质量。", "全国人大党"),  # an organ before a bare 党
+        ("马鞍山村有汉族、蒙古族、满族等多民族群众聚居。", "汉族"),  # peoples are no bodies
+        ("贯彻十九届二中、三中、四中全会精神。", "四中"),  # a plenary session
+        ("中华文明植根于和而不同的文化。", "中华"),  # a word that opens names
+        ("推动新能源汽车持续健康发展。", "新能源汽车"),  # 新 + everyday words
+        ("赓续共产党人精神血脉。", "共产党人"),  # members, not the body
+        ("力争每个县局都建成1个服务站。", "县局"),  # each county's bureau, not one
+    ],
+)
+def test_phrases_about_bodies_are_not_organisations(nlp, text, not_org):
+    assert not_org not in [e.text for e in nlp(text).ents if e.label_ == "ORG"]
+
+
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ("保证党中央和同级党委的决策部署落实到位。", "同级"),
+        ("行业系统主管部门党组派出巡回督导组。", "部门"),
+    ],
+)
+def test_party_body_of_no_named_organisation_is_dropped(nlp, text, owner):
+    assert not [e.text for e in nlp(text).ents if e.label_ == "ORG" and e.text.startswith(owner)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["确保党中央政令畅通、令行禁止。", "监督保障党中央惠民富民政策措施落实。", "座谈会是疫情发生后党中央召开的会议。"],
+)
+def test_central_organ_is_cut_out_of_ordinary_words(nlp, text):
+    assert [e.text for e in nlp(text).ents if e.label_ == "ORG"] == ["党中央"]
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("与甘肃省委、贵州省从江县委领导同志进行了视频连线。", "从江县委"),  # LAC cut 从 off
+        ("中国共产党的领导是根本保证。", "中国共产党"),
+        ("英国工党领袖发表讲话。", "英国工党"),
+        ("墨西哥军队和总检察院25日发现营地。", "总检察院"),  # 总 opens names
+        ("俄央行宣布降息。", "俄央行"),
+    ],
+)
+def test_whole_names_kept_or_restored(nlp, text, org):
+    assert org in [e.text for e in nlp(text).ents if e.label_ == "ORG"]
+
+
+def test_cut_name_is_completed_by_the_same_name_elsewhere_in_the_document(nlp):
+    doc = nlp("乌兰牧骑队员为群众演出。他来到乌兰牧骑排演大厅。")
+    assert [e.text for e in doc.ents if e.label_ == "ORG" and e.text.startswith("乌兰")] == ["乌兰牧骑", "乌兰牧骑"]

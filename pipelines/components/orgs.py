@@ -18,7 +18,13 @@ component rebuilds whole names from LAC's words:
 - candidates that name no organisation are dropped: a suffix opening a word
   with the next character (青年党|团员), a two-character verb (部署), a kind
   after 全国/新 (全国海关, 新海关), 新 + an everyday word (新时代), lists of
-  unit kinds (处室局). A one-character place (访华) never joins a name.
+  unit kinds (处室局). A one-character place (访华) never joins a name;
+- phrases about a body are dropped too: a bare 党/人大 after an era or an organ
+  (新时代党, 全国人大党), 新 + everyday words (新能源汽车), peoples (汉族), members
+  (共产党人), ordinals of a plenary (四中全会), a lone adjective before an organ
+  (发挥好|党组成员), situation words in 局 (全局); LAC spans running past a central
+  organ into ordinary words are cut back (党中央惠民 -> 党中央), and a name cut
+  short is completed from the same name elsewhere in the document (乌兰牧|骑).
 
 Longer candidates replace the shorter entities they overlap (see
 :func:`pipelines.components.spans.set_entities`).
@@ -34,7 +40,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from graph.records import ORG, PERSON, PLACE
 from pipelines.components.lac_ner import LAC_WORDS_KEY, LacWord
@@ -75,6 +81,7 @@ NOT_ORGANS: frozenset[str] = frozenset((
     "饭馆", "茶馆", "旅馆", "宾馆", "酒馆", "会馆", "场馆", "展馆", "体育馆",
     "入党", "建党", "政党", "全党", "我党", "该党", "本党", "各党", "执政党", "反对党",
     "主办", "承办", "举办", "创办", "兴办", "督办", "协办", "合办", "开办", "操办", "代办", "部署",
+    "全局", "变局", "新局", "残局", "危局", "棋局", "骗局", "赌局", "饭局", "败局", "胜局",
 ))
 _NOT_ORGAN_ENDINGS: tuple[str, ...] = tuple(n for n in NOT_ORGANS if len(n) >= 2)
 # Titles end a name: LAC joins some to the organ (市委书记, 商务部长); they are cut off.
@@ -147,9 +154,23 @@ SPECIAL_REGION = "特区"
 _HEAD_TAGS = frozenset(("ORG", "n", "nz", "j", "vn"))
 # A bare level word in front of an organ (省教育厅, 市委, 县政府) is a prefix too.
 _LEVEL_PREFIXES = "省市县区州乡镇村"
-_LEVEL_BLOCKERS = "全该本各此每城都门超"
+_LEVEL_BLOCKERS = "全该本各此每城都门超个"
 PARTY_BODIES: tuple[str, ...] = ("党组", "党委", "党工委", "党总支", "党支部", "机关党委")
 _MAX_NAME = 24
+# One-character modifiers say how, not which body (发挥好|党组成员, 密切同|人大代表); 总 and
+# 分 still open names (总检察院, 分公司).
+_LONE_MODIFIER_TAGS = frozenset(("a", "ad", "d"))
+_NAME_OPENING_MODIFIERS = "总分"
+# Place words that LAC joins to an organ after a clause (发生后|党中央).
+_LOCALIZERS = "后前内外里间"
+# Last characters that end no name: a modal (党要管党), a place word (所在), a rank (同级), a people (汉族).
+_NOT_NAME_ENDINGS = "要在级族"
+# Bare suffixes that need a proper name before them: 新时代党, 全国人大党 are phrases about the body.
+_BARE_BODIES: tuple[str, ...] = ("党", "人大")
+# Members of a body (共产党人), not the body.
+_MEMBER = "人"
+# 十九届四中全会: an ordinal and 全会 name a plenary session, not a body.
+_PLENARY = "全会"
 
 
 @dataclass(frozen=True)
@@ -213,13 +234,16 @@ class OrgRecognizer:
         ends = {w.end for w in words}
         set_entities(doc, _organ_named_places(doc), override=True)
         set_entities(doc, self._place_named_orgs(doc), override=True)
+        set_entities(doc, self._trimmed_to_table_names(doc), override=True)
         set_entities(doc, self._table_matches(text, starts, ends))
         set_entities(doc, self._compounds(words))
         set_entities(doc, _enumerated_units(words), override=True)
         set_entities(doc, _press_titles(text), override=True)
         set_entities(doc, self._place_then_org(doc))
         set_entities(doc, self._party_bodies(doc), override=True)
-        doc.ents = [e for e in doc.ents if e.label_ != ORG or not self._is_rejected(e.text, text, e.end_char)]
+        set_entities(doc, self._place_split_from_org(doc), override=True)
+        set_entities(doc, _cut_names_completed(doc), override=True)
+        doc.ents = [e for e in doc.ents if e.label_ != ORG or not self._is_rejected(e, text)]
         set_entities(doc, _venues(doc), override=True)
         set_entities(doc, self._governments(doc), override=True)
         self._add_aliases(doc)
@@ -267,6 +291,48 @@ class OrgRecognizer:
                 found.append(CharSpan(words[first].start, head.end, ORG))
         return found
 
+    def _trimmed_to_table_names(self, doc: Doc) -> list[CharSpan]:
+        """LAC ORG spans that run past a central organ name into ordinary words
+        (党中央惠民, 党中央政|令, 后党中央) are cut back to the organ name."""
+        text = doc_text(doc)
+        found = []
+        for ent in doc.ents:
+            if ent.label_ != ORG or ent.text in self._aliases:
+                continue
+            for s, e in find_all(self.pattern, ent.text):
+                if e - s >= 2 and _is_loose_head(ent.text[:s]) and \
+                        self._is_loose_tail(ent.text[e:], text[ent.end_char: ent.end_char + 1]):
+                    found.append(CharSpan(ent.start_char + s, ent.start_char + e, ORG))
+                    break
+        return found
+
+    def _is_loose_tail(self, tail: str, after: str) -> bool:
+        """Nothing, ordinary words without an organ suffix (惠民, 大政方针), or one character
+        opening a word with the next one (政|令)."""
+        if not tail:
+            return True
+        if _organ_suffix(tail) is not None:
+            return False
+        if len(tail) == 1:
+            return tail + after in self._common_words
+        return self._is_common_phrase(tail)
+
+    def _is_common_phrase(self, text: str) -> bool:
+        """``text`` is a run of ordinary words of two to four characters (能源汽车, 大政方针)."""
+        if not text:
+            return True
+        return any(text[:n] in self._common_words and self._is_common_phrase(text[n:])
+                   for n in (4, 3, 2) if len(text) >= n)
+
+    def _is_new_phrase(self, text: str) -> bool:
+        """新 + ordinary words, possibly repeated (新时代, 新时代新征程, 新能源汽车): an era or a
+        kind of thing, not a name."""
+        if not text.startswith(_NEW) or len(text) < 3:
+            return False
+        rest = text[1:]
+        return any(self._is_common_phrase(rest[:n]) and (n == len(rest) or self._is_new_phrase(rest[n:]))
+                   for n in range(2, len(rest) + 1))
+
     def _place_then_org(self, doc: Doc) -> list[CharSpan]:
         """A run of places directly followed by an organisation is one organisation.
 
@@ -284,6 +350,22 @@ class OrgRecognizer:
                 first -= 1
             if first < i:
                 found.append(CharSpan(ents[first].start_char, ent.end_char, ORG))
+        return found
+
+    def _place_split_from_org(self, doc: Doc) -> list[CharSpan]:
+        """从|江县委: LAC cut the place's first character off; with it the start is a place."""
+        text = doc_text(doc)
+        ent_ends = {e.end_char for e in doc.ents}
+        found = []
+        for ent in doc.ents:
+            start = ent.start_char
+            if ent.label_ != ORG or start == 0 or start in ent_ends or not text[start - 1].strip():
+                continue
+            joined = text[start - 1] + ent.text
+            if any(joined[:k] in self._places and joined[1:k] not in self._places
+                   for k in range(3, len(joined))):
+                kb_id = text[start - 1] + ent.kb_id_ if ent.kb_id_ else ""
+                found.append(CharSpan(start - 1, ent.end_char, ORG, kb_id))
         return found
 
     def _governments(self, doc: Doc) -> list[CharSpan]:
@@ -325,16 +407,36 @@ class OrgRecognizer:
                 found.append(CharSpan(ent.start_char, ent.end_char + len(body), ORG, text))
         return found
 
-    def _is_rejected(self, name: str, text: str, end: int) -> bool:
-        """ORG candidates that name no organisation, whichever rule or LAC proposed them."""
-        return (_is_bare_level_body(name) or _ends_inside_word(text, end, name)
-                or self._is_new_common_noun(name) or _ends_in_numeral(name)
-                or name in GENERIC_MODIFIERS or name in NOT_ORGANS)
+    def _is_rejected(self, ent: Span, text: str) -> bool:
+        """ORG candidates that name no organisation, whichever rule or LAC proposed them.
+
+        A party body (所在党组, 部门党组) is judged by the organisation it names too.
+        """
+        name, end = ent.text, ent.end_char
+        body = next((b for b in PARTY_BODIES if name.endswith(b) and len(name) > len(b)), None)
+        owner = ent.kb_id_ or (name[: -len(body)] if body else "")
+        return (_ends_inside_word(text, end, name) or text.startswith(_PLENARY, end)
+                or self._names_no_body(name) or (bool(owner) and self._names_no_body(owner)))
+
+    def _names_no_body(self, name: str) -> bool:
+        """Words and phrases that LAC or the rules take for a name but that name no body."""
+        return (_is_bare_level_body(name) or self._is_new_common_noun(name) or _ends_in_numeral(name)
+                or name in GENERIC_MODIFIERS or name in NOT_ORGANS or name in UNIT_NOUNS
+                or name in ANCHOR_WORDS or name[-1] in _NOT_NAME_ENDINGS or _names_members(name)
+                or self._is_bare_body_phrase(name))
 
     def _is_new_common_noun(self, name: str) -> bool:
-        """新时代, 新常态: 新 before an everyday word that is no organ (LAC tags some ORG)."""
-        return (len(name) == 3 and name[0] == _NEW and name[1:] in self._common_words
-                and _organ_suffix(name) is None)
+        """新时代, 新能源汽车: 新 before everyday words that name no organ (LAC tags some ORG)."""
+        return self._is_new_phrase(name) and _organ_suffix(name) is None
+
+    def _is_bare_body_phrase(self, name: str) -> bool:
+        """新时代党, 新征程党, 全国人大党: a bare 党 or 人大 after an era or after another
+        organ is a phrase about the party or congress (新时代党的建设), not a name."""
+        body = next((b for b in _BARE_BODIES if name.endswith(b) and len(name) > len(b)), None)
+        if body is None:
+            return False
+        prefix = name[: -len(body)]
+        return self._is_new_phrase(prefix) or prefix in self._aliases or _organ_suffix(prefix) is not None
 
     def _add_aliases(self, doc: Doc) -> None:
         for ent in doc.ents:
@@ -396,8 +498,37 @@ def _cuts_title(organ: str, title: str) -> bool:
 
 
 def _extends_name(word: _Word) -> bool:
+    """A name-like word; a lone adjective (好, 同) says how, not which body."""
+    if len(word.text) == 1 and word.tag in _LONE_MODIFIER_TAGS and word.text not in _NAME_OPENING_MODIFIERS:
+        return False
     return word.tag in _NAME_TAGS and not word.text.endswith(TITLES) \
         and word.text not in GENERIC_MODIFIERS
+
+
+def _cut_names_completed(doc: Doc) -> list[CharSpan]:
+    """乌兰牧|骑: an ORG that the text continues into a longer ORG name of the same
+    document is that name."""
+    text = doc_text(doc)
+    names = sorted({e.text for e in doc.ents if e.label_ == ORG}, key=len, reverse=True)
+    found = []
+    for ent in doc.ents:
+        if ent.label_ != ORG:
+            continue
+        longer = next((n for n in names if len(n) > len(ent.text) and n.startswith(ent.text)
+                       and text.startswith(n, ent.start_char)), None)
+        if longer is not None:
+            found.append(CharSpan(ent.start_char, ent.start_char + len(longer), ORG))
+    return found
+
+
+def _is_loose_head(head: str) -> bool:
+    """Nothing, or one place word (后 in 发生后党中央); 俄央行 keeps its country."""
+    return not head or head in _LOCALIZERS
+
+
+def _names_members(name: str) -> bool:
+    """共产党人: a body's name and 人 name its members."""
+    return len(name) > 2 and name[-1] == _MEMBER and _organ_suffix(name[:-1]) is not None
 
 
 def _is_anchor(words: Sequence[_Word], i: int) -> bool:
@@ -457,7 +588,7 @@ def _looks_like_organ(text: str) -> bool:
 
 
 def _has_level_prefix(words: Sequence[_Word], i: int) -> bool:
-    """省/市/县... opening the word, not after 全/该/本 (全市, 该县)."""
+    """省/市/县... opening the word, not after 全/该/本 or a classifier (全市, 该县, 每个县局)."""
     word = words[i]
     if word.text[0] not in _LEVEL_PREFIXES or len(word.text) < 2:
         return False
