@@ -71,3 +71,15 @@ class StrictModeError(ZhkgError):
         super().__init__(
             f"{failed} input(s) failed and --strict was given; see report.json for the reasons."
         )
+
+
+class NotInitializedError(ZhkgError, RuntimeError):
+    """A component ran before ``initialize()`` loaded its model or lexicons."""
+
+    code = "E006"
+
+    def __init__(self, factory: str) -> None:
+        super().__init__(
+            f"{factory} is not initialised: call nlp.initialize() after adding the component, "
+            "or load the pipeline with pipelines.load_pipeline() or spacy.load()."
+        )

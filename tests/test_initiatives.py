@@ -8,7 +8,8 @@ from rule_support import component_pipeline, run_component
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipelines.components.initiatives import FACTORY, InitiativesNotInitializedError
+from pipelines.components.initiatives import FACTORY
+from pipelines.errors import NotInitializedError
 
 
 @pytest.fixture(scope="module")
@@ -164,7 +165,7 @@ def test_config_is_validated():
 def test_component_refuses_to_run_uninitialized():
     pipeline = spacy.blank("zh")
     component = pipeline.add_pipe(FACTORY)
-    with pytest.raises(InitiativesNotInitializedError, match="E102"):
+    with pytest.raises(NotInitializedError, match="E006"):
         component(pipeline.make_doc("落实“第一议题”制度"))
 
 

@@ -8,7 +8,8 @@ from rule_support import component_pipeline, run_component
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipelines.components.officials import FACTORY, OfficialsNotInitializedError
+from pipelines.components.officials import FACTORY
+from pipelines.errors import NotInitializedError
 from pipelines.lexicons.titles import compose_titles, load_titles, read_sections
 
 POST_KEYS = {"person", "person_start", "person_end", "titles", "orgs", "org", "org_start", "org_end"}
@@ -165,7 +166,7 @@ def test_composition_keeps_roles_apart():
 def test_component_refuses_to_run_uninitialized():
     pipeline = spacy.blank("zh")
     component = pipeline.add_pipe(FACTORY)
-    with pytest.raises(OfficialsNotInitializedError, match="E101"):
+    with pytest.raises(NotInitializedError, match="E006"):
         component(pipeline.make_doc("厅长冯克金表示"))
 
 

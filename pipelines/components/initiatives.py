@@ -37,7 +37,7 @@ from spacy.tokens import Doc
 
 from graph.records import INITIATIVE, PERSON
 from pipelines.components.spans import CharSpan, doc_text, set_entities
-from pipelines.errors import ZhkgError
+from pipelines.errors import NotInitializedError
 from pipelines.extensions import register_extensions
 from pipelines.lexicons.surnames import load_common_words
 
@@ -109,17 +109,6 @@ _CONJUNCTIONS = "和与及"
 # Suffixes that name a programme only when counted (20项重点任务, not 能源领域重点任务).
 _COUNT_SUFFIXES = ("任务", "方案")
 
-
-class InitiativesNotInitializedError(ZhkgError):
-    """The component ran before its word list was loaded."""
-
-    code = "E102"
-
-    def __init__(self) -> None:
-        super().__init__(
-            f"{FACTORY} has no word list: call nlp.initialize() after adding the component, "
-            "or load a pipeline saved with nlp.to_disk()."
-        )
 
 
 @dataclass(frozen=True)
@@ -520,7 +509,7 @@ class InitiativesRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         if self.common_words is None:
-            raise InitiativesNotInitializedError()
+            raise NotInitializedError(FACTORY)
         words = doc.user_data.get(LAC_WORDS_KEY)
         spans = [(w.start, w.end) for w in words] if words else None
         candidates = InitiativeFinder(self.rules, self.common_words, doc_text(doc), spans).find()
@@ -548,5 +537,5 @@ class InitiativesRecognizer:
 
     def _require(self) -> dict[str, float]:
         if self.common_words is None:
-            raise InitiativesNotInitializedError()
+            raise NotInitializedError(FACTORY)
         return self.common_words

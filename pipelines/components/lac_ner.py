@@ -32,6 +32,7 @@ from spacy.tokens import Doc
 
 from graph.records import ORG, PERSON, PLACE
 from pipelines.components.spans import CharSpan, doc_text, set_entities
+from pipelines.errors import NotInitializedError
 from pipelines.extensions import register_extensions
 
 logger = logging.getLogger(__name__)
@@ -102,8 +103,7 @@ class LacNer:
     @property
     def lac(self) -> "LacModel":
         if self._model is None:
-            raise RuntimeError(f"{FACTORY} is not initialised: call nlp.initialize() "
-                               "or load the pipeline with spacy.load()")
+            raise NotInitializedError(FACTORY)
         return self._model
 
     def __call__(self, doc: Doc) -> Doc:

@@ -32,7 +32,7 @@ from spacy.tokens import Doc
 
 from graph.records import ORG, PERSON, PLACE
 from pipelines.components.spans import CharSpan, doc_text, set_entities
-from pipelines.errors import ZhkgError
+from pipelines.errors import NotInitializedError
 from pipelines.extensions import get_list, register_extensions
 from pipelines.lexicons.surnames import load_common_words, load_surnames
 from pipelines.lexicons.titles import TitleLexicon, load_titles
@@ -67,17 +67,6 @@ def _ends_byline(text: str, i: int) -> bool:
     """Whether a byline name ends at ``i``: 报道 (reports) or 摄 (photographed) follows."""
     return text.startswith("报道", i) or text.startswith("摄", i)
 
-
-class OfficialsNotInitializedError(ZhkgError):
-    """The component ran before its lexicons were loaded."""
-
-    code = "E101"
-
-    def __init__(self) -> None:
-        super().__init__(
-            f"{FACTORY} has no lexicons: call nlp.initialize() after adding the component, "
-            "or load a pipeline saved with nlp.to_disk()."
-        )
 
 
 @dataclass
@@ -441,7 +430,7 @@ class OfficialsRecognizer:
 
     def __call__(self, doc: Doc) -> Doc:
         if self.lexicons is None:
-            raise OfficialsNotInitializedError()
+            raise NotInitializedError(FACTORY)
         register_extensions()
         text = doc_text(doc)
         entities = [Entity(e.start_char, e.end_char, e.label_) for e in doc.ents]
@@ -491,7 +480,7 @@ class OfficialsRecognizer:
 
     def _require(self) -> NameLexicons:
         if self.lexicons is None:
-            raise OfficialsNotInitializedError()
+            raise NotInitializedError(FACTORY)
         return self.lexicons
 
 

@@ -45,6 +45,7 @@ from spacy.tokens import Doc, Span
 from graph.records import ORG, PERSON, PLACE
 from pipelines.components.lac_ner import LAC_WORDS_KEY, LacWord
 from pipelines.components.spans import CharSpan, doc_text, set_entities
+from pipelines.errors import NotInitializedError
 from pipelines.extensions import get_dict, register_extensions
 from pipelines.lexicons.matching import find_all, trie_pattern
 
@@ -223,8 +224,7 @@ class OrgRecognizer:
     @property
     def pattern(self) -> re.Pattern[str]:
         if self._pattern is None:
-            raise RuntimeError(f"{FACTORY} is not initialised: call nlp.initialize() "
-                               "or load the pipeline with spacy.load()")
+            raise NotInitializedError(FACTORY)
         return self._pattern
 
     def __call__(self, doc: Doc) -> Doc:
