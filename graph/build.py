@@ -1,6 +1,6 @@
 """Build the knowledge graph from processed documents.
 
-:func:`build_graph` reads :class:`graph.records.DocResult` records (never spaCy
+:func:`build_graph` reads :class:`zhkg.records.DocResult` records (never spaCy
 objects), resolves names across documents (:mod:`graph.resolve`), and writes one
 ``networkx.MultiDiGraph`` following :mod:`graph.contract`:
 
@@ -30,7 +30,7 @@ import networkx as nx
 
 from graph.contract import edge_id
 from graph.evidence import EdgeEvidence, new_edge, split_values
-from graph.records import (
+from zhkg.records import (
     CO_OCCURS, HOLDS_POST, PERSON, SCHEMA_VERSION, TYPED_RELATIONS, DocResult, Mention,
 )
 from graph.resolve import Resolution, resolve_entities
@@ -146,7 +146,7 @@ def build_graph(results: Iterable[DocResult], *, cooccurrence: bool = True) -> n
 
     Examples
     --------
-    >>> from graph.records import DocResult, Mention, Sentence
+    >>> from zhkg.records import DocResult, Mention, Sentence
     >>> doc = DocResult("d1", "发改委召开会议。", sentences=[Sentence(0, 0, 8, "发改委召开会议。")],
     ...                 mentions=[Mention("发改委", "ORG", 0, 3, 0, aliases=["国家发展和改革委员会"])])
     >>> G = build_graph([doc])

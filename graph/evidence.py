@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.records import CO_OCCURS, HOLDS_POST, DocResult, Relation
+from zhkg.records import CO_OCCURS, HOLDS_POST, DocResult, Relation
 
 CO_OCCURS_EVIDENCE_CAP = 5
 """At most this many evidence entries are kept on a CO_OCCURS edge."""
@@ -112,7 +112,7 @@ def new_edge(relation: str) -> EdgeEvidence:
 
     Examples
     --------
-    >>> from graph.records import DocResult, Relation, Sentence
+    >>> from zhkg.records import DocResult, Relation, Sentence
     >>> doc = DocResult("d1", "张某赴武汉调研。", date="2023-06-01",
     ...                 sentences=[Sentence(0, 0, 8, "张某赴武汉调研。")])
     >>> edge = new_edge("VISITED")

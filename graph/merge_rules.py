@@ -16,8 +16,8 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
-from graph.records import INITIATIVE, ORG, PLACE
-from graph.unionfind import UnionFind
+from zhkg.records import INITIATIVE, ORG, PLACE
+from networkx.utils import UnionFind
 
 logger = logging.getLogger(__name__)
 
@@ -77,7 +77,7 @@ class NameIndex:
         return sorted(self.keys.get(entity_type, ()), key=lambda k: (-len(k), k))
 
 
-def apply_all(index: NameIndex, uf: UnionFind[EntityKey]) -> None:
+def apply_all(index: NameIndex, uf: UnionFind) -> None:
     """Run every rule, in an order where each rule sees the merges before it."""
     for rule in (party_bodies, place_full_forms, level_char_variants, prefix_expansions,
                  initiative_affixes):
@@ -85,7 +85,7 @@ def apply_all(index: NameIndex, uf: UnionFind[EntityKey]) -> None:
         logger.debug("%s merged %d name pairs", rule.__name__, merged)
 
 
-def party_bodies(index: NameIndex, uf: UnionFind[EntityKey]) -> int:
+def party_bodies(index: NameIndex, uf: UnionFind) -> int:
     """``X党组`` / ``X党委`` / ``X机关`` join ORG ``X`` when ``X`` is a known ORG.
 
     The pipeline already strips these inside a document; this keeps the graph right
@@ -100,12 +100,12 @@ def party_bodies(index: NameIndex, uf: UnionFind[EntityKey]) -> int:
                 break
             stem = stem[: -len(suffix)]
             if index.has(ORG, stem):
-                merged += uf.union((ORG, key), (ORG, stem))
+                merged += link(uf, (ORG, key), (ORG, stem))
                 break
     return merged
 
 
-def place_full_forms(index: NameIndex, uf: UnionFind[EntityKey]) -> int:
+def place_full_forms(index: NameIndex, uf: UnionFind) -> int:
     """PLACE ``X`` joins ``X`` + level suffix (山东 / 山东省) when only one such form exists.
 
     吉林 stays apart when both 吉林省 and 吉林市 are known.
@@ -119,7 +119,7 @@ def place_full_forms(index: NameIndex, uf: UnionFind[EntityKey]) -> int:
     return merged
 
 
-def level_char_variants(index: NameIndex, uf: UnionFind[EntityKey]) -> int:
+def level_char_variants(index: NameIndex, uf: UnionFind) -> int:
     """``烟台市红十字会`` joins ``烟台红十字会``: a level word after a leading place.
 
     The level character sits after a 2-4 character place and inside the name; the
@@ -136,11 +136,11 @@ def level_char_variants(index: NameIndex, uf: UnionFind[EntityKey]) -> int:
                         targets.setdefault(shorter, []).append(key)
         for shorter, longer in sorted(targets.items()):
             if len(longer) == 1:
-                merged += uf.union((entity_type, shorter), (entity_type, longer[0]))
+                merged += link(uf, (entity_type, shorter), (entity_type, longer[0]))
     return merged
 
 
-def prefix_expansions(index: NameIndex, uf: UnionFind[EntityKey]) -> int:
+def prefix_expansions(index: NameIndex, uf: UnionFind) -> int:
     """A short name joins the one longer name that adds a qualifier in front.
 
     ``省教育厅`` joins ``湖北省教育厅``; ``法规司`` joins ``商务部法规司``; ``烟台``
@@ -168,11 +168,11 @@ def prefix_expansions(index: NameIndex, uf: UnionFind[EntityKey]) -> int:
             if _unique_group(uf, (entity_type, short), candidates) and _prefix_in_context(
                     index, (entity_type, short), longer):
                 logger.debug("merge %s into %s", (entity_type, short), candidates[0])
-                merged += uf.union((entity_type, short), candidates[0])
+                merged += link(uf, (entity_type, short), candidates[0])
     return merged
 
 
-def initiative_affixes(index: NameIndex, uf: UnionFind[EntityKey]) -> int:
+def initiative_affixes(index: NameIndex, uf: UnionFind) -> int:
     """INITIATIVE ``X`` joins ``X建设``/``X工作``/``推进X``/... when both are known."""
     merged = 0
     for key in index.sorted_keys(INITIATIVE):
@@ -180,24 +180,32 @@ def initiative_affixes(index: NameIndex, uf: UnionFind[EntityKey]) -> int:
         stems += [key[len(p):] for p in INITIATIVE_PREFIXES if key.startswith(p)]
         for stem in stems:
             if len(stem) >= MIN_SHORT_LEN and index.has(INITIATIVE, stem):
-                merged += uf.union((INITIATIVE, key), (INITIATIVE, stem))
+                merged += link(uf, (INITIATIVE, key), (INITIATIVE, stem))
     return merged
 
 
-def _unique_group(uf: UnionFind[EntityKey], short: EntityKey,
+def link(uf: UnionFind, a: EntityKey, b: EntityKey) -> bool:
+    """Join the groups of ``a`` and ``b``; ``True`` when they were apart (rules count merges)."""
+    if uf[a] == uf[b]:
+        return False
+    uf.union(a, b)
+    return True
+
+
+def _unique_group(uf: UnionFind, short: EntityKey,
                   candidates: list[EntityKey]) -> bool:
     """Whether the candidates form exactly one group that ``short`` is not yet in."""
-    roots = {uf.find(c) for c in candidates}
-    return len(roots) == 1 and uf.find(short) not in roots
+    roots = {uf[c] for c in candidates}
+    return len(roots) == 1 and uf[short] not in roots
 
 
-def _merge_if_unique(uf: UnionFind[EntityKey], short: EntityKey,
+def _merge_if_unique(uf: UnionFind, short: EntityKey,
                      candidates: list[EntityKey]) -> int:
     """Join ``short`` to the candidates when :func:`_unique_group` holds."""
     if not _unique_group(uf, short, candidates):
         return 0
     logger.debug("merge %s into %s", short, candidates[0])
-    return int(uf.union(short, candidates[0]))
+    return int(link(uf, short, candidates[0]))
 
 
 def _is_qualifier(index: NameIndex, prefix: str, short: str) -> bool:

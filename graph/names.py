@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_MARKS = "“”‘’\"'「」『』《》〈〉"
+_MARKS = "“”‘’\"'「」『』《》〈〉【】"
 _MARKS_RE = re.compile(f"[{re.escape(_MARKS)}]")
 _SPACE_RE = re.compile(r"\s+")
 

@@ -16,7 +16,7 @@ Steps
    :mod:`graph.merge_rules` (party bodies, place level words, unambiguous short
    forms, policy wrappers).
 3. A group's type is the type most of its mentions carry (ties: the order of
-   :data:`graph.records.ENTITY_TYPES`). Its label is its most frequent mention
+   :data:`zhkg.records.ENTITY_TYPES`). Its label is its most frequent mention
    name (ties: the longer, then the first in code-point order); every other name
    becomes an alias. The label, and so the node id, depends only on counts, never
    on the order documents arrive in.
@@ -37,8 +37,8 @@ from typing import Iterable, Sequence
 from graph.contract import node_id
 from graph.merge_rules import EntityKey, NameIndex, apply_all
 from graph.names import name_key, pretty_name
-from graph.records import ENTITY_TYPES, HOLDS_POST, PERSON, DocResult
-from graph.unionfind import UnionFind
+from zhkg.records import ENTITY_TYPES, HOLDS_POST, PERSON, DocResult
+from networkx.utils import UnionFind
 
 logger = logging.getLogger(__name__)
 
@@ -121,17 +121,17 @@ def resolve_entities(results: Sequence[DocResult]) -> Resolution:
         Entities by node id, and a lookup from ``(doc_id, type, name)`` to node id.
     """
     corpus = _collect(results)
-    uf: UnionFind[EntityKey] = UnionFind(sorted(corpus.surfaces))
+    uf: UnionFind = UnionFind(sorted(corpus.surfaces))
     for a, b in corpus.alias_links:
         uf.union(a, b)
     _link_types(corpus, uf)
     apply_all(corpus.index, uf)
 
-    groups = {root: sorted(members) for root, members in uf.groups().items()}
+    groups = [sorted(members) for members in uf.to_sets()]
     entities: dict[str, Entity] = {}
     key_to_id: dict[EntityKey, str] = {}
     persons: list[list[EntityKey]] = []
-    for members in sorted(groups.values()):
+    for members in sorted(groups):
         if members[0][0] == PERSON:
             persons.append(members)
             continue
@@ -171,7 +171,7 @@ def _collect(results: Iterable[DocResult]) -> _Corpus:
     return corpus
 
 
-def _link_types(corpus: _Corpus, uf: UnionFind[EntityKey]) -> None:
+def _link_types(corpus: _Corpus, uf: UnionFind) -> None:
     """One name tagged ORG in one story and PLACE in another is one entity."""
     by_key: dict[str, list[EntityKey]] = {}
     for entity in corpus.surfaces:
@@ -229,12 +229,12 @@ def _resolve_person(corpus: _Corpus, members: list[EntityKey], key_to_id: dict[E
         for doc, org in corpus.posts.get(member, ()):
             doc_orgs[doc].add(key_to_id[org])
 
-    clusters: UnionFind[str] = UnionFind()
+    clusters: UnionFind = UnionFind()
     for orgs in doc_orgs.values():
         ordered = sorted(orgs)
         for org in ordered:
             clusters.union(ordered[0], org)
-    org_groups = sorted(sorted(g) for g in clusters.groups().values())
+    org_groups = sorted(sorted(g) for g in clusters.to_sets())
     cluster_of = {org: i for i, group in enumerate(org_groups) for org in group}
     cluster_docs: list[list[str]] = [[] for _ in org_groups]
     org_docs: Counter[str] = Counter()

@@ -1,7 +1,7 @@
 """The corpus run: ingested documents through the spaCy pipeline into records.
 
 This is where ``pipelines/`` ends: each document becomes a
-:class:`graph.records.DocResult`, the plain record that ``graph/`` builds from.
+:class:`zhkg.records.DocResult`, the plain record that ``graph/`` builds from.
 A document whose processing fails is reported and counted, never dropped
 silently; the rest of the batch goes on.
 """
@@ -12,8 +12,8 @@ import logging
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator, Sequence
 
-from graph.records import DocResult
-from pipelines.ingest import Document, Failure
+from zhkg.records import DocResult
+from ingest import Document, Failure
 
 log = logging.getLogger(__name__)
 
@@ -42,7 +42,7 @@ def process_documents(
     When a batch raises, its documents are retried one at a time so that only
     the faulty one fails.
     """
-    from pipelines.records import doc_to_record
+    from pipelines.to_records import doc_to_record
 
     outcome = CorpusResult()
     for batch in _batches(documents, batch_size):

@@ -9,10 +9,14 @@ from its factory, so a pipeline built from config always has them.
   "titles": [...]}`` (``org``/``org_*`` empty or ``None`` when no organisation
   is named).
 - ``doc._.aliases``: ``{name: [alias, ...]}`` from lexicons (abbreviations).
-- ``doc._.relations``: :class:`graph.records.Relation` dicts.
+- ``doc._.relations``: :class:`zhkg.records.Relation` dicts.
 """
 
 from spacy.tokens import Doc
+
+from ingest.dates import document_date
+from pipelines.spans import doc_text
+from zhkg.records import document_id
 
 _DEFAULTS: dict[str, object] = {
     "meta": None,
@@ -45,3 +49,26 @@ def get_dict(doc: Doc, name: str) -> dict:
         value = {}
         doc._.set(name, value)
     return value
+
+
+def doc_extension(doc: Doc, name: str):
+    """``doc._.<name>`` or ``None`` when the extension is not registered."""
+    return doc._.get(name) if Doc.has_extension(name) else None
+
+
+def doc_meta(doc: Doc) -> dict:
+    """``doc._.meta`` with ``doc_id`` and ``date`` always set, computed once per ``Doc``.
+
+    Ingest fills both for documents read from files; a ``Doc`` made straight
+    from text (``nlp("...")``) gets the id of its text and the first date in its
+    head, the same functions ingest uses, so one article has one id and one
+    reference date whichever way it entered.
+    """
+    register_extensions()
+    meta = dict(doc._.meta or {})
+    if not meta.get("doc_id"):
+        meta["doc_id"] = document_id(doc_text(doc))
+    if "date" not in meta or meta["date"] is None:
+        meta["date"] = document_date(doc_text(doc))
+    doc._.meta = meta
+    return meta

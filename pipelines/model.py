@@ -22,7 +22,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from pipelines.errors import ModelMissingError, ModelFetchError
+from zhkg.errors import ModelMissingError, ModelFetchError
 
 log = logging.getLogger(__name__)
 

@@ -40,7 +40,7 @@ def build_pipeline(config_path: str | Path = CONFIG_PATH, pkuseg_model: str | Pa
 
     Raises
     ------
-    pipelines.errors.ModelMissingError
+    zhkg.errors.ModelMissingError
         When the pkuseg model has not been fetched (the message names the command).
     """
     from spacy import util

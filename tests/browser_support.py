@@ -3,14 +3,14 @@
 The articles put ``<script>``, ``<img onerror>`` and quotes next to entity
 names, in sentences (evidence), aliases and labels, so every export test also
 checks that untrusted text stays text. The graph is built by the real
-``graph.build.build_graph`` from :class:`graph.records.DocResult` records.
+``graph.build.build_graph`` from :class:`zhkg.records.DocResult` records.
 """
 
 from __future__ import annotations
 
 import networkx as nx
 
-from graph.records import (
+from zhkg.records import (
     HOLDS_POST, INITIATIVE, LOCATED_IN, ORG, PERSON, PLACE, PROMOTES, VISITED,
     DocResult, Mention, Relation, Sentence,
 )

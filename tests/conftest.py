@@ -14,7 +14,7 @@ SHARED = ROOT.parent / "shared"
 @pytest.fixture(scope="session")
 def full_pipeline():
     """The configured pipeline (``load_pipeline``); skip when the model is not installed."""
-    from pipelines.errors import ModelMissingError
+    from zhkg.errors import ModelMissingError
     from pipelines.nlp import load_pipeline
 
     try:
@@ -25,9 +25,9 @@ def full_pipeline():
 
 @pytest.fixture(scope="session")
 def seed_build(tmp_path_factory):
-    """Run ``zhkg.build.build`` on ``seeds/`` once; skip when the model is not installed."""
-    from pipelines.errors import ModelMissingError
-    from zhkg.build import build
+    """Run ``zhkg.job.build`` on ``seeds/`` once; skip when the model is not installed."""
+    from zhkg.errors import ModelMissingError
+    from zhkg.job import build
 
     out = tmp_path_factory.mktemp("seed-out")
     try:

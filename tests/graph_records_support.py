@@ -1,4 +1,4 @@
-"""Test data for the graph tests: :class:`graph.records.DocResult` records written by hand.
+"""Test data for the graph tests: :class:`zhkg.records.DocResult` records written by hand.
 
 Building the graph and resolving names across documents both start from
 records, so the tests of ``graph.build`` and ``graph.resolve`` share one
@@ -7,7 +7,7 @@ builder that computes the offsets from the sentences.
 
 from __future__ import annotations
 
-from graph.records import DocResult, Mention, Sentence
+from zhkg.records import DocResult, Mention, Sentence
 
 
 def make_doc(doc_id: str, *sentences: str, mentions=(), relations=(), date=None) -> DocResult:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import spacy
 from spacy.tokens import Doc
 
-from pipelines.components.spans import CharSpan, set_entities
+from pipelines.spans import CharSpan, set_entities
 from pipelines.extensions import register_extensions
 
 SENTENCE_ENDS = frozenset("。！？!?\n")

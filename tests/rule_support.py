@@ -12,7 +12,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipelines.components.spans import CharSpan, set_entities
+from pipelines.spans import CharSpan, set_entities
 
 
 def component_pipeline(factory: str, config: dict[str, Any] | None = None) -> Language:

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from browser_support import IMG_PAYLOAD, SCRIPT_PAYLOAD, hostile_graph
 
-from graph.export import write_all
+from graph.readwrite import write_all
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "test-artifacts"

@@ -7,7 +7,7 @@ import spacy
 from spacy.language import Language
 
 from pipelines.corpus import process_documents
-from pipelines.ingest import read_text
+from ingest import read_text
 
 BAD_MARK = "坏"
 

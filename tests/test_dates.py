@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines.dates import DateMention, document_date, find_dates
+from ingest.dates import DateMention, document_date, find_dates
 
 REF = "2023-08-03"
 

@@ -1,6 +1,6 @@
 import pytest
 
-from pipelines.dates import document_date, parse_date
+from ingest.dates import document_date, parse_date
 
 
 @pytest.mark.parametrize(

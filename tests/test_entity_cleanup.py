@@ -6,7 +6,7 @@ import pytest
 import spacy
 
 from pipelines.components.entity_cleanup import FACTORY
-from pipelines.components.spans import CharSpan, set_entities
+from pipelines.spans import CharSpan, set_entities
 
 
 @pytest.fixture()

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from test_query_graph import seed_like_graph
 
-graphml = pytest.importorskip("graph.export.graphml")
+graphml = pytest.importorskip("graph.readwrite.graphml")
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"

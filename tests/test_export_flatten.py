@@ -5,7 +5,7 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
-from graph.export.flatten import flatten_graph, flatten_value, restore_graph, unified_type
+from graph.readwrite.flatten import flatten_graph, flatten_value, restore_graph, unified_type
 
 
 @pytest.mark.parametrize(

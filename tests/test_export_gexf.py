@@ -9,7 +9,7 @@ import networkx as nx
 import pytest
 from browser_support import hostile_graph
 
-from graph.export.gexf import GEXF_NS, write_gexf
+from graph.readwrite.gexf import GEXF_NS, read_gexf, write_gexf
 
 NS = {"g": GEXF_NS}
 
@@ -85,7 +85,40 @@ def test_every_attvalue_is_declared(root):
                        for v in element.iterfind("g:attvalues/g:attvalue", NS))
 
 
-def test_edges_carry_label_and_kind(graph, root):
+def test_edges_carry_their_label(graph, root):
     edges = _edges(root)
     for _, _, key, data in graph.edges(keys=True, data=True):
-        assert (edges[key].get("label"), edges[key].get("kind")) == (data["label"], data["relation"])
+        assert edges[key].get("label") == data["label"]
+
+
+def test_networkx_reads_back_nodes_edges_and_relations(graph):
+    buffer = io.BytesIO()
+    write_gexf(graph, buffer)
+    buffer.seek(0)
+    back = read_gexf(buffer)
+    relations = sorted(d["relation"] for *_, d in back.edges(data=True))
+    assert (set(back.nodes), relations) == (
+        set(graph.nodes), sorted(d["relation"] for *_, d in graph.edges(data=True))
+    )
+
+
+def test_each_dated_occurrence_is_a_spell():
+    G = nx.MultiDiGraph()
+    G.add_edge("a", "b", key="VISITED:a->b", relation="VISITED", date="2014-12-01",
+               dates=["2014-12-01", "2017-03-05"])
+    buffer = io.BytesIO()
+    write_gexf(G, buffer)
+    spells = _edges(ET.fromstring(buffer.getvalue()))["VISITED:a->b"].findall("g:spells/g:spell", NS)
+    assert [(s.get("start"), s.get("end")) for s in spells] == [
+        ("2014-12-01", "2014-12-01"), ("2017-03-05", "2017-03-05")]
+
+
+def test_the_file_is_stamped_with_the_latest_data_date_not_today():
+    G = nx.MultiDiGraph()
+    G.add_node("a", label="甲", last_seen="2015-03-01")
+    G.add_node("b", label="乙")
+    G.add_edge("a", "b", key="VISITED:a->b", relation="VISITED", date="2014-12-01", date_end="2015-06-30")
+    buffer = io.BytesIO()
+    write_gexf(G, buffer)
+    meta = ET.fromstring(buffer.getvalue()).find("g:meta", NS)
+    assert meta.get("lastmodifieddate") == "2015-06-30"

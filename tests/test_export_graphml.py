@@ -9,7 +9,7 @@ import networkx as nx
 import pytest
 from browser_support import IMG_PAYLOAD, SCRIPT_PAYLOAD, hostile_graph
 
-from graph.export.graphml import read_graphml, write_graphml
+from graph.readwrite.graphml import read_graphml, write_graphml
 
 NS = {"g": "http://graphml.graphdrawing.org/xmlns"}
 GRAPHML_TYPES = {"boolean", "int", "long", "float", "double", "string"}

@@ -10,8 +10,8 @@ import networkx as nx
 import pytest
 from browser_support import IMG_PAYLOAD, SCRIPT_PAYLOAD, hostile_graph
 
-from graph.export.html import edge_tooltip, node_tooltip, page_data, render_html, script_json, write_html
-from graph.export.style import FONT_STACK
+from graph.readwrite.html import edge_tooltip, node_tooltip, page_data, render_html, script_json, write_html
+from graph.readwrite.style import FONT_STACK
 
 DATA_BLOCK = re.compile(r'<script type="application/json" id="zhkg-data">(.*?)</script>', re.S)
 

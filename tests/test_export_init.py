@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from browser_support import hostile_graph
 
-from graph.export import DEFAULT_FORMATS, Format, write_all
+from graph.readwrite import DEFAULT_FORMATS, Format, write_all
 
 ALL_FILES = {"graph.html", "graph.graphml", "graph.gexf", "graph.json", "nodes.csv", "edges.csv"}
 

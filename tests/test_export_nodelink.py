@@ -8,7 +8,7 @@ import networkx as nx
 import pytest
 from browser_support import hostile_graph
 
-from graph.export.nodelink import read_json, write_json
+from graph.readwrite.nodelink import read_json, write_json
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
-from graph.export.subgraph import subgraph_top
+from graph.readwrite.subgraph import subgraph_top
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import networkx as nx
 import pytest
 from browser_support import SCRIPT_PAYLOAD, hostile_graph
 
-from graph.export.tables import write_csv
+from graph.readwrite.tables import write_csv
 
 
 @pytest.fixture(scope="module")

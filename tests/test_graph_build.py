@@ -16,7 +16,7 @@ from graph_records_support import make_doc
 from graph.build import build_graph, graph_summary
 from graph.contract import EDGE_ATTRS, NODE_ATTRS
 from graph.evidence import CO_OCCURS_EVIDENCE_CAP
-from graph.records import SCHEMA_VERSION, DocResult, Relation
+from zhkg.records import SCHEMA_VERSION, DocResult, Relation
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -11,7 +11,7 @@ import pytest
 from graph_records_support import make_doc
 
 from graph.names import name_key, pretty_name
-from graph.records import DocResult, Relation
+from zhkg.records import DocResult, Relation
 from graph.resolve import choose_label, resolve_entities
 
 

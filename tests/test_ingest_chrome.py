@@ -1,6 +1,6 @@
 import pytest
 
-from pipelines.ingest.chrome import dateline, is_contact_line, is_nav_line, strip_chrome
+from ingest.chrome import dateline, is_contact_line, is_nav_line, strip_chrome
 
 
 @pytest.mark.parametrize(

@@ -2,8 +2,8 @@ import codecs
 
 import pytest
 
-from pipelines.ingest.decode import decode_bytes
-from pipelines.ingest.errors import UnreadableInput
+from ingest.decode import decode_bytes
+from zhkg.errors import UnreadableInput
 
 TEXT = "省经信厅召开会议，研究部署数字化转型工作。\n会议强调要坚持高质量发展。"
 

@@ -1,14 +1,14 @@
 import pytest
 
-from pipelines.ingest.html import (
+from ingest.html import (
     extract_page,
     is_whole_page,
     looks_like_html,
     page_title,
     strip_tags,
 )
-from pipelines.ingest import read_data
-from pipelines.ingest.normalize import paragraphs
+from ingest import read_data
+from ingest.normalize import paragraphs
 
 
 @pytest.mark.parametrize(

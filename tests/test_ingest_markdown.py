@@ -1,6 +1,6 @@
 import pytest
 
-from pipelines.ingest.markdown import strip_markdown
+from ingest.markdown import strip_markdown
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,7 @@
 import pytest
 
-from pipelines.ingest.build import document_id
-from pipelines.ingest.normalize import paragraphs, unescape_entities
+from zhkg.records import document_id
+from ingest.normalize import paragraphs, unescape_entities
 
 
 @pytest.mark.parametrize(

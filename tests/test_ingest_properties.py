@@ -7,7 +7,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipelines.ingest import read_data, read_paths
+from ingest import read_data, read_paths
+from ingest.report import build_report
 
 KEYS = ["text", "content", "title", "date", "url", "x"]
 SUFFIXES = st.sampled_from([".txt", ".html", ".htm", ".md", ".jsonl"])
@@ -97,7 +98,7 @@ def test_every_file_on_disk_is_in_the_report(files):
     with tempfile.TemporaryDirectory() as folder:
         for index, (data, suffix) in enumerate(files):
             Path(folder, f"f{index}{suffix}").write_bytes(data)
-        report = read_paths([folder]).to_report()
+        report = build_report(read_paths([folder]))
     counts = report["files"]
     assert len(counts) == len(files)
     assert all(sum(c.values()) >= 1 for c in counts.values())

@@ -3,7 +3,8 @@ import json
 
 import pytest
 
-from pipelines.ingest import ZhkgInputError, expand_paths, read_paths, read_text
+from ingest import ZhkgInputError, expand_paths, read_paths, read_text
+from ingest.report import build_report
 
 TITLE = "省政府召开常务会议"
 BODY = "8月3日，省政府召开常务会议，研究部署经济工作。\n会议强调，要坚持稳中求进工作总基调。"
@@ -166,7 +167,7 @@ def test_report_accounts_for_every_file(tmp_path):
     _write(tmp_path / "b.txt", ARTICLE)
     _write(tmp_path / "c.txt", b"")
     _write(tmp_path / "d.jsonl", '{"text": "第一条。"}\nnot json\n')
-    report = read_paths([tmp_path]).to_report()
+    report = build_report(read_paths([tmp_path]))
     assert json.loads(json.dumps(report)) == report
     assert report["counts"] == {"files": 4, "documents": 2, "failures": 2, "duplicates": 1}
     assert {name.rsplit("/", 1)[-1]: counts for name, counts in report["files"].items()} == {
@@ -273,5 +274,5 @@ def test_newlines_in_markup_by_file_type(tmp_path, suffix, content, expected):
 def test_report_lists_jsonl_lines_in_numeric_order(tmp_path):
     lines = [json.dumps({"text": f"第{i}条稿件。"}, ensure_ascii=False) for i in range(1, 12)]
     _write(tmp_path / "a.jsonl", "\n".join(lines))
-    entries = read_paths([tmp_path]).to_report()["entries"]
+    entries = build_report(read_paths([tmp_path]))["entries"]
     assert [e["source"].rsplit(":", 1)[1] for e in entries] == [str(i) for i in range(1, 12)]

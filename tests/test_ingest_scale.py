@@ -3,7 +3,7 @@
 import json
 import time
 
-from pipelines.ingest import read_paths
+from ingest import read_paths
 
 N_FILES = 1000
 # Generous bound: the run takes about a second; the bound only catches a pathological slowdown.

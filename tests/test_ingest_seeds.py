@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.ingest import read_paths
+from ingest import read_paths
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"

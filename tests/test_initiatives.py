@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipelines.components.initiatives import FACTORY
-from pipelines.errors import NotInitializedError
+from zhkg.errors import NotInitializedError
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,7 @@ import pytest
 
 from pipelines.lexicons.matching import find_all, trie_pattern
 from pipelines.lexicons.organs import ORGANS_FILE, load_central_organs, read_organs
-from pipelines.lexicons.places import load_place_lexicon, province_abbreviations
+from pipelines.lexicons.divisions import load_place_lexicon, province_abbreviations
 
 
 @pytest.mark.parametrize(
@@ -88,6 +88,6 @@ def test_continents_and_world_regions(name, full_name):
 
 @pytest.mark.parametrize(("pair", "whole"), [("印尼", True), ("中东", True), ("中美", False), ("欧美", False)])
 def test_whole_place_pairs(pair, whole):
-    from pipelines.lexicons.places import whole_place_pairs
+    from pipelines.lexicons.divisions import whole_place_pairs
 
     assert (pair in whole_place_pairs()) is whole

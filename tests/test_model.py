@@ -7,7 +7,7 @@ import zipfile
 import pytest
 
 from pipelines import model
-from pipelines.errors import ModelMissingError
+from zhkg.errors import ModelMissingError
 
 
 def _install_fake_model(cache):

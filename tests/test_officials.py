@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from pipelines.components.officials import FACTORY
-from pipelines.errors import NotInitializedError
+from zhkg.errors import NotInitializedError
 from pipelines.lexicons.titles import compose_titles, load_titles, read_sections
 
 POST_KEYS = {"person", "person_start", "person_end", "titles", "orgs", "org", "org_start", "org_end"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.records import ENTITY_TYPES
+from zhkg.records import ENTITY_TYPES
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ from test_query_graph import seed_like_graph
 
 from graph.contract import edge_id
 from graph.query import InvalidQueryError, KnowledgeGraph, UnknownEntityError, to_dict
-from graph.query.names import normalise
+from graph.names import name_key
 
 
 @pytest.fixture
@@ -47,7 +47,7 @@ def test_find_resolves_labels_aliases_and_ids(kg: KnowledgeGraph, name: str, exp
     ],
 )
 def test_normalise_ignores_quotes_spaces_and_width(name: str, key: str) -> None:
-    assert normalise(name) == key
+    assert name_key(name) == key
 
 
 def test_find_returns_every_person_sharing_a_name(kg: KnowledgeGraph) -> None:

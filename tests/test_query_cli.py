@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from graph.query import Ranking, load
 from zhkg.query_cli import RankBy, app
 
-graphml = pytest.importorskip("graph.export.graphml")
+graphml = pytest.importorskip("graph.readwrite.graphml")
 
 runner = CliRunner()
 

@@ -11,8 +11,8 @@ MODULES = [
     "graph.query",
     "graph.query.knowledge_graph",
     "graph.query.names",
-    "graph.query.ranking",
-    "graph.load",
+    "graph.ranking",
+    "graph.readwrite.read",
 ]
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import networkx as nx
 
 from graph.contract import EDGE_ATTRS, NODE_ATTRS, edge_id, node_id
-from graph.records import (
+from zhkg.records import (
     CO_OCCURS,
     ENTITY_TYPES,
     HOLDS_POST,

@@ -7,11 +7,12 @@ from pathlib import Path
 import pytest
 from test_query_graph import seed_like_graph
 
-from graph.load import GraphFileError, load_graph
+from graph.readwrite.read import read_graph
+from zhkg.errors import GraphFileError
 from graph.query import KnowledgeGraph, load, to_dict
 
-graphml = pytest.importorskip("graph.export.graphml")
-nodelink = pytest.importorskip("graph.export.nodelink")
+graphml = pytest.importorskip("graph.readwrite.graphml")
+nodelink = pytest.importorskip("graph.readwrite.nodelink")
 
 WRITERS = {".graphml": graphml.write_graphml, ".json": nodelink.write_json}
 
@@ -45,7 +46,7 @@ def test_file_answers_queries_like_the_graph_it_was_written_from(graph_file: Pat
 
 
 def test_load_graph_restores_evidence_dicts(graph_file: Path) -> None:
-    graph = load_graph(graph_file)
+    graph = read_graph(graph_file)
     data = graph.edges["PERSON:冯克金", "ORG:安徽省经信厅", "HOLDS_POST:PERSON:冯克金->ORG:安徽省经信厅"]
     assert data["evidence"][0]["doc"] == "002_ef419d48b24cf108"
 

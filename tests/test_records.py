@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 
-from graph.records import VISITED, DocResult
-from pipelines.records import doc_to_record, sentence_bounds
+from zhkg.records import VISITED, DocResult
+from pipelines.spans import sentence_bounds
+from pipelines.to_records import doc_to_record
 from relation_docs import make_doc, resolve_and_extract
 
 TEXT = "标题：工信部调研\n\n省经信厅党组书记、厅长冯克金带队到阜阳调研。会议召开。\n  \n工信部开展主题教育。"

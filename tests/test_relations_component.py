@@ -7,7 +7,7 @@ import json
 import pytest
 import spacy
 
-from graph.records import PROMOTES, TYPED_RELATIONS, VISITED, Relation
+from zhkg.records import PROMOTES, TYPED_RELATIONS, VISITED, Relation
 from pipelines.components.relations import FACTORY, RelationExtractor
 from relation_docs import PLACES, make_doc, resolve_and_extract
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graph.records import HOLDS_POST
+from zhkg.records import HOLDS_POST
 from relation_docs import make_doc, relations_of, resolve_and_extract
 
 

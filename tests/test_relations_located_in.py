@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from graph.records import LOCATED_IN
+from zhkg.records import LOCATED_IN
 from relation_docs import make_doc, relations_of, resolve_and_extract
 
 

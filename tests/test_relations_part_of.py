@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.records import PART_OF
+from zhkg.records import PART_OF
 from relation_docs import make_doc, relations_of, resolve_and_extract
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.records import VISITED
+from zhkg.records import VISITED
 from relation_docs import make_doc, relations_of, resolve_and_extract
 
 GUOZI = "国务院国资委"

@@ -6,7 +6,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from pipelines.components.spans import TEXT_KEY, CharSpan, doc_text, set_entities, text_length
+from pipelines.spans import TEXT_KEY, CharSpan, doc_text, set_entities, text_length
 
 
 @pytest.fixture()

@@ -34,7 +34,7 @@ CacheOption = typer.Option(
 @contextmanager
 def user_errors() -> Iterator[None]:
     """Print zhkg's errors as one line on stderr and exit 1, without a traceback."""
-    from pipelines.errors import ZhkgError
+    from zhkg.errors import ZhkgError
 
     try:
         yield
@@ -70,7 +70,7 @@ def build(
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Also report per-document notes (encodings)."),
 ) -> None:
     """Read news articles and write the knowledge graph into OUTDIR."""
-    from zhkg.build import build as run_build
+    from zhkg.job import build as run_build
     from zhkg.progress import RichProgress
 
     _use_cache_dir(cache_dir)
@@ -89,7 +89,7 @@ def _check_formats(formats: Optional[List[str]]) -> Optional[List[str]]:
     """Validate ``--format`` values against the exporters' formats."""
     if not formats:
         return None
-    from graph.export import Format
+    from graph.readwrite import Format
 
     known = [f.value for f in Format]
     unknown = [f for f in formats if f not in known]

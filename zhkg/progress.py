@@ -8,7 +8,7 @@ from rich.console import Console
 from rich.logging import RichHandler
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from zhkg.build import BuildProgress
+from zhkg.job import BuildProgress
 
 
 class RichProgress(BuildProgress):

@@ -32,6 +32,7 @@ app = typer.Typer(
 class RankBy(str, Enum):
     """Choices of ``top --by`` (mirrors ``graph.query.Ranking`` without importing it)."""
 
+    importance = "importance"
     degree = "degree"
     pagerank = "pagerank"
     betweenness = "betweenness"
@@ -170,7 +171,7 @@ def subgraph(
     """Export the neighbourhood of some entities, like `zhkg build` exports the whole graph."""
 
     def export(kg: KnowledgeGraph) -> list[Path]:
-        from graph.export import DEFAULT_FORMATS, write_all
+        from graph.readwrite import DEFAULT_FORMATS, write_all
 
         written = write_all(kg.subgraph(names, depth=depth).graph, output, formats or DEFAULT_FORMATS)
         return [path for paths in written.values() for path in paths]

@@ -14,10 +14,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from graph.load import GraphFileError, load_graph
-from graph.query.errors import InvalidQueryError, QueryError, UnknownEntityError
 from graph.query.knowledge_graph import KnowledgeGraph
-from graph.query.ranking import Ranking
+from graph.ranking import Ranking
 from graph.query.results import (
     Evidence,
     Initiative,
@@ -30,6 +28,8 @@ from graph.query.results import (
     Visit,
     to_dict,
 )
+from graph.readwrite.read import read_graph
+from zhkg.errors import GraphFileError, InvalidQueryError, QueryError, UnknownEntityError
 
 
 def load(path: str | Path) -> KnowledgeGraph:
@@ -42,7 +42,7 @@ def load(path: str | Path) -> KnowledgeGraph:
     GraphFileError
         The suffix is not ``.graphml`` or ``.json``, or the file is malformed.
     """
-    return KnowledgeGraph(load_graph(path))
+    return KnowledgeGraph(read_graph(path))
 
 
 __all__ = [

@@ -4,7 +4,7 @@ Queries take names as users write them (labels, aliases, or node ids), and
 return plain records from :mod:`graph.query.results` carrying the supporting
 sentences and dates. A name that matches several nodes (two people called
 张伟) selects all of them; a name that matches none raises
-:class:`~graph.query.errors.UnknownEntityError` with near matches.
+:class:`~zhkg.errors.UnknownEntityError` with near matches.
 """
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ from typing import Any, Iterable, Iterator, Mapping
 
 import networkx as nx
 
-from graph.query.dates import DateLike, as_iso, overlaps
-from graph.query.errors import InvalidQueryError, UnknownEntityError
+from graph.query.periods import DateLike, as_iso, overlaps
+from zhkg.errors import InvalidQueryError, UnknownEntityError
 from graph.query.names import NameIndex
-from graph.query.ranking import SCORERS, Ranking
+from graph.ranking import SCORERS, Ranking
 from graph.query.results import (
     Evidence,
     Initiative,
@@ -29,7 +29,7 @@ from graph.query.results import (
     Ranked,
     Visit,
 )
-from graph.records import (
+from zhkg.records import (
     CO_OCCURS,
     ENTITY_TYPES,
     HOLDS_POST,
@@ -48,7 +48,7 @@ class KnowledgeGraph:
     Parameters
     ----------
     graph : networkx.MultiDiGraph
-        The graph, as built by ``graph.build`` or read by ``graph.load.load_graph``.
+        The graph, as built by ``graph.build`` or read by ``graph.readwrite.read.read_graph``.
         It is available unchanged as :attr:`graph`, e.g. for the exporters.
         Names are indexed on the first lookup: wrap the graph again after
         changing it.
@@ -103,7 +103,7 @@ class KnowledgeGraph:
         >>> KnowledgeGraph(g).find("某某")
         Traceback (most recent call last):
         ...
-        graph.query.errors.UnknownEntityError: [Q001] 未找到 '某某'. Did you mean: 某某局?
+        zhkg.errors.UnknownEntityError: [Q001] 未找到 '某某'. Did you mean: 某某局?
         """
         entity_type = _entity_type(type)
         matches = self._names.lookup(name, entity_type)

@@ -1,31 +1,23 @@
 """Name lookup: labels and aliases, normalised, with near matches for typos.
 
 Users type names the way the news prints them: with or without quotation
-marks (“放管服”), with full-width letters or stray spaces. Lookup compares a
-normalised key so all of these find the same node.
+marks (“放管服”), with full-width letters or stray spaces. Lookup compares the
+matching key of :func:`graph.names.name_key` so all of these find the same node.
 """
 
 from __future__ import annotations
 
 import difflib
-import unicodedata
 from collections import defaultdict
 from typing import Iterable
 
 import networkx as nx
 
+from graph.names import name_key
 from graph.query.results import Match
 
-_QUOTES = "\"'“”‘’「」『』《》〈〉【】"
-_STRIP = str.maketrans("", "", _QUOTES)
 _SUGGESTIONS = 5
 _CUTOFF = 0.5
-
-
-def normalise(name: str) -> str:
-    """The lookup key of a name: NFKC, no quotes or whitespace, lower case."""
-    text = unicodedata.normalize("NFKC", name).translate(_STRIP)
-    return "".join(text.split()).lower()
 
 
 class NameIndex:
@@ -41,15 +33,15 @@ class NameIndex:
         self._by_alias: dict[str, set[str]] = defaultdict(set)
         for node, data in graph.nodes(data=True):
             label = str(data.get("label") or node)
-            self._by_label[normalise(label)].add(node)
+            self._by_label[name_key(label)].add(node)
             for alias in _as_list(data.get("aliases")):
-                self._by_alias[normalise(alias)].add(node)
+                self._by_alias[name_key(alias)].add(node)
         self._by_label.pop("", None)
         self._by_alias.pop("", None)
 
     def lookup(self, name: str, entity_type: str | None = None) -> list[Match]:
         """Nodes whose id, label or alias equals ``name``; labels before aliases."""
-        key = normalise(name)
+        key = name_key(name)
         found: dict[str, Match] = {}
         if name in self._graph:
             found[name] = self._match(name, name, 1.0)
@@ -67,7 +59,7 @@ class NameIndex:
         query or contained in it; a node reached through an alias is offered
         under its label, once.
         """
-        key = normalise(name)
+        key = name_key(name)
         keys = sorted({*self._by_label, *self._by_alias})
         close = difflib.get_close_matches(key, keys, n=limit, cutoff=_CUTOFF)
         containing = sorted(

@@ -12,8 +12,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from graph.records import PERSON
-from pipelines.components.spans import CharSpan, doc_text, set_entities
+from zhkg.records import PERSON
+from pipelines.spans import CharSpan, doc_text, set_entities
 
 FACTORY = "zhkg_entity_cleanup_v1"  # spaCy forbids "." in factory names
 HONORIFICS: tuple[str, ...] = (

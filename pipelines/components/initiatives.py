@@ -35,9 +35,9 @@ import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from graph.records import INITIATIVE, PERSON
-from pipelines.components.spans import CharSpan, doc_text, set_entities
-from pipelines.errors import NotInitializedError
+from zhkg.records import INITIATIVE, PERSON
+from pipelines.spans import CharSpan, doc_text, set_entities
+from zhkg.errors import NotInitializedError
 from pipelines.extensions import register_extensions
 from pipelines.lexicons.surnames import load_common_words
 

@@ -30,9 +30,9 @@ import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from graph.records import ORG, PERSON, PLACE
-from pipelines.components.spans import CharSpan, doc_text, set_entities
-from pipelines.errors import NotInitializedError
+from zhkg.records import ORG, PERSON, PLACE
+from pipelines.spans import CharSpan, doc_text, set_entities
+from zhkg.errors import NotInitializedError
 from pipelines.extensions import get_list, register_extensions
 from pipelines.lexicons.surnames import load_common_words, load_surnames
 from pipelines.lexicons.titles import TitleLexicon, load_titles

@@ -27,7 +27,7 @@ component rebuilds whole names from LAC's words:
   short is completed from the same name elsewhere in the document (乌兰牧|骑).
 
 Longer candidates replace the shorter entities they overlap (see
-:func:`pipelines.components.spans.set_entities`).
+:func:`pipelines.spans.set_entities`).
 """
 
 from __future__ import annotations
@@ -42,10 +42,10 @@ from typing import Any, Callable, Iterable, Sequence
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from graph.records import ORG, PERSON, PLACE
+from zhkg.records import ORG, PERSON, PLACE
 from pipelines.components.lac_ner import LAC_WORDS_KEY, LacWord
-from pipelines.components.spans import CharSpan, doc_text, set_entities
-from pipelines.errors import NotInitializedError
+from pipelines.spans import CharSpan, doc_text, set_entities
+from zhkg.errors import NotInitializedError
 from pipelines.extensions import get_dict, register_extensions
 from pipelines.lexicons.matching import find_all, trie_pattern
 
@@ -207,7 +207,7 @@ class OrgRecognizer:
                    nlp: Language | None = None) -> None:
         """Load the central organs table, the place names (for 美国政府 -> 美国) and common words."""
         from pipelines.lexicons.organs import load_central_organs
-        from pipelines.lexicons.places import load_place_lexicon
+        from pipelines.lexicons.divisions import load_place_lexicon
         from pipelines.lexicons.surnames import load_common_words
 
         table = load_central_organs()

@@ -26,10 +26,10 @@ from typing import Any, Callable, Iterable
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from graph.records import PERSON, PLACE
+from zhkg.records import PERSON, PLACE
 from pipelines.components.lac_ner import LAC_WORDS_KEY
-from pipelines.components.spans import CharSpan, doc_text, set_entities
-from pipelines.errors import NotInitializedError
+from pipelines.spans import CharSpan, doc_text, set_entities
+from zhkg.errors import NotInitializedError
 from pipelines.extensions import get_dict, register_extensions
 from pipelines.lexicons.matching import find_all, trie_pattern
 
@@ -75,7 +75,7 @@ class PlaceRecognizer:
     def initialize(self, get_examples: Callable[[], Iterable[Any]] | None = None,
                    nlp: Language | None = None) -> None:
         """Take the matchable names from :func:`load_place_lexicon`."""
-        from pipelines.lexicons.places import abbreviation_chars, load_place_lexicon, whole_place_pairs
+        from pipelines.lexicons.divisions import abbreviation_chars, load_place_lexicon, whole_place_pairs
 
         lexicon = load_place_lexicon()
         self._set_table({form: lexicon.lookup(form).full_name for form in lexicon.match_forms()},

@@ -1,7 +1,7 @@
 """Typed relations of a document into ``doc._.relations`` (JSON-safe dicts).
 
 Runs after the recognisers and the resolver, so entities carry their canonical
-in-document names in ``kb_id_``. The rules live in :mod:`pipelines.relations`
+in-document names in ``kb_id_``. The rules live in :mod:`pipelines.rules`
 as pure functions; this component picks the enabled ones and stores their
 records. CO_OCCURS is not emitted here: ``graph/`` derives it from mentions.
 """
@@ -13,22 +13,22 @@ from typing import Callable, Iterable
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from graph.records import HOLDS_POST, LOCATED_IN, PART_OF, PROMOTES, TYPED_RELATIONS, VISITED, Relation
-from pipelines.components.lexicon_support import PlaceLexiconMixin
+from zhkg.records import HOLDS_POST, LOCATED_IN, PART_OF, PROMOTES, TYPED_RELATIONS, VISITED, Relation
+from pipelines.place_lexicon import PlaceLexiconMixin
 from pipelines.extensions import register_extensions
-from pipelines.relations.geo import PlaceLookup, place_prefix
-from pipelines.relations.holds_post import extract_holds_post
-from pipelines.relations.located_in import extract_located_in
-from pipelines.relations.part_of import extract_part_of
-from pipelines.relations.promotes import extract_promotes
-from pipelines.relations.view import DocView
-from pipelines.relations.visited import extract_visited
+from pipelines.rules.geo import PlaceLookup, place_prefix
+from pipelines.rules.holds_post import extract_holds_post
+from pipelines.rules.located_in import extract_located_in
+from pipelines.rules.part_of import extract_part_of
+from pipelines.rules.promotes import extract_promotes
+from pipelines.rules.view import DocView
+from pipelines.rules.visited import extract_visited
 
 FACTORY = "zhkg_relations_v1"  # spaCy forbids "." in factory names
 
 
 class RelationExtractor(PlaceLexiconMixin):
-    """spaCy component: ``doc._.relations`` from the rules of :mod:`pipelines.relations`."""
+    """spaCy component: ``doc._.relations`` from the rules of :mod:`pipelines.rules`."""
 
     def __init__(
         self, name: str, *, relations: Iterable[str] = TYPED_RELATIONS, lexicon: PlaceLookup | None = None

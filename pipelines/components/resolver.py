@@ -27,13 +27,12 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from graph.records import ORG, PLACE
-from pipelines.components.lexicon_support import PlaceLexiconMixin
-from pipelines.components.spans import CharSpan, doc_text, set_entities
+from zhkg.records import ORG, PLACE
+from pipelines.place_lexicon import PlaceLexiconMixin
+from pipelines.spans import CharSpan, doc_text, paragraph_starts, set_entities
 from pipelines.extensions import register_extensions
-from pipelines.lexicons.places import CITY, PROVINCE
-from pipelines.records import paragraph_starts
-from pipelines.relations.geo import PlaceLookup, domestic, place_prefix
+from pipelines.lexicons.divisions import CITY, PROVINCE
+from pipelines.rules.geo import PlaceLookup, domestic, place_prefix
 
 FACTORY = "zhkg_resolver_v1"  # spaCy forbids "." in factory names
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipelines.components.spans import TEXT_KEY
+from pipelines.spans import TEXT_KEY
 
 FACTORY = "zhkg_sentences_v1"  # spaCy forbids "." in factory names
 SENTENCE_ENDS = "。！？!?；;"

@@ -1,0 +1,124 @@
+"""Exports of the in-memory graph (:mod:`graph.contract`) to files.
+
+One module per format, each with a ``write_*`` (and, where the format can
+hold the whole graph, a ``read_*``):
+
+=============  ====================================  ============================
+format         files                                 for
+=============  ====================================  ============================
+``html``       ``graph.html``                        a browser, offline
+``graphml``    ``graph.graphml``                     Gephi, yEd, networkx
+``gexf``       ``graph.gexf`` (1.3, dynamic)         Gephi's timeline
+``json``       ``graph.json`` (node-link)            networkx, scripts
+``csv``        ``nodes.csv``, ``edges.csv``          ``neo4j-admin database import``
+=============  ====================================  ============================
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from enum import Enum
+from pathlib import Path
+
+import networkx as nx
+
+from graph.readwrite.gexf import write_gexf
+from graph.readwrite.graphml import read_graphml, write_graphml
+from graph.readwrite.html import write_html
+from graph.readwrite.nodelink import read_json, write_json
+from graph.readwrite.subgraph import subgraph_top
+from graph.readwrite.tables import write_csv
+
+logger = logging.getLogger(__name__)
+
+
+class Format(str, Enum):
+    """An export format, as named on the command line (``--format``)."""
+
+    html = "html"
+    graphml = "graphml"
+    gexf = "gexf"
+    json = "json"
+    csv = "csv"
+
+
+DEFAULT_FORMATS: tuple[Format, ...] = tuple(Format)
+
+FILE_NAMES: dict[Format, str] = {
+    Format.html: "graph.html",
+    Format.graphml: "graph.graphml",
+    Format.gexf: "graph.gexf",
+    Format.json: "graph.json",
+}
+_WRITERS = {Format.graphml: write_graphml, Format.gexf: write_gexf, Format.json: write_json}
+
+
+def write_all(
+    G: nx.Graph,
+    outdir: str | Path,
+    formats: Iterable[Format | str] = DEFAULT_FORMATS,
+    *,
+    max_nodes: int | None = None,
+) -> dict[str, list[Path]]:
+    """Write ``G`` into ``outdir`` in each of ``formats``.
+
+    Parameters
+    ----------
+    G : graph following :mod:`graph.contract`
+    outdir : directory, created if needed
+    formats : formats to write (``Format`` members or their names)
+    max_nodes : for the HTML page only: keep this many nodes of highest
+        degree (the files for Gephi, neo4j and scripts always hold everything)
+
+    Returns
+    -------
+    dict[str, list[Path]]
+        The written files per format name.
+
+    Raises
+    ------
+    ValueError
+        For an unknown format name, or ``max_nodes`` below 1.
+    """
+    chosen = [_format(f) for f in formats]
+    if max_nodes is not None and max_nodes < 1:
+        raise ValueError(f"max_nodes must be at least 1 (got {max_nodes}); use None to keep all")
+    directory = Path(outdir)
+    directory.mkdir(parents=True, exist_ok=True)
+    written: dict[str, list[Path]] = {}
+    for fmt in dict.fromkeys(chosen):
+        if fmt is Format.csv:
+            written[fmt.value] = write_csv(G, directory)
+        else:
+            path = directory / FILE_NAMES[fmt]
+            if fmt is Format.html:
+                write_html(G, path, max_nodes=max_nodes)
+            else:
+                _WRITERS[fmt](G, path)
+            written[fmt.value] = [path]
+        logger.info("wrote %s: %s", fmt.value, ", ".join(str(p) for p in written[fmt.value]))
+    return written
+
+
+def _format(value: Format | str) -> Format:
+    try:
+        return Format(value)
+    except ValueError:
+        names = ", ".join(f.value for f in Format)
+        raise ValueError(f"unknown export format {value!r}; choose from: {names}") from None
+
+
+__all__ = [
+    "DEFAULT_FORMATS",
+    "Format",
+    "read_graphml",
+    "read_json",
+    "subgraph_top",
+    "write_all",
+    "write_csv",
+    "write_gexf",
+    "write_graphml",
+    "write_html",
+    "write_json",
+]

@@ -1,0 +1,24 @@
+"""Ingest: files of scraped news in, clean :class:`Document` records out.
+
+Formats: .txt, .html/.htm, .md and .jsonl; UTF-8 (with or without BOM), GBK,
+GB18030, Big5 and UTF-16 with BOM. Bad inputs are reported, never fatal.
+"""
+
+from .document import Document, Duplicate, Failure, ReadResult
+from zhkg.errors import ZhkgInputError
+from .paths import SUPPORTED_SUFFIXES, expand_paths
+from .readers import read_data, read_file, read_paths, read_text
+
+__all__ = [
+    "SUPPORTED_SUFFIXES",
+    "Document",
+    "Duplicate",
+    "Failure",
+    "ReadResult",
+    "ZhkgInputError",
+    "expand_paths",
+    "read_data",
+    "read_file",
+    "read_paths",
+    "read_text",
+]

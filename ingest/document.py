@@ -1,0 +1,70 @@
+"""Records produced by ingest: extracted content, documents, failures, duplicates, results."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Document:
+    """One cleaned article.
+
+    ``text`` holds paragraphs separated by ``"\\n"`` and starts with the headline,
+    because relation extraction works paragraph by paragraph.
+    """
+
+    id: str
+    text: str
+    title: str = ""
+    date: str | None = None
+    url: str = ""
+    source: str = ""
+    encoding: str = "utf-8"
+
+
+@dataclass(frozen=True)
+class Content:
+    """Text without markup, plus whatever metadata the markup carried.
+
+    What reading one web page, HTML fragment, Markdown file or plain text
+    gives before it becomes a :class:`Document`.
+    """
+
+    text: str
+    title: str = ""
+    date: str | None = None
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Failure:
+    """An input (file or JSON line) that could not become a document."""
+
+    source: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    """A readable input whose text is already held by an earlier document."""
+
+    source: str
+    id: str
+    duplicate_of: str
+
+
+@dataclass
+class ReadResult:
+    """Everything one ingest run produced; every input file is accounted for."""
+
+    documents: list[Document] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    duplicates: list[Duplicate] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+
+    def exit_code(self, *, strict: bool = False) -> int:
+        """Non-zero when nothing could be read, or with ``strict`` and any failure."""
+        if not self.documents:
+            return 1
+        return 1 if strict and self.failures else 0

@@ -1,0 +1,211 @@
+"""Read files, folders, globs and strings into documents; bad input becomes a failure.
+
+A single bad file never stops a run: every input ends as a document, a
+duplicate of one, or a failure with a one-line reason.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+
+from .make_document import make_document
+from ingest.dates import parse_date
+from .decode import decode_bytes
+from .document import Content, Document, Duplicate, Failure, ReadResult
+from zhkg.errors import E105_NO_TEXT, UnreadableInput, ZhkgInputError
+from .html import extract_page, is_whole_page, looks_like_html, strip_tags
+from .markdown import strip_markdown
+from .normalize import unescape_entities
+from .paths import SUPPORTED_SUFFIXES, expand_paths, is_supported
+from .report import summary_line
+
+logger = logging.getLogger(__name__)
+
+HTML_SUFFIXES = (".html", ".htm")
+
+
+@dataclass
+class Outcome:
+    """What one file (or one string) produced."""
+
+    documents: list[Document] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def to_content(raw: str, *, suffix: str = "") -> Content:
+    """Remove markup: whole pages via trafilatura, fragments and Markdown locally.
+
+    HTML is recognised by content too, because scraped .txt files often hold tags.
+    In text files (and strings) a newline is a paragraph break even among tags;
+    in .html files and JSON-line content it is only source layout.
+    """
+    if is_whole_page(raw):
+        return extract_page(raw)
+    title = ""
+    if suffix == ".md":
+        raw, title = strip_markdown(raw)
+    if suffix in HTML_SUFFIXES or looks_like_html(raw):
+        layout_newlines = suffix in (*HTML_SUFFIXES, ".jsonl")
+        stripped = strip_tags(raw, source_newlines_break=not layout_newlines)
+        return Content(stripped.text, title or stripped.title)
+    return Content(unescape_entities(raw), title)
+
+
+def _document(
+    raw: str, *, source: str, suffix: str, encoding: str, meta: dict[str, object] | None = None
+) -> Document:
+    meta = meta or {}
+    content = to_content(raw, suffix=suffix)
+    title = meta.get("title")
+    url = meta.get("url")
+    return make_document(
+        content.text,
+        source=source,
+        title=title if isinstance(title, str) and title.strip() else content.title,
+        date=parse_date(meta.get("date")) or content.date,
+        url=url if isinstance(url, str) and url.strip() else content.url,
+        encoding=encoding,
+    )
+
+
+def _guarded(outcome: Outcome, source: str, build: Callable[[], Document]) -> None:
+    """Run one document build; any problem becomes a failure, never an exception."""
+    try:
+        outcome.documents.append(build())
+    except Exception as err:  # noqa: BLE001 - one bad input must not stop the run
+        outcome.failures.append(_failure(source, err))
+
+
+def _failure(source: str, err: Exception) -> Failure:
+    """A one-line failure; unexpected errors are logged with their traceback."""
+    if isinstance(err, UnreadableInput):
+        return Failure(source, str(err))
+    logger.exception("unexpected error while reading %s", source)
+    reason = f"internal error ({type(err).__name__}: {err}); please report this file"
+    return Failure(source, " ".join(reason.split()))
+
+
+def _record_document(record: object, *, line: int, source: str, encoding: str) -> Document:
+    """One JSON line: ``text`` or ``content`` (maybe HTML), plus title, date and url."""
+    if not isinstance(record, dict):
+        raise UnreadableInput(f"line {line}: expected a JSON object, got {type(record).__name__}")
+    for key in ("text", "content"):
+        value = record.get(key)
+        if isinstance(value, str) and value.strip():
+            return _document(value, source=source, suffix=".jsonl", encoding=encoding, meta=record)
+    raise UnreadableInput(f"line {line}: no non-empty 'text' or 'content' field")
+
+
+def _read_jsonl(text: str, *, source: str, encoding: str, outcome: Outcome) -> None:
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        where = f"{source}:{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as err:
+            reason = f"line {number}: invalid JSON ({err.msg} at column {err.colno})"
+            outcome.failures.append(Failure(where, reason))
+            continue
+        _guarded(
+            outcome,
+            where,
+            partial(_record_document, record, line=number, source=where, encoding=encoding),
+        )
+
+
+def read_data(data: bytes, *, source: str, suffix: str) -> Outcome:
+    """Read one file's bytes; ``suffix`` (``.txt``, ``.jsonl``...) selects the format."""
+    outcome = Outcome()
+    suffix = suffix.lower()
+    try:
+        decoded = decode_bytes(data)
+    except Exception as err:  # noqa: BLE001 - one bad input must not stop the run
+        outcome.failures.append(_failure(source, err))
+        return outcome
+    if decoded.encoding != "utf-8":
+        outcome.notes.append(f"{source}: decoded as {decoded.encoding}")
+    if decoded.note:
+        outcome.notes.append(f"{source}: {decoded.note}")
+    if suffix == ".jsonl":
+        _read_jsonl(decoded.text, source=source, encoding=decoded.encoding, outcome=outcome)
+        if not outcome.documents and not outcome.failures:
+            outcome.failures.append(Failure(source, "no JSON records"))
+        return outcome
+    _guarded(
+        outcome,
+        source,
+        lambda: _document(decoded.text, source=source, suffix=suffix, encoding=decoded.encoding),
+    )
+    return outcome
+
+
+def read_file(path: Path) -> Outcome:
+    """Read one file from disk; unreadable or unsupported files become failures."""
+    source = str(path)
+    if not is_supported(path):
+        supported = ", ".join(SUPPORTED_SUFFIXES)
+        reason = f"unsupported file type '{path.suffix or '(none)'}'; expected {supported}"
+        return Outcome(failures=[Failure(source, reason)])
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        return Outcome(failures=[Failure(source, f"cannot read file: {err.strerror or err}")])
+    return read_data(data, source=source, suffix=path.suffix)
+
+
+def _add_deduplicated(result: ReadResult, outcome: Outcome, seen: dict[str, str]) -> None:
+    for doc in outcome.documents:
+        if doc.id in seen:
+            result.duplicates.append(Duplicate(doc.source, doc.id, seen[doc.id]))
+        else:
+            seen[doc.id] = doc.source
+            result.documents.append(doc)
+    result.failures.extend(outcome.failures)
+    result.notes.extend(outcome.notes)
+
+
+def read_paths(
+    paths: Sequence[str | Path] | str | Path,
+    *,
+    progress: Callable[[Path], None] | None = None,
+) -> ReadResult:
+    """Read every file under ``paths``; documents are deduplicated by content id.
+
+    Never raises for bad file content. Raises :class:`ZhkgInputError` only for
+    path arguments that cannot be expanded (see :func:`expand_paths`).
+    """
+    files = expand_paths(paths)
+    result = ReadResult(files=[str(f) for f in files])
+    seen: dict[str, str] = {}
+    for path in files:
+        if progress is not None:
+            progress(path)
+        _add_deduplicated(result, read_file(path), seen)
+    logger.info(summary_line(result))
+    return result
+
+
+def read_text(
+    text: str, *, source: str = "<text>", title: str = "", date: str | None = None, url: str = ""
+) -> Document:
+    """Clean a string (plain text, HTML fragment or page) into a document.
+
+    Raises :class:`ZhkgInputError` when no text is left after cleaning.
+    """
+    try:
+        return _document(
+            text,
+            source=source,
+            suffix="",
+            encoding="utf-8",
+            meta={"title": title, "date": date, "url": url},
+        )
+    except UnreadableInput as err:
+        raise ZhkgInputError(E105_NO_TEXT, f"{source}: {err}") from None

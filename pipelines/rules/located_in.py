@@ -1,0 +1,89 @@
+"""LOCATED_IN: a place inside another, or an organisation inside the place it is named after.
+
+Both kinds come from the lexicon, not from a sentence (``sent=-1``), and both
+point only at places the document itself mentions, so no node is invented:
+
+- hierarchy: a place mentioned in the document -> its nearest enclosing
+  division that the document also mentions (``烟台市`` -> ``山东``; ``龙口市``
+  -> ``山东`` when ``烟台`` is not mentioned);
+- prefix: an organ of government named after a place (``湖北省教育厅``,
+  ``武汉海关``) -> that place, when the document mentions it. Companies and
+  other bodies merely named after a place (``青岛啤酒``) are left out: their
+  name says where they started, not where they are.
+"""
+
+from __future__ import annotations
+
+import re
+
+from zhkg.records import LOCATED_IN, ORG, PLACE, Relation
+from pipelines.rules.distinct import distinct_pairs
+from pipelines.rules.geo import PlaceLookup, ancestors, domestic, place_prefix
+from pipelines.rules.view import DocView
+
+# What follows the place in the name of a government organ: 教育厅, 海关, 人民政府
+# (not a bare 省委/市委, which names the party committee rather than a located body).
+ORGAN_REST = re.compile(
+    r"^(?:省|市|县|区|自治区|自治州)?"
+    r"(?:[\u4e00-\u9fff]{1,6}?(?:厅|局|委|委员会|办|署)|海关|人民政府|政府|人大常委会|人大|政协|法院|检察院)$"
+)
+ORGAN_REST_MAX = 8
+
+
+def extract_located_in(view: DocView, lexicon: PlaceLookup) -> list[Relation]:
+    """LOCATED_IN relations between places and organisations the document mentions."""
+    mentioned = _mentioned_places(view, lexicon)
+    relations = _hierarchy(view, lexicon, mentioned) + _prefixes(view, lexicon, mentioned)
+    return distinct_pairs(relations)
+
+
+def _mentioned_places(view: DocView, lexicon: PlaceLookup) -> dict[str, str]:
+    """Full name of each domestic place mentioned -> its canonical in-document name (first seen)."""
+    mentioned: dict[str, str] = {}
+    for ent in view.ents:
+        if ent.label != PLACE:
+            continue
+        info = domestic(lexicon, ent.name) or domestic(lexicon, ent.text)
+        if info is not None:
+            mentioned.setdefault(info.full_name, ent.name)
+    return mentioned
+
+
+def _hierarchy(view: DocView, lexicon: PlaceLookup, mentioned: dict[str, str]) -> list[Relation]:
+    relations = []
+    for full_name, name in mentioned.items():
+        info = domestic(lexicon, full_name)
+        if info is None:
+            continue
+        for ancestor in ancestors(lexicon, info):
+            if ancestor.full_name in mentioned:
+                relations.append(_relation(name, PLACE, mentioned[ancestor.full_name], "hierarchy"))
+                break
+    return relations
+
+
+def _prefixes(view: DocView, lexicon: PlaceLookup, mentioned: dict[str, str]) -> list[Relation]:
+    relations = []
+    for ent in view.ents:
+        if ent.label != ORG:
+            continue
+        found = place_prefix(lexicon, ent.name)
+        if found is None:
+            continue
+        prefix, info = found
+        rest = ent.name[len(prefix):]
+        if len(rest) <= ORGAN_REST_MAX and ORGAN_REST.match(rest) and info.full_name in mentioned:
+            relations.append(_relation(ent.name, ORG, mentioned[info.full_name], "prefix"))
+    return relations
+
+
+def _relation(head: str, head_type: str, tail: str, source: str) -> Relation:
+    return Relation(
+        relation=LOCATED_IN,
+        head=head,
+        head_type=head_type,
+        tail=tail,
+        tail_type=PLACE,
+        sent=-1,
+        attrs={"source": source},
+    )

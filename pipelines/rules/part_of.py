@@ -1,0 +1,126 @@
+"""PART_OF: a unit belongs to a parent organisation.
+
+Two well-supported patterns only, since every wrong edge costs precision:
+
+- an explicit cue between two organisations: ``国家税务总局所属武汉市税务局``,
+  ``X直属的Y``, ``X下属Y`` (child after the cue) and ``Y隶属于X`` (child first);
+- a paragraph about a parent's units: a parent named with ``机关``,
+  ``直属单位``, ``各部门``, ``各单位`` ..., followed by clause subjects that are
+  short unit names (``法规司``, ``信息中心``) without a place prefix of their
+  own. A paragraph opening with ``各部门各单位`` continues the previous
+  paragraph's parent.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from zhkg.records import ORG, PART_OF, Relation
+from pipelines.rules.distinct import distinct_pairs
+from pipelines.rules.view import Clause, DocView, Ent
+
+CUE_CHILD_AFTER = re.compile(r"^(?:的)?(?:所属|直属|下属|内设)(?:的)?(?:单位|企业|机构|部门)?[、，,]?$")
+CUE_CHILD_BEFORE = re.compile(r"^(?:是|为)?(?:隶属于|隶属|归属于)$")
+UNITS_CUE = re.compile(
+    r"^(?:党委|党组)?(?:机关|直属单位|各部门|各单位|各司局|各直属单位|所属单位|内设机构|下属单位|直属机构)"
+)
+CONTINUE_CUE = re.compile(r"^(?:各部门|各单位|各司局|各直属单位|所属单位|直属单位)")
+UNIT_SUFFIX = re.compile(r"(?:局|司|处|室|中心|办公室|公司|部)$")
+UNIT_NAME_MAX = 10
+NATIONAL_PREFIX = re.compile(r"^(?:中国|中华|国家|全国|国务院|中央)")
+
+
+def extract_part_of(view: DocView, place_prefix: Callable[[str], object | None]) -> list[Relation]:
+    """PART_OF relations from explicit cues and from paragraphs about a parent's units.
+
+    ``place_prefix`` returns the place a name starts with (or ``None``); unit
+    names that start with a place belong to that place, not to the parent.
+    """
+    relations = _cue_relations(view) + _unit_paragraph_relations(view, place_prefix)
+    return distinct_pairs(relations)
+
+
+def _cue_relations(view: DocView) -> list[Relation]:
+    """``X所属Y`` / ``Y隶属于X`` between two adjacent organisations."""
+    orgs = [e for e in view.ents if e.label == ORG]
+    found = []
+    for left, right in zip(orgs, orgs[1:]):
+        gap = view.text[left.end:right.start]
+        if CUE_CHILD_AFTER.match(gap) and gap.strip("的、，,"):
+            found.append(_relation(view, child=right, parent=left, trigger=gap.strip("的、，,")))
+        elif CUE_CHILD_BEFORE.match(gap):
+            found.append(_relation(view, child=left, parent=right, trigger=gap))
+    return found
+
+
+def _unit_paragraph_relations(view: DocView, place_prefix: Callable[[str], object | None]) -> list[Relation]:
+    """Units named as clause subjects after ``X机关和直属单位`` in the same paragraph."""
+    found = []
+    parent: Ent | None = None
+    parent_paragraph = -1
+    cue_end = -1
+    for clause in view.clauses:
+        if clause.sent < 0:
+            continue
+        paragraph = view.paragraph_of_sentence(clause.sent)
+        if paragraph != parent_paragraph and parent is not None:
+            text = view.clause_text(clause).strip()
+            if paragraph == parent_paragraph + 1 and clause.start == view.sentences[clause.sent].start \
+                    and CONTINUE_CUE.match(text):
+                parent_paragraph, cue_end = paragraph, clause.start
+            else:
+                parent = None
+        new_parent = _parent_with_cue(view, clause)
+        if new_parent is not None:
+            parent, parent_paragraph, cue_end = new_parent[0], paragraph, new_parent[1]
+            continue
+        if parent is None or clause.start < cue_end:
+            continue
+        for unit in view.clause_subject(clause, clause.end):
+            if _is_unit_name(unit, parent, place_prefix):
+                found.append(_relation(view, child=unit, parent=parent, trigger="units"))
+    return found
+
+
+def _parent_with_cue(view: DocView, clause: Clause) -> tuple[Ent, int] | None:
+    """An organisation directly followed by a units cue (``机关和直属单位``) in this clause.
+
+    The cue may begin inside the entity when the resolver stripped it from the
+    name (``国家税务总局机关`` named ``国家税务总局``).
+    """
+    for ent in view.ents_in(clause.start, clause.end, (ORG,)):
+        suffix = ent.text[len(ent.name):] if ent.text.startswith(ent.name) else ""
+        match = UNITS_CUE.match(suffix + view.text[ent.end:clause.end])
+        if match is not None:
+            return ent, ent.end + match.end() - len(suffix)
+    return None
+
+
+def _is_unit_name(unit: Ent, parent: Ent, place_prefix: Callable[[str], object | None]) -> bool:
+    """A short unit name (``法规司``) that is neither the parent nor placed or national by its prefix."""
+    name = unit.name
+    return (
+        unit.label == ORG
+        and name != parent.name
+        and len(name) <= UNIT_NAME_MAX
+        and UNIT_SUFFIX.search(name) is not None
+        and NATIONAL_PREFIX.match(name) is None
+        and place_prefix(name) is None
+    )
+
+
+def _relation(view: DocView, child: Ent, parent: Ent, trigger: str) -> Relation:
+    sent = view.sentence_of(child.start)
+    date, date_end = view.date_at(sent, child.start)
+    return Relation(
+        relation=PART_OF,
+        head=child.name,
+        head_type=ORG,
+        tail=parent.name,
+        tail_type=ORG,
+        sent=sent,
+        date=date,
+        date_end=date_end,
+        attrs={"trigger": trigger},
+    )
