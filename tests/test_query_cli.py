@@ -90,7 +90,7 @@ def test_csv_has_header_and_flattened_evidence(graph_file: Path) -> None:
 def test_unknown_name_fails_with_suggestions(graph_file: Path) -> None:
     result = runner.invoke(app, ["visits", "--actor", "冯克", "--graph", str(graph_file)])
     assert result.exit_code == 1
-    assert result.stderr.strip().startswith("[Q001] 未找到 '冯克'. Did you mean: 冯克金")
+    assert result.stderr.strip().startswith("zhkg: error: [Q001] 未找到 '冯克'. Did you mean: 冯克金")
     assert result.stdout == "" and "Traceback" not in result.output
 
 

@@ -8,7 +8,7 @@ import pytest
 from test_query_graph import seed_like_graph
 
 from graph.readwrite.read import read_graph
-from zhkg.errors import GraphFileError
+from zhkg.errors import GraphFileError, GraphNotFoundError
 from graph.query import KnowledgeGraph, load, to_dict
 
 graphml = pytest.importorskip("graph.readwrite.graphml")
@@ -58,7 +58,7 @@ def test_subgraph_exports_like_the_whole_graph(tmp_path: Path) -> None:
 
 
 def test_missing_file_says_to_build_first(tmp_path: Path) -> None:
-    with pytest.raises(FileNotFoundError, match="zhkg build"):
+    with pytest.raises(GraphNotFoundError, match="Q004.*zhkg build"):
         load(tmp_path / "graph.graphml")
 
 

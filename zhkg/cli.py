@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import logging
 import sys
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator, List, Optional
+from typing import List, Optional
 
 import typer
 
+from zhkg.cli_errors import ErrorHandlingGroup
 from zhkg.query_cli import app as query_app
 
 app = typer.Typer(
+    cls=ErrorHandlingGroup,
     help="Turn Chinese government and party news into a knowledge graph.",
     no_args_is_help=True,
     add_completion=False,
@@ -31,25 +32,12 @@ CacheOption = typer.Option(
 )
 
 
-@contextmanager
-def user_errors() -> Iterator[None]:
-    """Print zhkg's errors as one line on stderr and exit 1, without a traceback."""
-    from zhkg.errors import ZhkgError
-
-    try:
-        yield
-    except ZhkgError as error:
-        typer.echo(f"zhkg: error: {error}", err=True)
-        raise typer.Exit(1) from None
-
-
 @app.command()
 def setup(cache_dir: Optional[Path] = CacheOption) -> None:
     """Fetch the pkuseg segmentation model once; later runs are offline."""
     from pipelines.model import fetch_pkuseg_model
 
-    with user_errors():
-        path = fetch_pkuseg_model(cache_dir)
+    path = fetch_pkuseg_model(cache_dir)
     typer.echo(f"pkuseg model ready in {path}")
 
 
@@ -76,7 +64,7 @@ def build(
     _use_cache_dir(cache_dir)
     if verbose:
         logging.getLogger().setLevel(logging.INFO)
-    with user_errors(), RichProgress(enabled=not quiet) as progress:
+    with RichProgress(enabled=not quiet) as progress:
         summary = run_build(
             [str(p) for p in paths], outdir,
             formats=_check_formats(formats), max_nodes=max_nodes, strict=strict,

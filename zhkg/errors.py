@@ -87,6 +87,12 @@ class StrictModeError(ZhkgError):
         )
 
 
+class InvalidOptionError(ZhkgError, ValueError):
+    """An option out of range (an unknown export format, a limit below 1)."""
+
+    code = "E007"
+
+
 class NotInitializedError(ZhkgError, RuntimeError):
     """A component ran before ``initialize()`` loaded its model or lexicons."""
 
@@ -164,3 +170,9 @@ class GraphFileError(QueryError, ValueError):
     """A graph file that zhkg cannot read: unknown suffix or malformed content."""
 
     code = "Q003"
+
+
+class GraphNotFoundError(QueryError, FileNotFoundError):
+    """The graph file to query does not exist."""
+
+    code = "Q004"

@@ -13,9 +13,11 @@ import io
 import json
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Callable, NoReturn, Sequence
+from typing import TYPE_CHECKING, Annotated, Any, Callable, Sequence
 
 import typer
+
+from zhkg.cli_errors import ErrorHandlingGroup
 
 if TYPE_CHECKING:
     from graph.query import KnowledgeGraph
@@ -24,6 +26,7 @@ DEFAULT_GRAPH = Path("out/graph.graphml")
 _TABLE_SNIPPET = 40
 
 app = typer.Typer(
+    cls=ErrorHandlingGroup,
     help="Query a graph built by `zhkg build`: visits, posts, members, initiatives, paths, rankings.",
     no_args_is_help=True,
 )
@@ -188,7 +191,9 @@ def _emit(
 ) -> None:
     """Run a query and print its records as a table (default), JSON or CSV."""
     if as_json and as_csv:
-        _fail("choose one of --json and --csv.")
+        from zhkg.errors import InvalidOptionError
+
+        raise InvalidOptionError("choose one of --json and --csv.")
     records = _run(graph, query)
     rows = [dataclasses.asdict(r) for r in records]
     if as_json:
@@ -200,18 +205,10 @@ def _emit(
 
 
 def _run(graph: Path, query: Callable[[KnowledgeGraph], Any]) -> Any:
-    """Load the graph and run the query; errors end in one line on stderr and exit 1."""
-    from graph.query import QueryError, load
+    """Load the graph and run the query (zhkg's errors reach the CLI's one handler)."""
+    from graph.query import load
 
-    try:
-        return query(load(graph))
-    except (QueryError, OSError, ValueError) as error:
-        _fail(str(error))
-
-
-def _fail(message: str) -> NoReturn:
-    typer.echo(message, err=True)
-    raise typer.Exit(code=1)
+    return query(load(graph))
 
 
 def _columns(records: Sequence[Any], table: bool) -> list[str]:

@@ -37,7 +37,7 @@ def load(path: str | Path) -> KnowledgeGraph:
 
     Raises
     ------
-    FileNotFoundError
+    GraphNotFoundError
         The file does not exist (run ``zhkg build`` first).
     GraphFileError
         The suffix is not ``.graphml`` or ``.json``, or the file is malformed.

@@ -29,6 +29,7 @@ from graph.readwrite.html import write_html
 from graph.readwrite.nodelink import read_json, write_json
 from graph.readwrite.subgraph import subgraph_top
 from graph.readwrite.tables import write_csv
+from zhkg.errors import InvalidOptionError, OutputError
 
 logger = logging.getLogger(__name__)
 
@@ -78,27 +79,35 @@ def write_all(
 
     Raises
     ------
-    ValueError
+    InvalidOptionError
         For an unknown format name, or ``max_nodes`` below 1.
+    OutputError
+        When a file cannot be written (no space, no permission).
     """
     chosen = [_format(f) for f in formats]
     if max_nodes is not None and max_nodes < 1:
-        raise ValueError(f"max_nodes must be at least 1 (got {max_nodes}); use None to keep all")
+        raise InvalidOptionError(f"max_nodes must be at least 1 (got {max_nodes}); use None to keep all")
     directory = Path(outdir)
-    directory.mkdir(parents=True, exist_ok=True)
     written: dict[str, list[Path]] = {}
-    for fmt in dict.fromkeys(chosen):
-        if fmt is Format.csv:
-            written[fmt.value] = write_csv(G, directory)
-        else:
-            path = directory / FILE_NAMES[fmt]
-            if fmt is Format.html:
-                write_html(G, path, max_nodes=max_nodes)
-            else:
-                _WRITERS[fmt](G, path)
-            written[fmt.value] = [path]
-        logger.info("wrote %s: %s", fmt.value, ", ".join(str(p) for p in written[fmt.value]))
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        for fmt in dict.fromkeys(chosen):
+            written[fmt.value] = _write_one(G, directory, fmt, max_nodes)
+            logger.info("wrote %s: %s", fmt.value, ", ".join(str(p) for p in written[fmt.value]))
+    except OSError as error:
+        raise OutputError(directory, error.strerror or str(error)) from None
     return written
+
+
+def _write_one(G: nx.Graph, directory: Path, fmt: Format, max_nodes: int | None) -> list[Path]:
+    if fmt is Format.csv:
+        return write_csv(G, directory)
+    path = directory / FILE_NAMES[fmt]
+    if fmt is Format.html:
+        write_html(G, path, max_nodes=max_nodes)
+    else:
+        _WRITERS[fmt](G, path)
+    return [path]
 
 
 def _format(value: Format | str) -> Format:
@@ -106,7 +115,7 @@ def _format(value: Format | str) -> Format:
         return Format(value)
     except ValueError:
         names = ", ".join(f.value for f in Format)
-        raise ValueError(f"unknown export format {value!r}; choose from: {names}") from None
+        raise InvalidOptionError(f"unknown export format {value!r}; choose from: {names}") from None
 
 
 __all__ = [

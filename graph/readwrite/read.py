@@ -12,7 +12,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from zhkg.errors import GraphFileError
+from zhkg.errors import GraphFileError, GraphNotFoundError
 
 READERS: dict[str, tuple[str, str]] = {
     ".graphml": ("graph.readwrite.graphml", "read_graphml"),
@@ -30,7 +30,7 @@ def read_graph(path: str | Path) -> nx.MultiDiGraph:
 
     Raises
     ------
-    FileNotFoundError
+    GraphNotFoundError
         The file does not exist.
     GraphFileError
         The suffix is not one zhkg writes, or the file cannot be parsed.
@@ -41,7 +41,7 @@ def read_graph(path: str | Path) -> nx.MultiDiGraph:
         known = " or ".join(sorted(READERS))
         raise GraphFileError(f"cannot read '{file}': unknown format '{file.suffix}'; use a {known} file")
     if not file.is_file():
-        raise FileNotFoundError(
+        raise GraphNotFoundError(
             f"graph file not found: '{file}'. Run `zhkg build` first, or pass --graph PATH."
         )
     module, function = reader
