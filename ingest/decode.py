@@ -1,13 +1,15 @@
 """Bytes to text: UTF-8 first, then the Chinese legacy encodings.
 
 News scraped from Chinese sites arrives as UTF-8 (with or without a BOM), GBK or
-GB18030, sometimes UTF-16 from Windows tools. A wrong guess makes mojibake that
-silently ruins entity extraction, so every non-UTF-8 decode is reported.
+GB18030, sometimes UTF-16 from Windows tools (with or without a BOM). A wrong
+guess makes mojibake that silently ruins entity extraction, so every non-UTF-8
+decode is reported. A NUL byte anywhere, outside UTF-16, means binary.
 """
 
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import partial
@@ -32,6 +34,10 @@ _MAX_BAD_RATIO = 0.02
 _SAMPLE = 4096
 # Share of non-ASCII characters inside GB2312 above which GBK beats Big5.
 _MIN_GB2312 = 0.9
+# CJK ideographs and punctuation, full-width forms, printable ASCII and whitespace.
+_PLAUSIBLE = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef\x20-\x7e\s]")
+# Share of such characters above which bytes without a BOM are taken for UTF-16.
+_MIN_PLAUSIBLE = 0.9
 
 
 @dataclass(frozen=True)
@@ -145,6 +151,29 @@ def _lenient(data: bytes) -> Decoded | None:
     return None
 
 
+def _plausible_share(text: str) -> float:
+    """Share of characters Chinese news is made of: CJK, CJK punctuation, ASCII, spaces."""
+    sample = text[:_SAMPLE]
+    if not sample:
+        return 0.0
+    return len(_PLAUSIBLE.findall(sample)) / len(sample)
+
+
+def _utf16_without_bom(data: bytes) -> Decoded | None:
+    """UTF-16 from a tool that wrote no BOM: the byte order whose text reads as news.
+
+    Random or legacy-encoded bytes read as UTF-16 scatter over the whole code
+    space, so a high share of CJK and ASCII characters is a safe sign.
+    """
+    if len(data) % 2:
+        return None
+    for encoding in ("utf-16-le", "utf-16-be"):
+        text = _strict(data, encoding)
+        if text is not None and _plausible_share(text) >= _MIN_PLAUSIBLE:
+            return Decoded(text, "utf-16", "UTF-16 without byte order mark")
+    return None
+
+
 def decode_bytes(data: bytes) -> Decoded:
     """Decode file content or raise :class:`UnreadableInput` with a one-line reason."""
     if not data.strip():
@@ -152,12 +181,16 @@ def decode_bytes(data: bytes) -> Decoded:
     bom = _with_bom(data)
     if bom is not None:
         return bom
-    if b"\x00" in data[:_SAMPLE]:
-        raise UnreadableInput("binary file, not text (contains NUL bytes)")
+    if b"\x00" in data:
+        found = _utf16_without_bom(data)
+        if found is None:
+            raise UnreadableInput("binary file, not text (contains NUL bytes)")
+        return Decoded(_check_text(found.text), found.encoding, found.note)
     text = _strict(data, "utf-8")
     if text is not None:
         return Decoded(_check_text(text), "utf-8")
     attempts = (
+        _utf16_without_bom,
         partial(_truncated, encodings=("utf-8",)),
         _legacy,
         partial(_truncated, encodings=_LEGACY),

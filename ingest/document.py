@@ -1,4 +1,4 @@
-"""Records produced by ingest: extracted content, documents, failures, duplicates, results."""
+"""Records produced by ingest: content, documents, failures, skipped files, duplicates, results."""
 
 from __future__ import annotations
 
@@ -45,6 +45,14 @@ class Failure:
 
 
 @dataclass(frozen=True)
+class Skipped:
+    """A file found under an input path but not read (hidden, special, too large...)."""
+
+    source: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class Duplicate:
     """A readable input whose text is already held by an earlier document."""
 
@@ -62,6 +70,7 @@ class ReadResult:
     notes: list[str] = field(default_factory=list)
     duplicates: list[Duplicate] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
 
     def exit_code(self, *, strict: bool = False) -> int:
         """Non-zero when nothing could be read, or with ``strict`` and any failure."""

@@ -64,7 +64,7 @@ def make_document(
         text=body,
         title=title or (paras[0] if _is_headline(paras[0]) else ""),
         date=parse_date(date) or dechromed.date or document_date(body),
-        url=url.strip(),
+        url=normalize_line(url),
         source=source,
         encoding=encoding,
     )

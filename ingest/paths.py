@@ -1,10 +1,20 @@
-"""Turn path arguments (files, folders, globs) into the list of files to read."""
+"""Turn path arguments (files, folders, globs) into the files to read, and the rest.
+
+Every file found is either read or skipped with a one-line reason: hidden
+files, unsupported types, symlink loops, broken links, FIFOs and devices, files
+over the size limit and second paths to a file already listed. Nothing found on
+disk disappears without a report line, and nothing here can block or raise for
+one odd entry.
+"""
 
 from __future__ import annotations
 
+import errno
 import glob
 import os
-from collections.abc import Iterable, Sequence
+import stat
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from zhkg.errors import (
@@ -16,7 +26,10 @@ from zhkg.errors import (
 )
 
 SUPPORTED_SUFFIXES = (".txt", ".html", ".htm", ".md", ".jsonl")
+DEFAULT_MAX_FILE_SIZE = 50 * 1024 * 1024
+"""Files larger than this (bytes) are skipped: no news article is 50 MB of text."""
 _GLOB_CHARS = frozenset("*?[")
+_MB = 1024 * 1024
 
 
 def is_supported(path: Path) -> bool:
@@ -24,60 +37,157 @@ def is_supported(path: Path) -> bool:
     return path.suffix.lower() in SUPPORTED_SUFFIXES
 
 
-def _walk(folder: Path) -> list[Path]:
-    """Supported files under ``folder``, sorted, skipping hidden files and folders."""
-    found: list[Path] = []
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found.extend(
-            Path(root, name)
-            for name in sorted(files)
-            if not name.startswith(".") and is_supported(Path(name))
+def display_path(path: str | os.PathLike[str]) -> str:
+    """The path as printable UTF-8 text; undecodable bytes of a name become ``\\xff``.
+
+    File names are bytes on Linux. Python keeps undecodable bytes as lone
+    surrogates, which no UTF-8 writer accepts, so reports and records use this form.
+    """
+    return os.fsencode(path).decode("utf-8", errors="backslashreplace")
+
+
+@dataclass
+class Scan:
+    """The regular files to read, in argument order, and every entry skipped."""
+
+    files: list[Path] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+
+@dataclass
+class _Scanner:
+    """Collects candidates, checks each once, and remembers files already listed."""
+
+    max_file_size: int
+    scan: Scan = field(default_factory=Scan)
+    _seen_paths: set[str] = field(default_factory=set)
+    _seen_files: dict[tuple[int, int], str] = field(default_factory=dict)
+
+    def skip(self, path: str | os.PathLike[str], reason: str) -> None:
+        source = display_path(path)
+        if source not in self._seen_paths:
+            self._seen_paths.add(source)
+            self.scan.skipped.append(Skipped(source, reason))
+
+    def add(self, path: Path) -> None:
+        """Check one candidate file; keep it or record why it is skipped."""
+        source = display_path(path)
+        if source in self._seen_paths:
+            return
+        reason, key = _check_file(path, self.max_file_size)
+        if reason is None and key in self._seen_files:
+            reason = f"same file as {self._seen_files[key]} (symlink or hard link), read once"
+        if reason is not None:
+            self.skip(path, reason)
+            return
+        self._seen_paths.add(source)
+        self._seen_files[key] = source
+        self.scan.files.append(path)
+
+    def walk(self, folder: Path) -> int:
+        """Add everything under ``folder``; return how many supported files were seen."""
+        supported = 0
+        for root, dirs, files in os.walk(folder, onerror=self._walk_error):
+            for name in sorted(dirs):
+                if Path(root, name).is_symlink():
+                    self.skip(Path(root, name), "symlink to a folder, not followed")
+            dirs[:] = sorted(d for d in dirs if not Path(root, d).is_symlink())
+            hidden_root = any(part.startswith(".") for part in Path(root).relative_to(folder).parts)
+            for name in sorted(files):
+                path = Path(root, name)
+                if hidden_root or name.startswith("."):
+                    self.skip(path, "hidden file or folder, not read")
+                elif not is_supported(path):
+                    self.skip(path, _unsupported(path))
+                else:
+                    supported += 1
+                    self.add(path)
+        return supported
+
+    def _walk_error(self, error: OSError) -> None:
+        self.skip(error.filename, f"cannot list folder: {error.strerror or error}")
+
+
+def _unsupported(path: Path) -> str:
+    return f"unsupported file type '{path.suffix or '(none)'}'; expected {', '.join(SUPPORTED_SUFFIXES)}"
+
+
+def _check_file(path: Path, max_file_size: int) -> tuple[str | None, tuple[int, int]]:
+    """Why ``path`` cannot be read as a regular file (or ``None``), and its identity."""
+    try:
+        info = os.stat(path)
+    except OSError as error:
+        return _stat_reason(path, error), (0, 0)
+    if stat.S_ISDIR(info.st_mode):
+        return "a folder reached through a symlink, not followed", (0, 0)
+    if not stat.S_ISREG(info.st_mode):
+        return "not a regular file (FIFO, device or socket), not read", (0, 0)
+    if info.st_size > max_file_size:
+        size, limit = info.st_size / _MB, max_file_size / _MB
+        return (
+            f"file is {size:.1f} MB, over the {limit:.1f} MB limit (raise it with --max-file-size)",
+            (0, 0),
         )
-    return found
+    return None, (info.st_dev, info.st_ino)
 
 
-def _expand_one(raw: str | Path) -> list[Path]:
+def _stat_reason(path: Path, error: OSError) -> str:
+    if error.errno == errno.ELOOP:
+        return "symlink loop, not read"
+    if error.errno == errno.ENOENT and path.is_symlink():
+        return "broken symlink (its target does not exist)"
+    return f"cannot read file: {error.strerror or error}"
+
+
+def _exists(path: Path) -> bool:
+    """True for anything at ``path``, including a broken or looping symlink."""
+    return os.path.lexists(path)
+
+
+def _expand_one(raw: str | Path, scanner: _Scanner) -> None:
     path = Path(raw)
     supported = ", ".join(SUPPORTED_SUFFIXES)
     if path.is_dir():
-        files = _walk(path)
-        if not files:
+        if not scanner.walk(path):
             raise ZhkgInputError(
-                E103_NO_SUPPORTED_FILE, f"folder '{path}' holds no {supported} file"
+                E103_NO_SUPPORTED_FILE, f"folder '{display_path(path)}' holds no {supported} file"
             )
-        return files
-    if path.exists():
-        return [path]
+        return
+    if _exists(path):
+        scanner.add(path)
+        return
     if not _GLOB_CHARS.intersection(str(raw)):
         raise ZhkgInputError(
-            E101_MISSING_PATH, f"'{raw}' does not exist; check the path or quote the glob"
+            E101_MISSING_PATH,
+            f"'{display_path(raw)}' does not exist; check the path or quote the glob",
         )
     matches = [Path(m) for m in sorted(glob.glob(str(raw), recursive=True))]
     if not matches:
-        raise ZhkgInputError(E102_NO_GLOB_MATCH, f"glob '{raw}' matches nothing")
-    files = [f for m in matches for f in (_walk(m) if m.is_dir() else [m]) if is_supported(f)]
-    if not files:
-        raise ZhkgInputError(E103_NO_SUPPORTED_FILE, f"glob '{raw}' matches no {supported} file")
-    return files
+        raise ZhkgInputError(E102_NO_GLOB_MATCH, f"glob '{display_path(raw)}' matches nothing")
+    found = 0
+    for match in matches:
+        if match.is_dir():
+            found += scanner.walk(match)
+        elif is_supported(match):
+            found += 1
+            scanner.add(match)
+        else:
+            scanner.skip(match, _unsupported(match))
+    if not found:
+        raise ZhkgInputError(
+            E103_NO_SUPPORTED_FILE, f"glob '{display_path(raw)}' matches no {supported} file"
+        )
 
 
-def _unique(paths: Iterable[Path]) -> list[Path]:
-    seen: set[Path] = set()
-    unique = []
-    for path in paths:
-        key = path.resolve()
-        if key not in seen:
-            seen.add(key)
-            unique.append(path)
-    return unique
+def scan_paths(
+    paths: Sequence[str | Path] | str | Path, *, max_file_size: int = DEFAULT_MAX_FILE_SIZE
+) -> Scan:
+    """Files to read, in argument order, and a reason for every entry not read.
 
-
-def expand_paths(paths: Sequence[str | Path] | str | Path) -> list[Path]:
-    """Files to read, in argument order; folders recursively, globs expanded.
-
-    A file named explicitly is kept whatever its suffix (the reader reports an
-    unsupported type); folders and globs yield supported files only.
+    Folders are walked recursively without following symlinked folders; globs
+    are expanded. A file named explicitly is kept whatever its suffix (the
+    reader reports an unsupported type). Only regular files up to
+    ``max_file_size`` bytes are kept; a second path to the same file is skipped.
 
     Raises
     ------
@@ -89,4 +199,12 @@ def expand_paths(paths: Sequence[str | Path] | str | Path) -> list[Path]:
         paths = [paths]
     if not paths:
         raise ZhkgInputError(E104_NO_PATHS, "no input path given; pass files, folders or globs")
-    return _unique(f for raw in paths for f in _expand_one(raw))
+    scanner = _Scanner(max_file_size)
+    for raw in paths:
+        _expand_one(raw, scanner)
+    return scanner.scan
+
+
+def expand_paths(paths: Sequence[str | Path] | str | Path) -> list[Path]:
+    """The files :func:`scan_paths` keeps (see there); skipped entries are dropped."""
+    return scan_paths(paths).files

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import stat
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
@@ -21,7 +23,13 @@ from zhkg.errors import E105_NO_TEXT, UnreadableInput, ZhkgInputError
 from .html import extract_page, is_whole_page, looks_like_html, strip_tags
 from .markdown import strip_markdown
 from .normalize import unescape_entities
-from .paths import SUPPORTED_SUFFIXES, expand_paths, is_supported
+from .paths import (
+    DEFAULT_MAX_FILE_SIZE,
+    SUPPORTED_SUFFIXES,
+    display_path,
+    is_supported,
+    scan_paths,
+)
 from .report import summary_line
 
 logger = logging.getLogger(__name__)
@@ -102,6 +110,15 @@ def _record_document(record: object, *, line: int, source: str, encoding: str) -
     raise UnreadableInput(f"line {line}: no non-empty 'text' or 'content' field")
 
 
+def _json_problem(err: ValueError | RecursionError) -> str:
+    """One line for a JSON line that cannot be parsed, whatever the parser raised."""
+    if isinstance(err, json.JSONDecodeError):
+        return f"invalid JSON ({err.msg} at column {err.colno})"
+    if isinstance(err, RecursionError):
+        return "invalid JSON (nested too deeply)"
+    return f"invalid JSON ({' '.join(str(err).split())})"
+
+
 def _read_jsonl(text: str, *, source: str, encoding: str, outcome: Outcome) -> None:
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
@@ -109,9 +126,8 @@ def _read_jsonl(text: str, *, source: str, encoding: str, outcome: Outcome) -> N
         where = f"{source}:{number}"
         try:
             record = json.loads(line)
-        except json.JSONDecodeError as err:
-            reason = f"line {number}: invalid JSON ({err.msg} at column {err.colno})"
-            outcome.failures.append(Failure(where, reason))
+        except (ValueError, RecursionError) as err:
+            outcome.failures.append(Failure(where, f"line {number}: {_json_problem(err)}"))
             continue
         _guarded(
             outcome,
@@ -146,18 +162,38 @@ def read_data(data: bytes, *, source: str, suffix: str) -> Outcome:
     return outcome
 
 
-def read_file(path: Path) -> Outcome:
+def read_file(path: Path, *, max_file_size: int = DEFAULT_MAX_FILE_SIZE) -> Outcome:
     """Read one file from disk; unreadable or unsupported files become failures."""
-    source = str(path)
+    source = display_path(path)
     if not is_supported(path):
         supported = ", ".join(SUPPORTED_SUFFIXES)
         reason = f"unsupported file type '{path.suffix or '(none)'}'; expected {supported}"
         return Outcome(failures=[Failure(source, reason)])
     try:
-        data = path.read_bytes()
+        data = read_regular_file(path, max_file_size)
+    except UnreadableInput as err:
+        return Outcome(failures=[Failure(source, str(err))])
     except OSError as err:
         return Outcome(failures=[Failure(source, f"cannot read file: {err.strerror or err}")])
     return read_data(data, source=source, suffix=path.suffix)
+
+
+def read_regular_file(path: Path, max_file_size: int) -> bytes:
+    """The bytes of a regular file of at most ``max_file_size`` bytes.
+
+    Opened without blocking and checked on the open descriptor, so a FIFO or a
+    device that replaced the file after the folder scan cannot hang or flood the run.
+    """
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise UnreadableInput("not a regular file (FIFO, device or socket), not read")
+        data = handle.read(max_file_size + 1)
+    if len(data) > max_file_size:
+        raise UnreadableInput(
+            f"file is over the {max_file_size / 2**20:.1f} MB limit (raise it with --max-file-size)"
+        )
+    return data
 
 
 def _add_deduplicated(result: ReadResult, outcome: Outcome, seen: dict[str, str]) -> None:
@@ -175,19 +211,21 @@ def read_paths(
     paths: Sequence[str | Path] | str | Path,
     *,
     progress: Callable[[Path], None] | None = None,
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE,
 ) -> ReadResult:
     """Read every file under ``paths``; documents are deduplicated by content id.
 
-    Never raises for bad file content. Raises :class:`ZhkgInputError` only for
-    path arguments that cannot be expanded (see :func:`expand_paths`).
+    Never raises for bad file content: every file found is a document, a
+    duplicate, a failure or a skipped entry. Raises :class:`ZhkgInputError`
+    only for path arguments that cannot be expanded (see :func:`scan_paths`).
     """
-    files = expand_paths(paths)
-    result = ReadResult(files=[str(f) for f in files])
+    scan = scan_paths(paths, max_file_size=max_file_size)
+    result = ReadResult(files=[display_path(f) for f in scan.files], skipped=scan.skipped)
     seen: dict[str, str] = {}
-    for path in files:
+    for path in scan.files:
         if progress is not None:
             progress(path)
-        _add_deduplicated(result, read_file(path), seen)
+        _add_deduplicated(result, read_file(path, max_file_size=max_file_size), seen)
     logger.info(summary_line(result))
     return result
 

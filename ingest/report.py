@@ -5,11 +5,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .document import ReadResult
+    from collections.abc import Sequence
+
+    from .document import Failure, ReadResult
 
 READ = "read"
 FAILED = "failed"
 DUPLICATE = "duplicate"
+SKIPPED = "skipped"
+STATUSES = (READ, FAILED, DUPLICATE, SKIPPED)
 
 
 def file_of(source: str, files: set[str]) -> str:
@@ -27,20 +31,23 @@ def _line(source: str, file: str) -> int:
     return int(source[len(file) + 1 :]) if source != file else 0
 
 
-def _entries(result: ReadResult) -> list[dict[str, Any]]:
+def _entries(result: ReadResult, processing: Sequence[Failure]) -> list[dict[str, Any]]:
+    """One entry per input; a document the pipeline failed on is ``failed``, not ``read``."""
+    failed = {failure.source: failure.reason for failure in processing}
     entries: list[dict[str, Any]] = []
     for doc in result.documents:
-        entries.append(
-            {
-                "source": doc.source,
-                "status": READ,
-                "id": doc.id,
-                "title": doc.title,
-                "date": doc.date,
-                "encoding": doc.encoding,
-                "chars": len(doc.text),
-            }
-        )
+        entry: dict[str, Any] = {
+            "source": doc.source,
+            "status": READ,
+            "id": doc.id,
+            "title": doc.title,
+            "date": doc.date,
+            "encoding": doc.encoding,
+            "chars": len(doc.text),
+        }
+        if doc.source in failed:
+            entry.update(status=FAILED, reason=failed[doc.source])
+        entries.append(entry)
     for dup in result.duplicates:
         entries.append(
             {
@@ -52,27 +59,35 @@ def _entries(result: ReadResult) -> list[dict[str, Any]]:
         )
     for failure in result.failures:
         entries.append({"source": failure.source, "status": FAILED, "reason": failure.reason})
+    for skipped in result.skipped:
+        entries.append({"source": skipped.source, "status": SKIPPED, "reason": skipped.reason})
     return entries
 
 
-def build_report(result: ReadResult) -> dict[str, Any]:
-    """Counts, per-file status counts and per-input entries, all JSON-safe."""
+def build_report(result: ReadResult, processing: Sequence[Failure] = ()) -> dict[str, Any]:
+    """Counts, per-file status counts and per-input entries, all JSON-safe.
+
+    ``processing`` lists the documents the pipeline failed on; their entries
+    say ``failed`` with the reason, so no document is reported read without a result.
+    """
     files = set(result.files)
-    entries = _entries(result)
+    entries = _entries(result, processing)
     per_file: dict[str, dict[str, int]] = {
-        path: {READ: 0, FAILED: 0, DUPLICATE: 0} for path in result.files
+        path: dict.fromkeys(STATUSES, 0) for path in result.files
     }
     for entry in entries:
         path = file_of(entry["source"], files)
         entry["file"] = path
-        per_file.setdefault(path, {READ: 0, FAILED: 0, DUPLICATE: 0})[entry["status"]] += 1
+        per_file.setdefault(path, dict.fromkeys(STATUSES, 0))[entry["status"]] += 1
     entries.sort(key=lambda e: (e["file"], _line(e["source"], e["file"])))
+    failed_processing = {failure.source for failure in processing}
     return {
         "counts": {
             "files": len(result.files),
-            "documents": len(result.documents),
-            "failures": len(result.failures),
+            "documents": len(result.documents) - len(failed_processing),
+            "failures": len(result.failures) + len(failed_processing),
             "duplicates": len(result.duplicates),
+            "skipped": len(result.skipped),
         },
         "files": per_file,
         "entries": entries,
@@ -86,5 +101,7 @@ def summary_line(result: ReadResult) -> str:
     if result.duplicates:
         parts.append(f"{len(result.duplicates)} duplicate(s)")
     if result.failures:
-        parts.append(f"{len(result.failures)} skipped (reasons in report.json)")
+        parts.append(f"{len(result.failures)} failed (reasons in report.json)")
+    if result.skipped:
+        parts.append(f"{len(result.skipped)} file(s) not read (reasons in report.json)")
     return "; ".join(parts)

@@ -167,14 +167,18 @@ def test_report_accounts_for_every_file(tmp_path):
     _write(tmp_path / "b.txt", ARTICLE)
     _write(tmp_path / "c.txt", b"")
     _write(tmp_path / "d.jsonl", '{"text": "第一条。"}\nnot json\n')
+    _write(tmp_path / ".e.txt", ARTICLE)
     report = build_report(read_paths([tmp_path]))
     assert json.loads(json.dumps(report)) == report
-    assert report["counts"] == {"files": 4, "documents": 2, "failures": 2, "duplicates": 1}
+    assert report["counts"] == {
+        "files": 4, "documents": 2, "failures": 2, "duplicates": 1, "skipped": 1
+    }
     assert {name.rsplit("/", 1)[-1]: counts for name, counts in report["files"].items()} == {
-        "a.txt": {"read": 1, "failed": 0, "duplicate": 0},
-        "b.txt": {"read": 0, "failed": 0, "duplicate": 1},
-        "c.txt": {"read": 0, "failed": 1, "duplicate": 0},
-        "d.jsonl": {"read": 1, "failed": 1, "duplicate": 0},
+        "a.txt": {"read": 1, "failed": 0, "duplicate": 0, "skipped": 0},
+        "b.txt": {"read": 0, "failed": 0, "duplicate": 1, "skipped": 0},
+        "c.txt": {"read": 0, "failed": 1, "duplicate": 0, "skipped": 0},
+        "d.jsonl": {"read": 1, "failed": 1, "duplicate": 0, "skipped": 0},
+        ".e.txt": {"read": 0, "failed": 0, "duplicate": 0, "skipped": 1},
     }
 
 

@@ -57,4 +57,5 @@ def test_thousand_files_are_all_accounted_for(tmp_path):
         "documents": 700,
         "failures": 300,
         "duplicates": 100,
+        "skipped": 0,
     }
