@@ -4,14 +4,16 @@ GraphML, GEXF and CSV hold only scalars, and Gephi wants one type per
 attribute. :func:`flatten_graph` turns the contract graph
 (:mod:`graph.contract`) into such a graph: lists joined with ``|``, evidence as
 a JSON string, ``None`` dropped (``""`` where the attribute is a string), one
-type per attribute name, a ``label`` on every node and edge and a unique string
-key on every edge. :func:`restore_graph` undoes it for the contract's
-attributes, so a file read back is the graph that was written.
+type per attribute name, a ``label`` on every node and edge, a unique string
+key on every edge, and no character that XML forbids (:func:`xml_safe`).
+:func:`restore_graph` undoes it for the contract's attributes, so a file read
+back is the graph that was written.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Iterator, MutableMapping
 from typing import Any
 
@@ -28,6 +30,7 @@ BOOL_ATTRS: tuple[str, ...] = ("led",)
 INT_ATTRS: tuple[str, ...] = ("mentions", "doc_count", "weight")
 
 Scalar = str | int | float | bool
+_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 NX_GRAPHML_DEFAULTS: tuple[str, ...] = ("node_default", "edge_default")
 """Graph attributes networkx's GraphML reader adds and its writer reads as
 dicts of key defaults: not data, so never flattened and dropped on read."""
@@ -65,11 +68,21 @@ def unified_type(values: Iterable[Scalar]) -> type:
     return str
 
 
+def xml_safe(text: str) -> str:
+    """``text`` with every character XML 1.0 forbids replaced by U+FFFD.
+
+    GraphML and GEXF writers either refuse such characters (lxml, after all
+    the processing) or write a file no reader accepts (ElementTree). Ingest
+    already removes them; this keeps a graph from any source writable.
+    """
+    return _XML_FORBIDDEN.sub("\ufffd", text)
+
+
 def _coerce(value: Scalar, kind: type) -> Scalar:
     if kind is str:
         if isinstance(value, bool):
             return "true" if value else "false"
-        return str(value)
+        return xml_safe(str(value))
     return kind(value)
 
 
@@ -136,7 +149,7 @@ def flatten_graph(G: nx.Graph) -> nx.MultiDiGraph:
     H = nx.MultiDiGraph()
     H.graph.update(
         {
-            k: flatten_value(v)
+            xml_safe(str(k)): _coerce(flatten_value(v), type(flatten_value(v)))
             for k, v in G.graph.items()
             if k not in NX_GRAPHML_DEFAULTS and flatten_value(v) is not None
         }
@@ -146,7 +159,7 @@ def flatten_graph(G: nx.Graph) -> nx.MultiDiGraph:
         [{**data, "label": str(data.get("label") or n)} for n, data in nodes]
     )
     for (n, _), attrs in zip(nodes, node_attrs):
-        H.add_node(str(n), **attrs)
+        H.add_node(xml_safe(str(n)), **attrs)
     multi = _as_multi(G)
     edges = list(multi.edges(data=True))
     keys = list(_unique_keys(multi))
@@ -155,7 +168,7 @@ def flatten_graph(G: nx.Graph) -> nx.MultiDiGraph:
          for (_, _, data), key in zip(edges, keys)]
     )
     for (u, v, _), key, attrs in zip(edges, keys, edge_attrs):
-        H.add_edge(str(u), str(v), key=key, **attrs)
+        H.add_edge(xml_safe(str(u)), xml_safe(str(v)), key=xml_safe(key), **attrs)
     return H
 
 

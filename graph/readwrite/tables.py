@@ -5,7 +5,8 @@ entity type) for nodes, ``:START_ID``, ``:END_ID`` and ``:TYPE`` (the relation)
 for relationships, and typed properties (``mentions:int``, ``led:boolean``,
 ``aliases:string[]``). Arrays use ``;``, the import tool's default array
 delimiter (a ``;`` inside an item becomes ``,``); evidence is one JSON string
-property; a missing value is an empty cell, which the import tool skips.
+property; a missing value is an empty cell, which the import tool skips. Text
+cells that a spreadsheet would run as a formula get a leading ``'``.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from typing import Any
 import networkx as nx
 
 ARRAY_DELIMITER = ";"
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""First characters that make a spreadsheet read a cell as a formula (OWASP)."""
 
 NODE_COLUMNS: tuple[tuple[str, str], ...] = (
     ("aliases", "aliases:string[]"),
@@ -46,17 +49,31 @@ EDGE_HEADER: tuple[str, ...] = (
 )
 
 
+def neutralize(text: str) -> str:
+    """A text cell a spreadsheet will not run as a formula (OWASP "CSV Injection").
+
+    A cell starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return
+    is a formula to Excel and LibreOffice (``=HYPERLINK(...)``); a leading
+    ``'`` makes it text. Names come from scraped news, so any of them may start so.
+    """
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+
+
 def _cell(value: Any) -> str:
-    """A CSV cell: arrays joined with ``;``, dict lists as JSON, ``None`` empty."""
+    """A CSV cell: arrays joined with ``;``, dict lists as JSON, ``None`` empty, text neutralised."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return str(value)
     if isinstance(value, (list, tuple)):
         if any(isinstance(v, dict) for v in value):
             return json.dumps(value, ensure_ascii=False)
-        return ARRAY_DELIMITER.join(str(v).replace(ARRAY_DELIMITER, ",") for v in value)
-    return str(value)
+        return ARRAY_DELIMITER.join(
+            neutralize(str(v).replace(ARRAY_DELIMITER, ",")) for v in value
+        )
+    return neutralize(str(value))
 
 
 def node_rows(G: nx.Graph) -> Iterable[list[str]]:
