@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .document import Skipped
 from zhkg.errors import (
     E101_MISSING_PATH,
     E102_NO_GLOB_MATCH,

@@ -78,6 +78,34 @@ def xml_safe(text: str) -> str:
     return _XML_FORBIDDEN.sub("\ufffd", text)
 
 
+def _xml_unsafe(value: Any) -> bool:
+    return isinstance(value, str) and _XML_FORBIDDEN.search(value) is not None
+
+
+def xml_safe_ids(G: nx.Graph) -> nx.Graph:
+    """``G`` itself, or a copy whose node ids and edge keys pass :func:`xml_safe`.
+
+    For writers that look attributes up in the original graph by the ids they
+    write; the copy is only made when some id needs it.
+    """
+    keyed = G.is_multigraph()
+    edges = G.edges(keys=True) if keyed else ()
+    if not any(map(_xml_unsafe, G)) and not any(_xml_unsafe(k) for *_, k in edges):
+        return G
+
+    def fix(value: Any) -> Any:
+        return xml_safe(value) if _xml_unsafe(value) else value
+
+    H = G.__class__()
+    H.graph.update(G.graph)
+    H.add_nodes_from((fix(n), data) for n, data in G.nodes(data=True))
+    if keyed:
+        H.add_edges_from((fix(u), fix(v), fix(k), d) for u, v, k, d in G.edges(keys=True, data=True))
+    else:
+        H.add_edges_from((fix(u), fix(v), d) for u, v, d in G.edges(data=True))
+    return H
+
+
 def _coerce(value: Scalar, kind: type) -> Scalar:
     if kind is str:
         if isinstance(value, bool):

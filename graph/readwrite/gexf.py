@@ -19,7 +19,7 @@ import networkx as nx
 from networkx.readwrite.gexf import GEXFWriter
 
 from graph.readwrite.files import PathOrHandle, reads_file, writes_file
-from graph.readwrite.flatten import flatten_graph
+from graph.readwrite.flatten import flatten_graph, xml_safe_ids
 from graph.readwrite.style import hex_to_rgb, node_style, relation_color
 
 GEXF_NS = "http://gexf.net/1.3"
@@ -75,6 +75,7 @@ def gexf_graph(G: nx.Graph) -> nx.MultiDiGraph:
     Attributes are flattened to scalars (:func:`flatten_graph`); time goes
     into ``start``/``end`` and ``spells``, style into ``viz``.
     """
+    G = xml_safe_ids(G)
     H = flatten_graph(G)
     out = nx.MultiDiGraph(mode="dynamic", name=str(H.graph.get("name", "zhkg")))
     degree = dict(H.degree())
