@@ -56,6 +56,9 @@ def build(
     cache_dir: Optional[Path] = CacheOption,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress display."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Also report per-document notes (encodings)."),
+    max_file_size: float = typer.Option(
+        50, "--max-file-size", min=0.001, help="Skip (and report) input files over this many MB.",
+    ),
 ) -> None:
     """Read news articles and write the knowledge graph into OUTDIR."""
     from zhkg.job import build as run_build
@@ -68,7 +71,7 @@ def build(
         summary = run_build(
             [str(p) for p in paths], outdir,
             formats=_check_formats(formats), max_nodes=max_nodes, strict=strict,
-            progress=progress,
+            progress=progress, max_file_size=int(max_file_size * 2**20),
         )
     typer.echo(summary.line())
 

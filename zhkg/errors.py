@@ -65,6 +65,19 @@ class OutputError(ZhkgError):
         super().__init__(f"cannot write to output directory {path}: {reason}")
 
 
+class OutputLockedError(ZhkgError):
+    """Another build is writing into the same output directory."""
+
+    code = "E007"
+
+    def __init__(self, path: Path, holder: str) -> None:
+        by = f" (process {holder})" if holder else ""
+        super().__init__(
+            f"another zhkg build is writing to {path}{by}; wait for it to finish "
+            "or choose another directory with --out."
+        )
+
+
 class NothingReadError(ZhkgError):
     """No input document could be read."""
 

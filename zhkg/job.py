@@ -13,9 +13,13 @@ import logging
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable, Sequence
 
+from ingest.paths import DEFAULT_MAX_FILE_SIZE
 from zhkg.records import DocResult
+
+if TYPE_CHECKING:
+    from zhkg.outdir import OutputSet
 
 log = logging.getLogger(__name__)
 
@@ -67,15 +71,42 @@ def build(
     strict: bool = False,
     batch_size: int = 128,
     progress: BuildProgress | None = None,
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE,
 ) -> BuildSummary:
     """Read ``paths``, run the pipeline and write the graph into ``outdir``.
+
+    ``outdir`` is locked for the whole build, and its files switch to the new
+    build all at once at the end (:mod:`zhkg.outdir`): an interrupted build
+    leaves the previous outputs as they were.
 
     Raises
     ------
     ZhkgError
-        For bad input paths, an unwritable ``outdir``, a missing model, or when
-        no document could be read (and, with ``strict``, when any failed).
+        For bad input paths, an unwritable or locked ``outdir``, a missing model,
+        or when no document could be read (and, with ``strict``, when any failed).
     """
+    from zhkg.outdir import open_output
+
+    with open_output(outdir) as output:
+        return _build_into(
+            output, paths, formats=formats, max_nodes=max_nodes, strict=strict,
+            batch_size=batch_size, progress=progress or BuildProgress(),
+            max_file_size=max_file_size,
+        )
+
+
+def _build_into(
+    output: OutputSet,
+    paths: Sequence[str | os.PathLike[str]],
+    *,
+    formats: Iterable[str] | None,
+    max_nodes: int | None,
+    strict: bool,
+    batch_size: int,
+    progress: BuildProgress,
+    max_file_size: int,
+) -> BuildSummary:
+    """The build itself: files are written under ``output.staging``, then committed."""
     from graph.build import build_graph, graph_summary
     from graph.readwrite import write_all
     from pipelines.corpus import process_documents
@@ -83,17 +114,17 @@ def build(
     from ingest import read_paths
     from ingest.report import build_report
 
-    progress = progress or BuildProgress()
-    out = prepare_outdir(outdir)
+    out = output.staging
 
     progress.stage("reading")
-    read = read_paths(paths)
+    read = read_paths(paths, max_file_size=max_file_size)
     for failure in read.failures:
         log.warning("skipped %s: %s", failure.source, failure.reason)
     for note in read.notes:
         log.info("%s", note)
     if not read.documents:
         write_report(out / REPORT_NAME, build_report(read), [])
+        output.commit()
         raise NothingReadError(len(read.failures))
 
     progress.stage("loading pipeline")
@@ -114,8 +145,10 @@ def build(
 
     progress.stage("writing")
     outputs = write_all(graph, out, **_export_options(formats, max_nodes))
-    report = out / REPORT_NAME
-    write_report(report, build_report(read), corpus.failures)
+    write_report(out / REPORT_NAME, build_report(read, corpus.failures), corpus.failures)
+    published = output.commit()
+    outputs = {fmt: [published[path] for path in paths] for fmt, paths in outputs.items()}
+    report = published[out / REPORT_NAME]
     progress.stage("done")
 
     counts = graph_summary(graph)
@@ -132,22 +165,6 @@ def build(
 
         raise StrictModeError(summary.documents_failed)
     return summary
-
-
-def prepare_outdir(outdir: str | os.PathLike[str]) -> Path:
-    """Create ``outdir`` if needed and check that it can be written."""
-    from zhkg.errors import OutputError
-
-    out = Path(outdir)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise OutputError(out, error.strerror or str(error)) from None
-    if not out.is_dir():
-        raise OutputError(out, "it is not a directory")
-    if not os.access(out, os.W_OK | os.X_OK):
-        raise OutputError(out, "permission denied")
-    return out
 
 
 def write_records(path: Path, results: Sequence[DocResult]) -> None:

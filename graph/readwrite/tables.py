@@ -19,6 +19,8 @@ from typing import Any
 
 import networkx as nx
 
+from graph.readwrite.files import atomic_write
+
 ARRAY_DELIMITER = ";"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """First characters that make a spreadsheet read a cell as a formula (OWASP)."""
@@ -122,7 +124,7 @@ def write_csv(G: nx.Graph, outdir: str | Path) -> list[Path]:
 
 
 def _write_rows(path: Path, header: Iterable[str], rows: Iterable[list[str]]) -> None:
-    with path.open("w", encoding="utf-8", newline="") as handle:
+    with atomic_write(path, text=True) as handle:
         writer = csv.writer(handle)
         writer.writerow(header)
         writer.writerows(rows)
