@@ -60,7 +60,7 @@ def test_a_failed_build_leaves_the_previous_outputs(tmp_path):
 @pytest.mark.issue(15)
 def test_a_second_build_into_the_same_directory_fails_at_once(tmp_path):
     with open_output(tmp_path):
-        with pytest.raises(OutputLockedError, match=rf"^\[E007\] .*process {os.getpid()}"):
+        with pytest.raises(OutputLockedError, match=rf"^\[E008\] .*process {os.getpid()}"):
             with open_output(tmp_path):
                 pass
     _build(tmp_path, NEW)

@@ -68,7 +68,7 @@ class OutputError(ZhkgError):
 class OutputLockedError(ZhkgError):
     """Another build is writing into the same output directory."""
 
-    code = "E007"
+    code = "E008"
 
     def __init__(self, path: Path, holder: str) -> None:
         by = f" (process {holder})" if holder else ""
