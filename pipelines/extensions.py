@@ -10,12 +10,15 @@ from its factory, so a pipeline built from config always has them.
   is named).
 - ``doc._.aliases``: ``{name: [alias, ...]}`` from lexicons (abbreviations).
 - ``doc._.relations``: :class:`zhkg.records.Relation` dicts.
+- ``doc._.lac_words``: LAC's words (:class:`pipelines.tokens.LacWord`), written
+  once by the LAC component; read them through :func:`pipelines.spans.lac_words`.
 """
 
 from spacy.tokens import Doc
 
 from ingest.dates import document_date
 from pipelines.spans import doc_text
+from pipelines.tokens import LAC_WORDS
 from zhkg.records import document_id
 
 _DEFAULTS: dict[str, object] = {
@@ -23,6 +26,7 @@ _DEFAULTS: dict[str, object] = {
     "posts": None,
     "aliases": None,
     "relations": None,
+    LAC_WORDS: None,
 }
 
 

@@ -1,4 +1,8 @@
-"""Shared span helpers: put entities on exact character boundaries.
+"""The doc helper API of the components: text, LAC words, boundaries, entities, sentences.
+
+Components read LAC's words and boundaries here (:func:`lac_words`,
+:func:`word_starts`, :func:`word_ends`; the layer itself is
+:mod:`pipelines.tokens`) and write entities through :func:`set_entities`.
 
 pkuseg splits some names (``冯|克金会``) and joins others with neighbours, so an
 entity found by characters may start or end inside a token. Rather than
@@ -16,6 +20,14 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from pipelines.tokens import LAC_WORDS, LacWord, split_at, text_length
+
+__all__ = [
+    "CharSpan", "SentenceBounds", "doc_text", "lac_words", "paragraph_starts",
+    "sentence_bounds", "sentence_index", "set_entities", "split_at", "text_length", "word_ends", "word_starts",
+]
 
 
 # ``doc.user_data`` key of the cached document text (see :func:`doc_text`).
@@ -26,7 +38,7 @@ def doc_text(doc: Doc) -> str:
     """``doc.text``, built once per ``Doc`` and cached in ``doc.user_data``.
 
     spaCy rebuilds ``doc.text`` from every token on each access, and every
-    component needs it; splitting tokens (:func:`ensure_boundaries`) never
+    component needs it; splitting tokens (:func:`split_at`) never
     changes it. A cached text whose length no longer matches the tokens is
     rebuilt.
     """
@@ -34,11 +46,6 @@ def doc_text(doc: Doc) -> str:
     if cached is None or len(cached) != text_length(doc):
         cached = doc.user_data[TEXT_KEY] = doc.text
     return cached
-
-
-def text_length(doc: Doc) -> int:
-    """``len(doc.text)`` without building the text."""
-    return doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
 
 
 @dataclass(frozen=True)
@@ -55,71 +62,43 @@ class CharSpan:
         return self.end - self.start
 
 
-def ensure_boundaries(doc: Doc, offsets: Iterable[int]) -> None:
-    """Split tokens so that every offset in ``offsets`` is a token boundary."""
-    cuts: dict[int, list[int]] = {}
-    length = text_length(doc)
-    for offset in set(offsets):
-        if offset <= 0 or offset >= length:
-            continue
-        token = _token_containing(doc, offset)
-        if token is not None and token.idx < offset < token.idx + len(token.text):
-            cuts.setdefault(token.i, []).append(offset - token.idx)
-    if not cuts:
-        return
-    with doc.retokenize() as retokenizer:
-        for i, points in cuts.items():
-            token = doc[i]
-            bounds = [0, *sorted(points), len(token.text)]
-            orths = [token.text[a:b] for a, b in zip(bounds, bounds[1:])]
-            heads = [(token, 0)] * len(orths)
-            retokenizer.split(token, orths, heads)
+def lac_words(doc: Doc) -> list[LacWord] | None:
+    """LAC's words of ``doc`` (see :mod:`pipelines.tokens`), or ``None`` when LAC did not run."""
+    return doc._.get(LAC_WORDS) if Doc.has_extension(LAC_WORDS) else None
 
 
-def _token_containing(doc: Doc, offset: int):
-    """The token whose text covers ``offset``, or ``None`` (whitespace)."""
-    lo, hi = 0, len(doc) - 1
-    while lo <= hi:
-        mid = (lo + hi) // 2
-        token = doc[mid]
-        if offset < token.idx:
-            hi = mid - 1
-        elif offset >= token.idx + len(token.text):
-            lo = mid + 1
-        else:
-            return token
-    return None
+def word_starts(doc: Doc) -> frozenset[int] | None:
+    """Offsets where a LAC word starts, or ``None`` when LAC did not run."""
+    words = lac_words(doc)
+    return None if words is None else frozenset(w.start for w in words)
+
+
+def word_ends(doc: Doc) -> frozenset[int] | None:
+    """Offsets where a LAC word ends, or ``None`` when LAC did not run."""
+    words = lac_words(doc)
+    return None if words is None else frozenset(w.end for w in words)
 
 
 def set_entities(doc: Doc, candidates: Iterable[CharSpan], override: bool = False) -> None:
     """Merge ``candidates`` into ``doc.ents``.
 
-    A candidate that overlaps existing entities replaces them when it is
-    strictly longer than each of them (whole names win over parts), or always
-    when ``override`` is true. Among candidates, longer ones win.
+    Overlapping candidates are settled by :func:`spacy.util.filter_spans`
+    (the longest wins, then the first). A chosen candidate that overlaps
+    existing entities replaces them when it is strictly longer than each of
+    them (whole names win over parts), or always when ``override`` is true.
     """
-    chosen = _non_overlapping(sorted(candidates, key=lambda c: (-c.length, c.start)))
-    if not chosen:
+    wanted = [c for c in candidates if c.start < c.end]
+    if not wanted:
         return
-    ensure_boundaries(doc, [o for c in chosen for o in (c.start, c.end)])
+    split_at(doc, [o for c in wanted for o in (c.start, c.end)])
+    spans = [doc.char_span(c.start, c.end, label=c.label, kb_id=c.kb_id) for c in wanted]
+    chosen = filter_spans([s for s in spans if s is not None])
     kept: list[Span] = list(doc.ents)
-    for cand in chosen:
-        span = doc.char_span(cand.start, cand.end, label=cand.label, kb_id=cand.kb_id)
-        if span is None:
-            continue
+    for span in sorted(chosen, key=lambda s: (-len(s.text), s.start)):
         clashes = [e for e in kept if e.start < span.end and span.start < e.end]
         if override or all(len(span.text) > len(e.text) for e in clashes):
             kept = [e for e in kept if e not in clashes] + [span]
     doc.ents = sorted(kept, key=lambda s: s.start)
-
-
-def _non_overlapping(ordered: list[CharSpan]) -> list[CharSpan]:
-    """Greedy pick in the given order, skipping overlaps with spans already picked."""
-    picked: list[CharSpan] = []
-    for cand in ordered:
-        if cand.start < cand.end and all(cand.end <= p.start or p.end <= cand.start for p in picked):
-            picked.append(cand)
-    return picked
 
 
 @dataclass(frozen=True)

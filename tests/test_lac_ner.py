@@ -82,7 +82,7 @@ def test_labels_are_mapped(nlp, text, expected):
 
 def test_lac_words_are_kept_for_rules(nlp):
     doc = nlp("张三在北京市工作")
-    words = doc.user_data["zhkg.lac_words"]
+    words = doc._.lac_words
     assert [(doc.text[w.start:w.end], w.tag) for w in words][:2] == [("张三", "PER"), ("在", "p")]
 
 
@@ -93,7 +93,7 @@ def test_pipe_tags_like_one_doc_at_a_time(nlp, group_chars):
     component.initialize()
     piped = list(component.pipe(nlp.make_doc(text) for text in SENTENCES))
     alone = [component(nlp.make_doc(text)) for text in SENTENCES]
-    assert [d.user_data["zhkg.lac_words"] for d in piped] == [d.user_data["zhkg.lac_words"] for d in alone]
+    assert [d._.lac_words for d in piped] == [d._.lac_words for d in alone]
     assert [[(e.text, e.label_) for e in d.ents] for d in piped] == [[(e.text, e.label_) for e in d.ents] for d in alone]
 
 

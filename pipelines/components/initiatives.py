@@ -36,7 +36,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from zhkg.records import INITIATIVE, PERSON
-from pipelines.spans import CharSpan, doc_text, set_entities
+from pipelines.spans import CharSpan, doc_text, lac_words, set_entities
 from zhkg.errors import NotInitializedError
 from pipelines.extensions import register_extensions
 from pipelines.lexicons.surnames import load_common_words
@@ -44,7 +44,6 @@ from pipelines.lexicons.surnames import load_common_words
 logger = logging.getLogger(__name__)
 
 FACTORY = "zhkg_initiatives_v1"  # spaCy forbids "." in factory names
-LAC_WORDS_KEY = "zhkg.lac_words"  # written by zhkg_lac_ner_v1 when it runs first
 _DATA_FILE = "initiatives.msgpack"
 
 DEFAULT_CONFIG: dict[str, Any] = {
@@ -510,7 +509,7 @@ class InitiativesRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         if self.common_words is None:
             raise NotInitializedError(FACTORY)
-        words = doc.user_data.get(LAC_WORDS_KEY)
+        words = lac_words(doc)
         spans = [(w.start, w.end) for w in words] if words else None
         candidates = InitiativeFinder(self.rules, self.common_words, doc_text(doc), spans).find()
         persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == PERSON]

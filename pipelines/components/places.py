@@ -27,8 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from zhkg.records import PERSON, PLACE
-from pipelines.components.lac_ner import LAC_WORDS_KEY
-from pipelines.spans import CharSpan, doc_text, set_entities
+from pipelines.spans import CharSpan, doc_text, lac_words, set_entities
 from zhkg.errors import NotInitializedError
 from pipelines.extensions import get_dict, register_extensions
 from pipelines.lexicons.matching import find_all, trie_pattern
@@ -97,7 +96,7 @@ class PlaceRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         matches = list(find_all(self.pattern, text))
-        words = doc.user_data.get(LAC_WORDS_KEY)
+        words = lac_words(doc)
         if words is not None:
             starts = {w.start for w in words}
             ends = {w.end for w in words}
