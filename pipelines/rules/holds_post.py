@@ -11,9 +11,16 @@ invents a node. A post without an organisation gives no relation.
 from __future__ import annotations
 
 from zhkg.records import HOLDS_POST, ORG, PERSON, Relation
+from pipelines.rules.steps import RuleContext, rule_step
 from pipelines.rules.view import DocView, Ent
 
 TITLE_WINDOW = 40  # how far before the person an organisation named in ``orgs`` is looked for
+
+
+@rule_step("zhkg.holds_post.posts.v1", HOLDS_POST)
+def posts(context: RuleContext) -> list[Relation]:
+    """HOLDS_POST from the officials' title chains in ``doc._.posts``."""
+    return extract_holds_post(context.view)
 
 
 def extract_holds_post(view: DocView) -> list[Relation]:

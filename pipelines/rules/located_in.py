@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 
 from zhkg.records import LOCATED_IN, ORG, PLACE, Relation
-from pipelines.rules.distinct import distinct_pairs
 from pipelines.rules.geo import PlaceLookup, ancestors, domestic, place_prefix
+from pipelines.rules.steps import RuleContext, rule_step
 from pipelines.rules.view import DocView
 
 # What follows the place in the name of a government organ: 教育厅, 海关, 人民政府
@@ -30,11 +30,16 @@ ORGAN_REST = re.compile(
 ORGAN_REST_MAX = 8
 
 
-def extract_located_in(view: DocView, lexicon: PlaceLookup) -> list[Relation]:
-    """LOCATED_IN relations between places and organisations the document mentions."""
-    mentioned = _mentioned_places(view, lexicon)
-    relations = _hierarchy(view, lexicon, mentioned) + _prefixes(view, lexicon, mentioned)
-    return distinct_pairs(relations)
+@rule_step("zhkg.located_in.hierarchy.v1", LOCATED_IN)
+def hierarchy(context: RuleContext) -> list[Relation]:
+    """A mentioned place -> its nearest enclosing division the document also mentions."""
+    return _hierarchy(context.view, context.places, _mentioned_places(context.view, context.places))
+
+
+@rule_step("zhkg.located_in.organ_prefix.v1", LOCATED_IN)
+def organ_prefix(context: RuleContext) -> list[Relation]:
+    """An organ of government named after a mentioned place -> that place."""
+    return _prefixes(context.view, context.places, _mentioned_places(context.view, context.places))
 
 
 def _mentioned_places(view: DocView, lexicon: PlaceLookup) -> dict[str, str]:

@@ -17,7 +17,8 @@ import re
 from typing import Callable
 
 from zhkg.records import ORG, PART_OF, Relation
-from pipelines.rules.distinct import distinct_pairs
+from pipelines.rules import geo
+from pipelines.rules.steps import RuleContext, rule_step
 from pipelines.rules.view import Clause, DocView, Ent
 
 CUE_CHILD_AFTER = re.compile(r"^(?:的)?(?:所属|直属|下属|内设)(?:的)?(?:单位|企业|机构|部门)?[、，,]?$")
@@ -31,14 +32,19 @@ UNIT_NAME_MAX = 10
 NATIONAL_PREFIX = re.compile(r"^(?:中国|中华|国家|全国|国务院|中央)")
 
 
-def extract_part_of(view: DocView, place_prefix: Callable[[str], object | None]) -> list[Relation]:
-    """PART_OF relations from explicit cues and from paragraphs about a parent's units.
+@rule_step("zhkg.part_of.cues.v1", PART_OF)
+def cues(context: RuleContext) -> list[Relation]:
+    """``X所属Y`` / ``Y隶属于X`` between two adjacent organisations."""
+    return _cue_relations(context.view)
 
-    ``place_prefix`` returns the place a name starts with (or ``None``); unit
-    names that start with a place belong to that place, not to the parent.
+
+@rule_step("zhkg.part_of.unit_paragraphs.v1", PART_OF)
+def unit_paragraphs(context: RuleContext) -> list[Relation]:
+    """Units named as subjects in a paragraph about a parent's units.
+
+    Unit names that start with a place belong to that place, not to the parent.
     """
-    relations = _cue_relations(view) + _unit_paragraph_relations(view, place_prefix)
-    return distinct_pairs(relations)
+    return _unit_paragraph_relations(context.view, lambda name: geo.place_prefix(context.places, name))
 
 
 def _cue_relations(view: DocView) -> list[Relation]:

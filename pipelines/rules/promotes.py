@@ -1,70 +1,140 @@
-"""PROMOTES: an organisation or person carries out an initiative.
+"""PROMOTES: an organisation, person or place acting as government carries out an initiative.
 
-An initiative is promoted only as the object of a *promote verb* (``开展``,
-``实施``, ``推进``, ``推动``, ``落实``, ``深化``, ``构建`` ...) in the same clause,
-with at most a few modifiers between (``推动实施“最多跑一次”改革``,
-``推行河湖管理“河长制”``, ``以构建X为抓手``); coordinated initiatives after
-the first (``A和B``) are objects too. The subject is the clause subject, a
-subject named after a leading ``在……中，`` clause, or one carried over from
-earlier clauses (Chinese drops repeated subjects). An initiative that is
-merely mentioned is never promoted by the organisations around it.
+Registered steps (see :mod:`pipelines.rules.steps`), reading ``promote_verb``,
+``arrange_verb`` and ``manner_adverb`` of ``relation_words.tsv``:
+
+- ``zhkg.promotes.verb_object.v1``: the initiative is the object of a promote
+  verb (``开展``, ``实施``, ``推进``, ``印发`` …) in the same clause, with at most
+  a few modifiers between (``推动实施“最多跑一次”改革``); coordinated initiatives
+  after the first (``A和B``) are objects too. The actor is an organisation or
+  place standing right before the verb (``听取X开展主题教育情况``, ``指导X开展…``,
+  ``某市扎实开展…``), else the clause subject, a subject named after a leading
+  ``在……中，`` clause, or one carried over from earlier clauses.
+- ``zhkg.promotes.arranged.v1``: ``对X进行部署`` / ``对X作出部署``.
+- ``zhkg.promotes.headline_campaign.v1``: a report headlined ``A在B调研指导X``
+  is about B's campaign X: B promotes X.
+
+An initiative that is merely mentioned is never promoted by the bodies around it.
 """
 
 from __future__ import annotations
 
 import re
 
-from zhkg.records import INITIATIVE, ORG, PERSON, PROMOTES, Relation
-from pipelines.rules.view import LIST_GAP, DocView, Ent
+from pipelines.lexicons.relation_words import RelationWords
+from pipelines.rules.steps import RuleContext, rule_step
+from pipelines.rules.view import LIST_GAP, SUBJECT_LABELS, DocView, Ent
+from zhkg.records import INITIATIVE, ORG, PERSON, PLACE, PROMOTES, Relation
 
-PROMOTE_VERB = re.compile(
-    r"开展|实施|推进|推动|推行|落实|启动|深化|筹备|构建|完善|制定|举办|建立|实行|发起|承办"
-)
 OBJECT_GAP_MAX = 12
 # Between verb and object: ``对``/``关于`` make the initiative a topic, not the object, and
 # ``、``/``等`` close the verb's own object list (``决策部署、深化“放管服”改革``).
+QUOTED = re.compile(r"“[^”]{1,30}”$")
 OBJECT_GAP_BLOCK = re.compile(r"对|关于|向|给|同|与|、|等")
 BLOCKING_LABELS = (ORG, PERSON)
+ACTOR_LABELS = (ORG, PLACE)
+# A place opening a clause acts as its government (``某市扎实开展…``).
+SUBJECT_WITH_PLACES = (*SUBJECT_LABELS, PLACE)
+ADJACENT = r"(?:{manner_adverb})*$"
+ARRANGED = r"对(?P<object>[^，,。；;]{{2,40}}?)(?:进行|作出|做出)?(?:全面|细致|专门|具体)?(?:{arrange_verb})"
+HEADLINE_GUIDE = r"(?:{purpose})(?:并)?(?:指导|督导)(?:开展)?"
 
 
-def extract_promotes(view: DocView) -> list[Relation]:
-    """All PROMOTES relations of the document, one per (subject, initiative) per sentence."""
+@rule_step("zhkg.promotes.verb_object.v1", PROMOTES)
+def verb_objects(context: RuleContext) -> list[Relation]:
+    """Initiatives governed by a promote verb, credited to the actor before the verb."""
+    view, words = context.view, context.words
     relations: list[Relation] = []
-    seen: set[tuple[str, str, int]] = set()
     for clause in view.clauses:
         if clause.sent < 0:
             continue
-        for match in PROMOTE_VERB.finditer(view.text, clause.start, clause.end):
+        for match in words.regex(r"{promote_verb}").finditer(view.text, clause.start, clause.end):
             covering = view.ent_covering(match.start())
             if covering is not None and (covering.label != INITIATIVE or covering.start != match.start()):
                 continue
-            objects = _objects(view, match.start(), match.end(), clause.end, covering)
+            objects = _objects(view, words, match.start(), match.end(), clause.end, covering)
             if not objects:
                 continue
-            date, date_end = view.date_at(clause.sent, match.start())
-            for subject in view.subjects_at(match.start()):
-                for obj in objects:
-                    key = (subject.name, obj.name, clause.sent)
-                    if key in seen:
-                        continue
-                    seen.add(key)
-                    relations.append(
-                        Relation(
-                            relation=PROMOTES,
-                            head=subject.name,
-                            head_type=subject.label,
-                            tail=obj.name,
-                            tail_type=INITIATIVE,
-                            sent=clause.sent,
-                            date=date,
-                            date_end=date_end,
-                            attrs={"trigger": match.group()},
-                        )
-                    )
+            actors = _adjacent_actors(view, words, clause.start, match.start()) or view.subjects_at(
+                match.start(), SUBJECT_WITH_PLACES
+            )
+            relations.extend(_relations(view, actors, objects, clause.sent, match.start(), match.group()))
     return relations
 
 
-def _objects(view: DocView, verb_start: int, verb_end: int, end: int, covering: Ent | None) -> list[Ent]:
+@rule_step("zhkg.promotes.arranged.v1", PROMOTES)
+def arranged(context: RuleContext) -> list[Relation]:
+    """``对主题教育进行部署``: the subject arranges, so promotes, the initiative."""
+    view, words = context.view, context.words
+    relations: list[Relation] = []
+    for clause in view.clauses:
+        if clause.sent < 0:
+            continue
+        for match in words.regex(ARRANGED).finditer(view.text, clause.start, clause.end):
+            objects = [
+                e for e in view.ents_in(match.start("object"), match.end("object"), (INITIATIVE,))
+                if e.end == match.end("object") or LIST_GAP.match(view.text[e.end:match.end("object")])
+            ]
+            if not objects or _blocked(view, words, match.start("object"), objects[0].start):
+                continue
+            subjects = view.subjects_at(match.start(), SUBJECT_WITH_PLACES)
+            relations.extend(_relations(view, subjects, objects, clause.sent, match.start(), "部署"))
+    return relations
+
+
+@rule_step("zhkg.promotes.headline_campaign.v1", PROMOTES)
+def headline_campaign(context: RuleContext) -> list[Relation]:
+    """``A在B调研指导X`` as a headline: the visited bodies B promote the campaign X."""
+    view, words = context.view, context.words
+    if not view.sentences:
+        return []
+    first = view.sentences[0]
+    relations: list[Relation] = []
+    for match in words.regex(HEADLINE_GUIDE).finditer(view.text, first.start, first.end):
+        objects = view.ents_in(match.end(), min(match.end() + OBJECT_GAP_MAX + 20, first.end), (INITIATIVE,))
+        if not objects or objects[0].start - match.end() > OBJECT_GAP_MAX:
+            continue
+        opener = view.text.rfind("在", first.start, match.start())
+        if opener == -1:
+            continue
+        bodies = [e for e in view.ents_in(opener + 1, match.start(), (ORG,))
+                  if LIST_GAP.match(view.text[e.end:match.start()]) or e.end == match.start()]
+        relations.extend(_relations(view, bodies, objects[:1], 0, match.start(), "指导"))
+    return relations
+
+
+def _blocked(view: DocView, words: RelationWords, start: int, end: int) -> bool:
+    """Whether an organisation or person before the object makes it another's (``对X开展Y`` is not)."""
+    for ent in view.ents_in(start, end, BLOCKING_LABELS):
+        if not words.regex(r"(?:{manner_adverb})*{promote_verb}").match(view.text[ent.end:end]):
+            return True
+    return False
+
+
+def _adjacent_actors(view: DocView, words: RelationWords, clause_start: int, verb_start: int) -> list[Ent]:
+    """An organisation or place right before the verb, with only manner adverbs between.
+
+    ``听取X开展主题教育情况``, ``指导X开展……``, ``某市扎实开展……``: the entity is the
+    verb's own actor even where the clause subject is someone else. Coordinated
+    entities before it (``A、B扎实开展``) act too.
+    """
+    before = [e for e in view.ents_in(clause_start, verb_start) if e.end <= verb_start]
+    if not before or before[-1].label not in ACTOR_LABELS:
+        return []
+    last = before[-1]
+    if not words.regex(ADJACENT).match(view.text[last.end:verb_start]):
+        return []
+    group = [last]
+    for ent in reversed(before[:-1]):
+        if ent.label not in ACTOR_LABELS or not LIST_GAP.match(view.text[ent.end:group[0].start]):
+            break
+        group.insert(0, ent)
+    return group
+
+
+def _objects(
+    view: DocView, words: RelationWords, verb_start: int, verb_end: int, end: int, covering: Ent | None
+) -> list[Ent]:
     """The initiatives a verb governs: the first within reach, then those coordinated with it."""
     if covering is not None:
         first = covering
@@ -73,11 +143,12 @@ def _objects(view: DocView, verb_start: int, verb_end: int, end: int, covering: 
         if not initiatives:
             return []
         first = initiatives[0]
-        gap = view.text[verb_end:first.start]
+        # A quoted name before the initiative is part of it (“不忘初心、牢记使命”主题教育).
+        gap = QUOTED.sub("", view.text[verb_end:first.start])
         if (
             len(gap) > OBJECT_GAP_MAX
             or OBJECT_GAP_BLOCK.search(gap)
-            or PROMOTE_VERB.search(gap)
+            or words.regex(r"{promote_verb}").search(gap)
             or view.ents_in(verb_end, first.start, BLOCKING_LABELS)
         ):
             return []
@@ -88,3 +159,24 @@ def _objects(view: DocView, verb_start: int, verb_end: int, end: int, covering: 
         objects.append(ent)
     return objects
 
+
+def _relations(
+    view: DocView, actors: list[Ent], objects: list[Ent], sent: int, offset: int, trigger: str
+) -> list[Relation]:
+    date, date_end = view.date_at(sent, offset)
+    return [
+        Relation(
+            relation=PROMOTES,
+            head=actor.name,
+            head_type=actor.label,
+            tail=obj.name,
+            tail_type=INITIATIVE,
+            sent=sent,
+            date=date,
+            date_end=date_end,
+            attrs={"trigger": trigger},
+        )
+        for actor in actors
+        for obj in objects
+        if actor.name != obj.name
+    ]

@@ -26,7 +26,18 @@ CLAUSE_BREAKS = "，,；;：:"
 SEGMENT_BREAKS = "；;：:"
 SUBJECT_LABELS = (ORG, PERSON)
 # Coordination between entities of one list: 、 和 及 以及 与 同 暨, and quotes.
-LIST_GAP = re.compile(r"^[\s、和及与同暨“”\"'《》]*(?:以及)?[\s、和及与同暨“”\"'《》]*$")
+# A party body or office word may close a list member (中央纪委国家监委机关、中央办公厅).
+LIST_GAP = re.compile(r"^(?:机关|党组|党委)?[\s、和及与同暨“”\"'《》]*(?:以及)?[\s、和及与同暨“”\"'《》]*$")
+# A clause opening like ``深入学习贯彻……`` continues the subject before it; it names none of its own.
+CONTINUING_CLAUSE = re.compile(
+    r"^(?:深入|认真|全面|切实|进一步|坚决|扎实|持续|不断|积极)*(?:学习|贯彻|传达|落实|领会|宣传)"
+)
+# A clause opening with a personal pronoun (not 他们, 其他): its subject is a person named earlier.
+PRONOUN_SUBJECT = re.compile(
+    r"(?:[\s\d年月日号时分至到\-—~～上下午晚初底旬]|中午|凌晨|随后|接着|当天|当日|期间|还|也|又)*[他她](?![们人])"
+)
+LEAD_END = frozenset("。！？!?")
+LEAD_MAX = 600
 # A clause whose subject comes after it: 在防汛救灾工作中，省水利厅……
 FORWARD_SUBJECT = re.compile(r"^(?:在|通过|为了?|随着|围绕|针对|按照|根据|结合|面对|对照)")
 # What may stand before a clause subject: time words and sentence adverbs only.
@@ -37,7 +48,7 @@ SUBJECT_PREFIX = re.compile(
 )
 # Verbs and object markers: text holding one is more than a chain of titles.
 NOT_A_TITLE = re.compile(
-    r"[把将对向与同为给让使从的和及是]|关于|学习|贯彻|落实|观看|组织|带领|陪同|会见|会同|联合|推动|开展|"
+    r"[把将对向与同为给让使从的和及是在]|关于|学习|贯彻|落实|观看|组织|带领|陪同|会见|会同|联合|推动|开展|"
     r"推进|实施|考察|调研|参加|出席|主持|听取|看望|慰问|支持|服务|帮助|指导|要求|强调|指出|表示|认为|紧扣"
 )
 # A clause with more than this before its verb has a subject of its own that is no entity
@@ -89,7 +100,8 @@ class DocView:
         self.clauses = self._split_clauses()
         self._clause_starts = [c.start for c in self.clauses]
         self.posts: list[dict] = list(doc_extension(doc, "posts") or [])
-        self.reference: str | None = doc_meta(doc)["date"]
+        self.meta: dict = doc_meta(doc)
+        self.reference: str | None = self.meta["date"]
         self._dates: dict[int, list[DateMention]] = {}
         self._paragraph_texts = [line for line in self.text.split("\n") if line.strip()]
         self._paragraph_clauses: dict[int, list[Clause]] = {}
@@ -151,7 +163,7 @@ class DocView:
         return (chosen.date, chosen.date_end) if chosen is not None else (None, None)
 
     # -- subjects ------------------------------------------------------------------
-    def subjects_at(self, offset: int) -> list[Ent]:
+    def subjects_at(self, offset: int, labels: tuple[str, ...] = SUBJECT_LABELS) -> list[Ent]:
         """The subject(s) of a verb at ``offset``.
 
         The clause subject before the verb; else, for a leading adverbial
@@ -164,23 +176,59 @@ class DocView:
         """
         ci = self.clause_index(offset)
         clause = self.clauses[ci]
-        found = self.clause_subject(clause, offset)
+        found = self.clause_subject(clause, offset, labels)
         if found:
             return found
+        if PRONOUN_SUBJECT.match(self.text, clause.start, offset):
+            return self._pronoun_antecedent(ci)
         if FORWARD_SUBJECT.match(self.clause_text(clause)):
             for nxt in self.clauses[ci + 1:ci + 3]:
                 if nxt.sent != clause.sent:
                     break
-                found = self.clause_subject(nxt, nxt.end)
+                found = self.clause_subject(nxt, nxt.end, labels)
                 if found:
                     return found
         lead = self.text[clause.start:offset].strip()
         # The look-ahead of CAUSATIVE needs the verb itself (组织开展 is no causative).
         if len(lead) > CARRY_PREFIX_MAX or CAUSATIVE.search(self.text[clause.start:offset + 2]):
             return []
-        return self._carried_subject(ci)
+        return self._carried_subject(ci, labels)
 
-    def _carried_subject(self, ci: int) -> list[Ent]:
+    def own_subject(self, offset: int) -> list[Ent]:
+        """The subject the clause of ``offset`` names itself (an entity or ``他``), never a carried one."""
+        ci = self.clause_index(offset)
+        found = self.clause_subject(self.clauses[ci], offset)
+        if not found and PRONOUN_SUBJECT.match(self.text, self.clauses[ci].start, offset):
+            return self._pronoun_antecedent(ci)
+        return found
+
+    def _pronoun_antecedent(self, ci: int) -> list[Ent]:
+        """The person ``他``/``她`` stands for: the latest single person subject before clause ``ci``.
+
+        News reports name an official once and then write ``他``; the
+        antecedent may sit paragraphs earlier, so the whole document before
+        the clause is searched, nearest first.
+        """
+        for prev in reversed(self.clauses[:ci]):
+            if prev.sent < 0:
+                continue
+            found = self.clause_subject(prev, prev.end)
+            if found:
+                return found if len(found) == 1 and found[0].label == PERSON else []
+        return []
+
+    def heading_and_lead(self) -> str:
+        """The headline and the text up to the first full sentence: where a report states its purpose.
+
+        The headline is the title from ingest or the first line; bylines
+        (``央视网 2019年07月16日``) end in no full stop, so the lead runs to the
+        first sentence that does.
+        """
+        end = next((s.end for s in self.sentences if self.text[s.end - 1:s.end] in LEAD_END), len(self.text))
+        title = (self.meta.get("title") or "").strip()
+        return title + "\n" + self.text[:min(end, LEAD_MAX)]
+
+    def _carried_subject(self, ci: int, labels: tuple[str, ...] = SUBJECT_LABELS) -> list[Ent]:
         """The latest clause subject before clause ``ci`` in its paragraph (or list introduction)."""
         sent = self.clauses[ci].sent
         if sent < 0:
@@ -189,14 +237,14 @@ class DocView:
         for prev in reversed(self._paragraph_clauses[paragraph]):
             if prev.start >= self.clauses[ci].start:
                 continue
-            found, blocked = self._clause_subject(prev, prev.end)
+            found, blocked = self._clause_subject(prev, prev.end, labels)
             if found or blocked:
                 return found
         intro = self._list_intro(paragraph)
         if intro is None:
             return []
         for prev in reversed(self._paragraph_clauses.get(intro, [])):
-            found = self.clause_subject(prev, prev.end)
+            found = self.clause_subject(prev, prev.end, labels)
             if found:
                 return found
         return []
@@ -219,7 +267,7 @@ class DocView:
             p -= 1
         return None
 
-    def clause_subject(self, clause: Clause, limit: int) -> list[Ent]:
+    def clause_subject(self, clause: Clause, limit: int, labels: tuple[str, ...] = SUBJECT_LABELS) -> list[Ent]:
         """The clause-initial subject group before ``limit``: ``A、B和C`` or an official after a title.
 
         The first ORG/PERSON of the clause is a subject only when only time
@@ -228,21 +276,24 @@ class DocView:
         official follows it with only titles between (``省教育厅党组书记、厅长王建国``),
         the official is the subject. Coordinated entities after it join the group.
         """
-        return self._clause_subject(clause, limit)[0]
+        return self._clause_subject(clause, limit, labels)[0]
 
-    def _clause_subject(self, clause: Clause, limit: int) -> tuple[list[Ent], bool]:
+    def _clause_subject(
+        self, clause: Clause, limit: int, labels: tuple[str, ...] = SUBJECT_LABELS
+    ) -> tuple[list[Ent], bool]:
         """The subject group, and whether an entity stood where a non-entity subject is.
 
         The flag is true when the clause opens with something other than an
         entity subject (``习近平总书记的重要讲话``, ``组建国家医疗保障局``): the
         clause has a subject of its own, so no earlier subject carries past it.
         """
-        candidates = self.ents_in(clause.start, limit, SUBJECT_LABELS)
+        candidates = self.ents_in(clause.start, limit, labels)
         if not candidates:
             return [], False
         head = candidates[0]
-        if not SUBJECT_PREFIX.match(self.title_residue(clause.start, head)):
-            return [], True
+        residue = self.title_residue(clause.start, head)
+        if not SUBJECT_PREFIX.match(residue):
+            return [], not CONTINUING_CLAUSE.match(residue)
         official = self._official_after(head, candidates[1:])
         if official is not None:
             return ([], True) if self._modifies_noun(official) else ([official], False)

@@ -1,55 +1,148 @@
 """VISITED: a person or organisation goes to a place or organisation to inspect it.
 
-The pattern is a *visit verb* (``到``, ``赴``, ``深入``, ``走进``, ``来到``,
-``前往``, ``在``; ``带队``/``带领`` before it marks a led visit), then the list of
-targets, then a *purpose* (``调研``, ``考察``, ``检查``, ``指导``, ``走访``,
-``慰问``, ``视察``, ``看望``). The targets are the places and organisations between
-the verb and the purpose in the verb's clause; the list may close with
-``等10省``/``等地``. A purpose may trail in a later clause, directly
-(``来到X，考察……``) or after a topic clause (``深入X，就……开展调研``), but the
-topic is never a target. ``在X调研`` needs the purpose right after the targets.
+Four steps, each a registered rule (see :mod:`pipelines.rules.steps`); the
+words they read are classes of ``relation_words.tsv``:
+
+- ``zhkg.visited.verb_purpose.v1``: a *visit verb* (``到``, ``赴``, ``深入``,
+  ``在`` …; ``带队``/``带领`` before it marks a led visit), the targets, then a
+  *purpose* (``调研``, ``考察`` …). A purpose may trail in a later clause,
+  directly (``来到X，考察……``) or after a topic clause (``深入X，就……开展调研``),
+  but the topic is never a target. ``在X调研`` needs the purpose right after.
+- ``zhkg.visited.arrival.v1``: an *arrival verb* carries its targets without a
+  purpose (``先后来到A、B``, ``走进X``, ``考察了A、B等企业``, ``飞抵X``); in a visit
+  report a clause-leading ``到X`` does too (``到广州塔俯瞰全貌``).
+- ``zhkg.visited.site.v1`` (visit reports only): ``在X，他察看……`` and
+  ``他在X了解……``: the visitor is at X.
+- ``zhkg.visited.tribute.v1``: ``向X敬献花篮``.
+
+A *visit report* is a document whose headline or lead states a purpose
+(``X在某省调研``). Officials named with ``陪同`` accompany the visitor and are
+never visitors themselves.
 """
 
 from __future__ import annotations
 
 import re
 
+from pipelines.lexicons.relation_words import RelationWords
+from pipelines.rules.steps import RuleContext, rule_step
+from pipelines.rules.view import LIST_GAP, Clause, DocView, Ent
 from zhkg.records import ORG, PERSON, PLACE, VISITED, Relation
-from pipelines.rules.view import Clause, DocView, Ent
 
-VISIT_VERB = re.compile(r"(?P<led>带队|带领[^，,。；;]{0,8}?)?(?P<verb>深入到?|走进|来到|前往|赴|到|在)")
+VISIT_VERB = r"(?P<led>{led_marker}[^，,。；;]{{0,8}}?)?(?P<verb>{visit_verb})"
 # ``在X指导下`` (under X's guidance) is no visit, hence the look-ahead.
-PURPOSE = re.compile(r"(?:调研|考察|检查|指导|走访|慰问|视察|看望)(?!下)")
-TOPIC = re.compile(r"就|围绕|针对|聚焦|结合")
-CLAUSE_TOPIC = re.compile(r"^(?:就|围绕|针对|聚焦|结合|对|以|重点)")
+PURPOSE = r"{purpose}(?!下)"
+ARRIVAL = r"{arrival_verb}"
+TRIBUTE = r"向(?P<targets>[^，,。；;]{{2,40}}?){tribute_verb}"
 PURPOSE_LEAD_MAX = 6  # ``实地调研``, ``开展专项调研`` at the head of a following clause
 FIRST_TARGET_GAP = 4
 NEAR_PURPOSE_GAP = 2  # ``在X实地调研``
 TRAILING_CLAUSES = 3
 TARGET_LABELS = (PLACE, ORG)
+# Before a clause-leading ``到`` of a visit report: nothing but time words and adverbs.
+LEADING_TO = re.compile(r"^(?:[\s\d日上下午晚间时]|随后|接着|又|还|再|并|先后|首先|最后|他|她)*$")
+# A clause opening with ``在`` that only names where the visitor is: ``在X，``.
+SITE_CLAUSE = re.compile(r"^(?:[\s\d日上下午晚间时]|随后|接着|首先|最后)*在")
 
 
-def extract_visited(view: DocView) -> list[Relation]:
-    """All VISITED relations of the document, one per (subject, target) per verb."""
+@rule_step("zhkg.visited.verb_purpose.v1", VISITED)
+def visits_with_purpose(context: RuleContext) -> list[Relation]:
+    """Visit verb, targets, purpose: ``带队到A、B调研``, ``来到X，考察……``."""
+    view, words = context.view, context.words
+    verbs = words.regex(VISIT_VERB)
     relations: list[Relation] = []
     for clause in view.clauses:
         if clause.sent < 0:
             continue
-        text = view.clause_text(clause)
-        for match in VISIT_VERB.finditer(text):
-            verb_start = clause.start + match.start("verb")
+        for match in verbs.finditer(view.text, clause.start, clause.end):
+            verb_start = match.start("verb")
             if view.ent_covering(verb_start) is not None:
                 continue
-            relations.extend(_visit(view, clause, match, verb_start))
-    return _dedupe(relations)
+            relations.extend(_visit(view, words, clause, match))
+    return relations
 
 
-def _visit(view: DocView, clause: Clause, match: re.Match[str], verb_start: int) -> list[Relation]:
+@rule_step("zhkg.visited.arrival.v1", VISITED)
+def arrivals(context: RuleContext) -> list[Relation]:
+    """Arrival verbs whose objects are the targets: ``先后来到A、B``, ``走进X``, ``考察了A等企业``."""
+    view, words = context.view, context.words
+    story = is_visit_report(view, words)
+    relations: list[Relation] = []
+    for clause in view.clauses:
+        if clause.sent < 0:
+            continue
+        for match in words.regex(ARRIVAL).finditer(view.text, clause.start, clause.end):
+            if view.ent_covering(match.start()) is None:
+                relations.extend(_arrival(view, words, clause, match.start(), match.end(), match.group()))
+        if story:
+            relations.extend(_leading_to(view, words, clause))
+    return relations
+
+
+@rule_step("zhkg.visited.site.v1", VISITED)
+def sites(context: RuleContext) -> list[Relation]:
+    """In a visit report, ``在X，他察看……`` and ``他在X了解……``: the visitor was at X."""
+    view, words = context.view, context.words
+    if not is_visit_report(view, words):
+        return []
+    activity = words.regex(r"{site_activity}|{purpose}")
+    relations: list[Relation] = []
+    for index, clause in enumerate(view.clauses):
+        if clause.sent < 0:
+            continue
+        text = view.clause_text(clause)
+        if words.regex(r"{accompany}").search(text):
+            continue
+        for match in re.finditer("在", text):
+            at = clause.start + match.start()
+            if view.ent_covering(at) is not None:
+                continue
+            targets = _listed_targets(view, at + 1, clause.end)
+            if not targets:
+                continue
+            after = targets[-1].end
+            if after == clause.end and SITE_CLAUSE.match(text) and index + 1 < len(view.clauses):
+                nxt = view.clauses[index + 1]
+                found = _first_free(view, activity, nxt.start, nxt.end)
+                if found is not None and nxt.sent == clause.sent:
+                    subjects = view.own_subject(found.start())
+                    relations.extend(_relations(view, subjects, targets, clause.sent, at, "在", found.group()))
+            elif after < clause.end:
+                found = _first_free(view, activity, after, clause.end)
+                if found is not None and found.start() - after <= NEAR_PURPOSE_GAP:
+                    subjects = _visitors(view, words, clause, at)
+                    relations.extend(_relations(view, subjects, targets, clause.sent, at, "在", found.group()))
+    return relations
+
+
+@rule_step("zhkg.visited.tribute.v1", VISITED)
+def tributes(context: RuleContext) -> list[Relation]:
+    """``向X敬献花篮``: the visitor stands at the memorial X."""
+    view, words = context.view, context.words
+    relations: list[Relation] = []
+    for clause in view.clauses:
+        if clause.sent < 0:
+            continue
+        for match in words.regex(TRIBUTE).finditer(view.text, clause.start, clause.end):
+            targets = _listed_targets(view, match.start("targets"), match.end("targets"))
+            if targets and targets[-1].end == match.end("targets"):
+                subjects = _visitors(view, words, clause, match.start())
+                relations.extend(_relations(view, subjects, targets, clause.sent, match.start(), "向"))
+    return relations
+
+
+def is_visit_report(view: DocView, words: RelationWords) -> bool:
+    """Whether the headline or lead states a visit purpose (``X在某省调研``, ``赴X考察``)."""
+    return words.regex(PURPOSE).search(view.heading_and_lead()) is not None
+
+
+# -- the purpose step ---------------------------------------------------------------
+def _visit(view: DocView, words: RelationWords, clause: Clause, match: re.Match[str]) -> list[Relation]:
     """The relations of one visit verb, or none when targets or purpose are missing."""
     verb = match.group("verb")
-    verb_end = clause.start + match.end("verb")
-    purpose_in_clause = PURPOSE.search(view.text, verb_end, clause.end)
-    topic = TOPIC.search(view.text, verb_end, clause.end)
+    verb_end = match.end("verb")
+    purpose_in_clause = words.regex(PURPOSE).search(view.text, verb_end, clause.end)
+    topic = words.regex(r"{topic_marker}").search(view.text, verb_end, clause.end)
     region_end = min((m.start() for m in (purpose_in_clause, topic) if m is not None), default=clause.end)
     targets = _targets(view, verb_end, region_end)
     if not targets:
@@ -61,33 +154,90 @@ def _visit(view: DocView, clause: Clause, match: re.Match[str], verb_start: int)
     elif verb == "在":
         return []
     else:
-        purpose = _trailing_purpose(view, clause)
+        purpose = _trailing_purpose(view, words, clause)
     if purpose is None:
         return []
-    subjects = [s for s in view.subjects_at(clause.start + match.start()) if s not in targets]
     led = match.group("led") is not None
     trigger = match.group(0) if led and match.group("led") == "带队" else verb
-    date, date_end = view.date_at(clause.sent, verb_start)
-    return [
-        Relation(
-            relation=VISITED,
-            head=subject.name,
-            head_type=subject.label,
-            tail=target.name,
-            tail_type=target.label,
-            sent=clause.sent,
-            date=date,
-            date_end=date_end,
-            attrs={"purpose": purpose, "led": led, "trigger": trigger},
-        )
-        for subject in subjects
-        for target in targets
-        if subject.name != target.name
-    ]
+    subjects = _visitors(view, words, clause, match.start())
+    return _relations(view, subjects, targets, clause.sent, match.start("verb"), trigger, purpose, led=led)
+
+
+def _trailing_purpose(view: DocView, words: RelationWords, clause: Clause) -> str | None:
+    """A purpose stated in the clauses after the targets: at a clause head, or after a topic clause."""
+    index = view.clauses.index(clause)
+    in_topic = False
+    for nxt in view.clauses[index + 1:index + 1 + TRAILING_CLAUSES]:
+        if nxt.segment != clause.segment:
+            return None
+        text = view.clause_text(nxt)
+        found = words.regex(PURPOSE).search(text)
+        if words.regex(r"^{clause_topic}").match(text):
+            in_topic = True
+        if found is not None and (in_topic or found.start() <= PURPOSE_LEAD_MAX):
+            return found.group()
+        if not in_topic:
+            return None
+    return None
+
+
+# -- the arrival step ---------------------------------------------------------------
+def _arrival(view: DocView, words: RelationWords, clause: Clause, start: int, end: int, verb: str) -> list[Relation]:
+    """Targets listed right after an arrival verb, up to a purpose, an activity or a topic."""
+    stop = _first_free(view, words.regex(r"{purpose}|{site_activity}|{topic_marker}"), end, clause.end)
+    targets = _listed_targets(view, end, stop.start() if stop else clause.end)
+    if not targets:
+        return []
+    subjects = _visitors(view, words, clause, start)
+    return _relations(view, subjects, targets, clause.sent, start, verb)
+
+
+def _leading_to(view: DocView, words: RelationWords, clause: Clause) -> list[Relation]:
+    """In a visit report, ``到X……`` as the clause's own verb (after a carried subject)."""
+    text = view.clause_text(clause)
+    for match in re.finditer("到", text):
+        if not LEADING_TO.match(text[:match.start()]) and not _only_subject_before(view, clause, match.start()):
+            continue
+        at = clause.start + match.start()
+        if view.ent_covering(at) is not None:
+            continue
+        return _arrival(view, words, clause, at, at + 1, "到")
+    return []
+
+
+def _only_subject_before(view: DocView, clause: Clause, offset: int) -> bool:
+    """Whether only the clause subject (and time words) stands before ``offset`` in the clause."""
+    subjects = view.clause_subject(clause, clause.start + offset)
+    if not subjects:
+        return False
+    return LEADING_TO.match(view.text[subjects[-1].end:clause.start + offset]) is not None
+
+
+# -- shared ---------------------------------------------------------------------------
+def _visitors(view: DocView, words: RelationWords, clause: Clause, offset: int) -> list[Ent]:
+    """The subjects at ``offset``, without the officials who only accompany (``X陪同Y来到``).
+
+    ``张三陪同李四来到`` makes 李四 the visitor; ``在张三陪同下`` names no visitor.
+    """
+    before = view.text[clause.start:offset]
+    accompany = words.regex(r"{accompany}").search(before)
+    if accompany is None:
+        return view.subjects_at(offset)
+    if before[accompany.end():].lstrip().startswith("下"):
+        return [e for e in view.subjects_at(offset) if e.start < clause.start + accompany.start()
+                and not _in_accompany_phrase(view, e, clause.start + accompany.start())]
+    guests = view.ents_in(clause.start + accompany.end(), offset, (PERSON, ORG))
+    return guests[:1]
+
+
+def _in_accompany_phrase(view: DocView, ent: Ent, accompany_at: int) -> bool:
+    """Whether ``ent`` stands inside ``在……陪同下`` (an accompanying official)."""
+    opener = view.text.rfind("在", 0, accompany_at)
+    return opener != -1 and opener < ent.start
 
 
 def _targets(view: DocView, start: int, end: int) -> list[Ent]:
-    """Places and organisations listed from ``start`` (just after the verb) to ``end``.
+    """Places and organisations from ``start`` (just after the verb) to ``end``.
 
     The first must follow the verb closely; an organisation that is only the
     employer in an official's title (``湖北省省长X``) is not a target, nor is
@@ -99,48 +249,68 @@ def _targets(view: DocView, start: int, end: int) -> list[Ent]:
     return [e for e, nxt in zip(found, [*found[1:], None]) if not _name_prefix(e, nxt)]
 
 
+def _listed_targets(view: DocView, start: int, end: int) -> list[Ent]:
+    """Targets from ``start`` forming one list: ``A、B和C等``, each glued or coordinated to the last.
+
+    The list stops at the first gap that is no coordination, so a later
+    entity of the clause (an object, a topic) is not a target.
+    """
+    found = _targets(view, start, end)
+    listed: list[Ent] = []
+    for ent in found:
+        if listed and not LIST_GAP.match(view.text[listed[-1].end:ent.start]):
+            break
+        listed.append(ent)
+    return listed
+
+
+def _first_free(view: DocView, pattern: re.Pattern[str], start: int, end: int) -> re.Match[str] | None:
+    """The first match of ``pattern`` in ``start``..``end`` that is not inside an entity name."""
+    for match in pattern.finditer(view.text, start, end):
+        if view.ent_covering(match.start()) is None:
+            return match
+    return None
+
+
 def _name_prefix(ent: Ent, nxt: Ent | None) -> bool:
     """An entity glued to the organisation after it opens that name (``山东`` + ``烟台红十字会``)."""
     return nxt is not None and nxt.label == ORG and nxt.start == ent.end
 
 
 def _in_title(view: DocView, ent: Ent, end: int) -> bool:
-    """Whether ``ent`` only names where an official listed before ``end`` holds a title.
-
-    True when a person with a post follows ``ent`` before ``end`` and only
-    that person's titles (and other entities) stand between them.
-    """
+    """Whether ``ent`` only names where an official listed before ``end`` holds a title."""
     for person in view.ents_in(ent.end, end, (PERSON,)):
         if view.posts_of(person) and not view.title_residue(ent.end, person):
             return True
     return False
 
 
-def _trailing_purpose(view: DocView, clause: Clause) -> str | None:
-    """A purpose stated in the clauses after the targets: at a clause head, or after a topic clause."""
-    index = view.clauses.index(clause)
-    in_topic = False
-    for nxt in view.clauses[index + 1:index + 1 + TRAILING_CLAUSES]:
-        if nxt.segment != clause.segment:
-            return None
-        text = view.clause_text(nxt)
-        found = PURPOSE.search(text)
-        if CLAUSE_TOPIC.match(text):
-            in_topic = True
-        if found is not None and (in_topic or found.start() <= PURPOSE_LEAD_MAX):
-            return found.group()
-        if not in_topic:
-            return None
-    return None
-
-
-def _dedupe(relations: list[Relation]) -> list[Relation]:
-    """One relation per (head, tail, sentence), keeping the first."""
-    seen: set[tuple[str, str, int]] = set()
-    unique = []
-    for rel in relations:
-        key = (rel.head, rel.tail, rel.sent)
-        if key not in seen:
-            seen.add(key)
-            unique.append(rel)
-    return unique
+def _relations(
+    view: DocView,
+    subjects: list[Ent],
+    targets: list[Ent],
+    sent: int,
+    offset: int,
+    trigger: str,
+    purpose: str = "",
+    *,
+    led: bool = False,
+) -> list[Relation]:
+    """One VISITED per (subject, target), dated by the nearest date before ``offset``."""
+    date, date_end = view.date_at(sent, offset)
+    return [
+        Relation(
+            relation=VISITED,
+            head=subject.name,
+            head_type=subject.label,
+            tail=target.name,
+            tail_type=target.label,
+            sent=sent,
+            date=date,
+            date_end=date_end,
+            attrs={"purpose": purpose, "led": led, "trigger": trigger},
+        )
+        for subject in subjects
+        for target in targets
+        if subject.name != target.name and subject not in targets
+    ]

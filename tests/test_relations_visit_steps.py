@@ -1,0 +1,131 @@
+"""VISITED steps beyond verb + purpose: arrivals, sites of a visit report, tributes, accompaniers."""
+
+from __future__ import annotations
+
+import pytest
+
+from relation_docs import make_doc, relations_of, resolve_and_extract
+from zhkg.records import VISITED
+
+P, O, L = "PERSON", "ORG", "PLACE"
+REPORT = "张建国在安徽调研\n"  # a headline that makes the document a visit report
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "张建国先后来到合肥星光电子公司、阜阳市红旗村，与职工交流。",
+            [("张建国", P), ("合肥星光电子公司", O), ("阜阳市", L), ("红旗村", L)],
+            {("张建国", "合肥星光电子公司"), ("张建国", "阜阳市"), ("张建国", "红旗村")},
+        ),
+        (
+            "李明华走进淮南智造产业园，了解企业复工情况。",
+            [("李明华", P), ("淮南智造产业园", O)],
+            {("李明华", "淮南智造产业园")},
+        ),
+        (
+            "在合肥，张建国考察了星光电子、远航材料等企业。",
+            [("合肥", L), ("张建国", P), ("星光电子", O), ("远航材料", O)],
+            {("张建国", "合肥"), ("张建国", "星光电子"), ("张建国", "远航材料")},
+        ),
+        (
+            "李明华飞抵六安，随即前往金寨县。",
+            [("李明华", P), ("六安", L), ("金寨县", L)],
+            {("李明华", "六安"), ("李明华", "金寨县")},
+        ),
+    ],
+)
+def test_arrival_verbs_carry_their_targets(text, ents, expected):
+    assert relations_of(resolve_and_extract(make_doc(text, ents)), VISITED) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        ("张建国来到会场，出席开幕式。", [("张建国", P)]),
+        ("该项目走进千家万户。", []),
+        ("会议要求深入推进安徽制造业发展。", [("安徽", L)]),
+    ],
+)
+def test_no_arrival_without_a_target_entity_or_visitor(text, ents):
+    assert relations_of(resolve_and_extract(make_doc(text, ents)), VISITED) == set()
+
+
+def test_list_after_an_arrival_stops_at_the_first_non_list_gap():
+    doc = make_doc(
+        "张建国来到星光电子公司，了解合肥远航材料的研发情况。",
+        [("张建国", P), ("星光电子公司", O), ("合肥远航材料", O)],
+    )
+    assert relations_of(resolve_and_extract(doc), VISITED) == {("张建国", "星光电子公司")}
+
+
+def test_pronoun_visitor_is_the_person_named_before():
+    doc = make_doc(
+        REPORT + "张建国首先来到合肥。\n15日下午，他来到六安红星林场，听取造林情况汇报。",
+        [("张建国", P), ("安徽", L), ("张建国", P), ("合肥", L), ("六安", L), ("红星林场", O)],
+    )
+    assert ("张建国", "红星林场") in relations_of(resolve_and_extract(doc), VISITED)
+
+
+@pytest.mark.parametrize(
+    ("body", "ents", "expected"),
+    [
+        (
+            "在合肥星光电子公司和阜阳市档案馆，张建国看望干部职工。",
+            [("合肥星光电子公司", O), ("阜阳市档案馆", O), ("张建国", P)],
+            {("张建国", "合肥星光电子公司"), ("张建国", "阜阳市档案馆")},
+        ),
+        (
+            "张建国在淮南窑址了解文物保护工作，到合肥滨湖湿地公园实地调研。",
+            [("张建国", P), ("淮南窑址", L), ("合肥滨湖湿地公园", L)],
+            {("张建国", "淮南窑址"), ("张建国", "合肥滨湖湿地公园")},
+        ),
+        (
+            "张建国到阜阳档案馆察看馆藏，听取工作汇报。",
+            [("张建国", P), ("阜阳档案馆", O)],
+            {("张建国", "阜阳档案馆")},
+        ),
+    ],
+)
+def test_sites_of_a_visit_report(body, ents, expected):
+    doc = make_doc(REPORT + body, [("张建国", P), ("安徽", L), *ents])
+    assert relations_of(resolve_and_extract(doc), VISITED) - {("张建国", "安徽")} == expected
+
+
+def test_sites_need_a_visit_report():
+    doc = make_doc(
+        "安徽召开经济工作会议\n会议总结全年工作。\n在合肥星光电子公司，张建国看望干部职工。",
+        [("安徽", L), ("合肥星光电子公司", O), ("张建国", P)],
+    )
+    assert relations_of(resolve_and_extract(doc), VISITED) == set()
+
+
+def test_tribute_marks_the_memorial_visited():
+    doc = make_doc("张建国向烈士纪念碑敬献花篮。", [("张建国", P), ("烈士纪念碑", L)])
+    assert relations_of(resolve_and_extract(doc), VISITED) == {("张建国", "烈士纪念碑")}
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "张建国在省委书记李明华陪同下来到阜阳市调研。",
+            [("张建国", P), ("省委", O), ("李明华", P), ("阜阳市", L)],
+            {("张建国", "阜阳市")},
+        ),
+        (
+            "在李明华陪同下，张建国来到合肥星光电子公司。",
+            [("李明华", P), ("张建国", P), ("合肥星光电子公司", O)],
+            {("张建国", "合肥星光电子公司")},
+        ),
+        (
+            "李明华陪同张建国来到合肥星光电子公司。",
+            [("李明华", P), ("张建国", P), ("合肥星光电子公司", O)],
+            {("张建国", "合肥星光电子公司")},
+        ),
+    ],
+)
+def test_accompanying_officials_are_not_visitors(text, ents, expected):
+    doc = make_doc(text, ents, posts=[("李明华", ["书记"], "省委")] if "省委" in text else [])
+    assert relations_of(resolve_and_extract(doc), VISITED) == expected
