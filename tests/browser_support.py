@@ -100,3 +100,29 @@ def hostile_graph() -> nx.MultiDiGraph:
 def node_by_label(G: nx.MultiDiGraph, label: str) -> str:
     """The id of the node whose label is ``label``."""
     return next(n for n, d in G.nodes(data=True) if d["label"] == label)
+
+
+SAFE_URL = "https://www.example.gov.cn/2024/0510.html"
+SCRIPT_URL = "javascript:window.__pwned=4"
+
+
+def hostile_document_info() -> dict[str, dict[str, str | None]]:
+    """Title, date and URL per document, as the build job passes them to the page;
+    the second URL is a ``javascript:`` link that must never become a link."""
+    urls = {"d1": SAFE_URL, "d2": SCRIPT_URL}
+    return {d.doc_id: {"title": d.title, "date": d.date, "url": urls[d.doc_id]}
+            for d in hostile_documents()}
+
+
+def star_graph(edges: int, evidence: int) -> nx.MultiDiGraph:
+    """One person who visited ``edges`` places, ``evidence`` dated sentences per visit."""
+    G = nx.MultiDiGraph(name="zhkg", documents=edges)
+    G.add_node("PERSON:甲", label="甲", type=PERSON)
+    for k in range(edges):
+        place = f"PLACE:地{k}"
+        G.add_node(place, label=f"地{k}", type=PLACE)
+        items = [{"doc": f"d{k}", "sentence": f"甲到地{k}调研第{n}次。", "start": 10 * n, "end": 10 * n + 9,
+                  "date": f"2024-0{1 + k % 9}-10"} for n in range(evidence)]
+        G.add_edge("PERSON:甲", place, key=f"VISITED:PERSON:甲->{place}", relation=VISITED,
+                   weight=evidence, evidence=items)
+    return G

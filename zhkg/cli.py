@@ -50,7 +50,12 @@ def build(
         help="Output format, repeatable: html, graphml, gexf, json, csv (default: all).",
     ),
     max_nodes: Optional[int] = typer.Option(
-        None, "--max-nodes", min=1, help="Keep only the top nodes by degree in the HTML page.",
+        None, "--max-nodes", min=1,
+        help="Entities in the HTML page's overview, top by importance (default 200, at most 500).",
+    ),
+    html_max_entities: Optional[int] = typer.Option(
+        None, "--html-max-entities", min=1,
+        help="Keep only this many entities (top by importance) in the HTML page (default: all).",
     ),
     strict: bool = typer.Option(False, "--strict", help="Exit non-zero when any input fails."),
     cache_dir: Optional[Path] = CacheOption,
@@ -70,8 +75,8 @@ def build(
     with RichProgress(enabled=not quiet) as progress:
         summary = run_build(
             [str(p) for p in paths], outdir,
-            formats=_check_formats(formats), max_nodes=max_nodes, strict=strict,
-            progress=progress, max_file_size=int(max_file_size * 2**20),
+            formats=_check_formats(formats), max_nodes=max_nodes, html_max_entities=html_max_entities,
+            strict=strict, progress=progress, max_file_size=int(max_file_size * 2**20),
         )
     typer.echo(summary.line())
 

@@ -13,7 +13,7 @@ import logging
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from ingest.paths import DEFAULT_MAX_FILE_SIZE
 from zhkg.records import DocResult
@@ -68,6 +68,7 @@ def build(
     *,
     formats: Iterable[str] | None = None,
     max_nodes: int | None = None,
+    html_max_entities: int | None = None,
     strict: bool = False,
     batch_size: int = 128,
     progress: BuildProgress | None = None,
@@ -89,8 +90,8 @@ def build(
 
     with open_output(outdir) as output:
         return _build_into(
-            output, paths, formats=formats, max_nodes=max_nodes, strict=strict,
-            batch_size=batch_size, progress=progress or BuildProgress(),
+            output, paths, formats=formats, max_nodes=max_nodes,
+            html_max_entities=html_max_entities, strict=strict, batch_size=batch_size, progress=progress or BuildProgress(),
             max_file_size=max_file_size,
         )
 
@@ -101,6 +102,7 @@ def _build_into(
     *,
     formats: Iterable[str] | None,
     max_nodes: int | None,
+    html_max_entities: int | None,
     strict: bool,
     batch_size: int,
     progress: BuildProgress,
@@ -144,7 +146,8 @@ def _build_into(
     write_records(out / RECORDS_NAME, corpus.results)
 
     progress.stage("writing")
-    outputs = write_all(graph, out, **_export_options(formats, max_nodes))
+    outputs = write_all(graph, out, **_export_options(formats, max_nodes, html_max_entities),
+                        html_documents=document_info(corpus.results))
     write_report(out / REPORT_NAME, build_report(read, corpus.failures), corpus.failures)
     published = output.commit()
     outputs = {fmt: [published[path] for path in paths] for fmt, paths in outputs.items()}
@@ -184,8 +187,14 @@ def write_report(path: Path, read_report: dict, processing_failures: Sequence) -
         json.dump(report, handle, ensure_ascii=False, indent=2)
 
 
-def _export_options(formats: Iterable[str] | None, max_nodes: int | None) -> dict:
-    options: dict = {"max_nodes": max_nodes}
+def document_info(results: Sequence[DocResult]) -> dict[str, dict[str, Any]]:
+    """Title, date and URL of every document, for the HTML page's evidence panel."""
+    return {r.doc_id: {"title": r.title, "date": r.date, "url": r.url} for r in results}
+
+
+def _export_options(formats: Iterable[str] | None, max_nodes: int | None,
+                    html_max_entities: int | None = None) -> dict:
+    options: dict = {"max_nodes": max_nodes, "html_max_entities": html_max_entities}
     if formats is not None:
         options["formats"] = list(formats)
     return options

@@ -17,9 +17,10 @@ format         files                                 for
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from enum import Enum
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 
@@ -61,6 +62,8 @@ def write_all(
     formats: Iterable[Format | str] = DEFAULT_FORMATS,
     *,
     max_nodes: int | None = None,
+    html_max_entities: int | None = None,
+    html_documents: Mapping[str, Mapping[str, Any]] | None = None,
 ) -> dict[str, list[Path]]:
     """Write ``G`` into ``outdir`` in each of ``formats``.
 
@@ -69,8 +72,13 @@ def write_all(
     G : graph following :mod:`graph.contract`
     outdir : directory, created if needed
     formats : formats to write (``Format`` members or their names)
-    max_nodes : for the HTML page only: keep this many nodes of highest
-        degree (the files for Gephi, neo4j and scripts always hold everything)
+    max_nodes : for the HTML page only: entities in the overview it opens on
+        (default 200; the files for Gephi, neo4j and scripts always hold everything)
+    html_max_entities : for the HTML page only: keep this many entities, the
+        most important (default all), so a very large corpus still gives a page
+        a browser can open
+    html_documents : for the HTML page only: ``{"title", "date", "url"}`` by
+        document id, shown with the evidence
 
     Returns
     -------
@@ -89,22 +97,23 @@ def write_all(
         raise InvalidOptionError(f"max_nodes must be at least 1 (got {max_nodes}); use None to keep all")
     directory = Path(outdir)
     written: dict[str, list[Path]] = {}
+    html_options = {"max_nodes": max_nodes, "max_entities": html_max_entities, "documents": html_documents}
     try:
         directory.mkdir(parents=True, exist_ok=True)
         for fmt in dict.fromkeys(chosen):
-            written[fmt.value] = _write_one(G, directory, fmt, max_nodes)
+            written[fmt.value] = _write_one(G, directory, fmt, html_options)
             logger.info("wrote %s: %s", fmt.value, ", ".join(str(p) for p in written[fmt.value]))
     except OSError as error:
         raise OutputError(directory, error.strerror or str(error)) from None
     return written
 
 
-def _write_one(G: nx.Graph, directory: Path, fmt: Format, max_nodes: int | None) -> list[Path]:
+def _write_one(G: nx.Graph, directory: Path, fmt: Format, html_options: dict[str, Any]) -> list[Path]:
     if fmt is Format.csv:
         return write_csv(G, directory)
     path = directory / FILE_NAMES[fmt]
     if fmt is Format.html:
-        write_html(G, path, max_nodes=max_nodes)
+        write_html(G, path, **html_options)
     else:
         _WRITERS[fmt](G, path)
     return [path]
