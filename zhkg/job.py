@@ -91,8 +91,8 @@ def build(
     with open_output(outdir) as output:
         return _build_into(
             output, paths, formats=formats, max_nodes=max_nodes,
-            html_max_entities=html_max_entities, strict=strict, batch_size=batch_size, progress=progress or BuildProgress(),
-            max_file_size=max_file_size,
+            html_max_entities=html_max_entities, strict=strict, batch_size=batch_size,
+            progress=progress or BuildProgress(), max_file_size=max_file_size,
         )
 
 

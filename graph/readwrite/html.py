@@ -36,6 +36,7 @@ from markupsafe import Markup
 from graph.ranking import importance
 from graph.readwrite.files import PathOrHandle, writes_file
 from graph.readwrite.style import FONT_STACK, node_style, relation_color
+from zhkg.errors import InvalidOptionError
 from zhkg.records import CO_OCCURS, ENTITY_TYPES, RELATION_TYPES
 
 VIS_DIR = "templates/lib/vis-9.1.2"
@@ -233,7 +234,7 @@ def page_data(G: nx.MultiDiGraph, *, max_nodes: int | None = None, max_entities:
     """
     for name, value in (("max_nodes", max_nodes), ("max_entities", max_entities)):
         if value is not None and value < 1:
-            raise ValueError(f"{name} must be at least 1 (got {value}); use None for the default")
+            raise InvalidOptionError(f"{name} must be at least 1 (got {value}); use None for the default")
     scores = importance(G)
     ranked = sorted(G.nodes, key=lambda n: (-scores.get(n, 0.0), str(n)))
     kept = ranked if max_entities is None else ranked[:max_entities]
