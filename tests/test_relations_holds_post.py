@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from zhkg.records import HOLDS_POST
 from relation_docs import make_doc, relations_of, resolve_and_extract
 
@@ -53,3 +55,40 @@ def test_two_organisations_of_one_official():
     }]
     rels = {(r["tail"], r["attrs"]["title"]) for r in _holds(resolve_and_extract(doc))}
     assert rels == {("中共中央政治局", "常委"), ("国务院", "副总理")}
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "post", "expected"),
+    [
+        (
+            "省委常委、省政府副省长、省防汛抗旱指挥部总指挥李明华主持会议。",
+            [("省委", "ORG"), ("省政府", "ORG"), ("省防汛抗旱指挥部", "ORG"), ("李明华", "PERSON")],
+            ("李明华", ["总指挥"], "省防汛抗旱指挥部"),
+            {("李明华", "省委"), ("李明华", "省政府"), ("李明华", "省防汛抗旱指挥部")},
+        ),
+        (
+            "市委常委、第三次全市土地调查领导小组组长张建国出席。",
+            [("市委", "ORG"), ("土地调查领导小组", "ORG"), ("张建国", "PERSON")],
+            ("张建国", ["组长"], "土地调查领导小组"),
+            {("张建国", "市委"), ("张建国", "土地调查领导小组")},
+        ),
+        (
+            "省委书记张建国、省长李明华出席。",
+            [("省委", "ORG"), ("张建国", "PERSON"), ("李明华", "PERSON")],
+            ("李明华", ["省长"], None),
+            set(),
+        ),
+    ],
+)
+def test_every_link_of_a_title_chain_gives_a_post(text, ents, post, expected):
+    doc = make_doc(text, ents, posts=[post])
+    assert relations_of(resolve_and_extract(doc), HOLDS_POST) == expected
+
+
+def test_chain_stops_at_a_clause_break():
+    doc = make_doc(
+        "会议由省政府主持，市委常委张建国出席。",
+        [("省政府", "ORG"), ("市委", "ORG"), ("张建国", "PERSON")],
+        posts=[("张建国", ["常委"], "市委")],
+    )
+    assert relations_of(resolve_and_extract(doc), HOLDS_POST) == {("张建国", "市委")}

@@ -96,3 +96,38 @@ def test_body_inside_an_organisation_name_is_no_anaphor():
 def test_new_body_anaphor_must_not_continue_an_unmarked_name():
     ents = _resolve("安徽省经信厅开会。财政厅党组部署工作。", [("安徽省经信厅", "ORG")])
     assert ents == [("安徽省经信厅", "ORG", "安徽省经信厅")]
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        ("工信部调研组赴阜阳调研。", [("工信部调研组", "ORG"), ("阜阳", "PLACE")], "工信部"),
+        ("省交通厅专家组来到合肥。", [("省交通厅专家组", "ORG"), ("合肥", "PLACE")], "省交通厅"),
+        ("省委第六指导组来到合肥。", [("省委第六指导组", "ORG"), ("合肥", "PLACE")], "省委第六指导组"),
+    ],
+)
+def test_group_of_a_body_is_the_body(text, ents, expected):
+    assert _resolve(text, ents)[0][2] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        ("中共中央办公厅印发通知。中央办公厅要求落实。", [("中共中央办公厅", "ORG"), ("中央办公厅", "ORG")],
+         ["中共中央办公厅", "中共中央办公厅"]),
+        ("远航电力公司发布报告。远航电力表示。", [("远航电力公司", "ORG"), ("远航电力", "ORG")], ["远航电力", "远航电力"]),
+        ("中央办公厅要求落实。", [("中央办公厅", "ORG")], ["中央办公厅"]),
+    ],
+)
+def test_variants_of_one_body_share_a_name(text, ents, expected):
+    assert [kb for *_, kb in _resolve(text, ents)] == expected
+
+
+def test_unmarked_repeat_of_a_person_becomes_a_mention():
+    ents = _resolve("张建国来到合肥。随后张建国向纪念碑敬献花篮。", [("张建国", "PERSON"), ("合肥", "PLACE")])
+    assert [(t, label) for t, label, _ in ents] == [("张建国", "PERSON"), ("合肥", "PLACE"), ("张建国", "PERSON")]
+
+
+def test_repeat_inside_another_entity_is_left_alone():
+    ents = _resolve("王明出席会议。王明路街道办事处报告。", [("王明", "PERSON"), ("王明路街道办事处", "ORG")])
+    assert [t for t, *_ in ents] == ["王明", "王明路街道办事处"]

@@ -29,6 +29,7 @@ FACTORY = "zhkg_relations_v1"  # spaCy forbids "." in factory names
 # The default run order: posts first (they shape subjects), then visits, campaigns, structure.
 DEFAULT_STEPS: tuple[str, ...] = (
     "zhkg.holds_post.posts.v1",
+    "zhkg.holds_post.title_chain.v1",
     "zhkg.visited.verb_purpose.v1",
     "zhkg.visited.arrival.v1",
     "zhkg.visited.site.v1",

@@ -8,6 +8,11 @@ one node for it. Inside a document the resolver:
 - expands short names from the document's province or city: ``省教育厅`` ->
   ``湖北省教育厅`` when the document names it in full, or when one province
   clearly dominates the places it mentions (``全省`` then names that province);
+- credits a group a body sends (``国资委调研组``, from ``group_noun`` of
+  ``relation_words.tsv``) to the body;
+- makes variants one: ``中央办公厅`` -> ``中共中央办公厅``, ``国家电网公司`` ->
+  ``国家电网`` when the document uses both forms;
+- marks the repeats of a person's name the recognisers missed in some context;
 - resolves anaphora (``该厅``, ``该局``, ``本厅``, ``全厅``, ``厅党组``) to the
   nearest preceding organisation of the same kind (name ending in the same
   organ character), first in the paragraph, then in the document, adding an
@@ -27,15 +32,18 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from zhkg.records import ORG, PLACE
+from zhkg.records import ORG, PERSON, PLACE
 from pipelines.place_lexicon import PlaceLexiconMixin
 from pipelines.spans import CharSpan, doc_text, paragraph_starts, set_entities
 from pipelines.extensions import register_extensions
+from pipelines.lexicons.relation_words import load_relation_words
 from pipelines.lexicons.divisions import CITY, PROVINCE
 from pipelines.rules.geo import PlaceLookup, domestic, place_prefix
 
 FACTORY = "zhkg_resolver_v1"  # spaCy forbids "." in factory names
 
+PARTY_PREFIX = "中共"
+COMPANY_SUFFIX = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|公司)$")
 # Party bodies and offices that stand for the organisation itself.
 BODY_SUFFIX = re.compile(r"(?:党组|党委|机关)$")
 NAME_MIN = 2
@@ -89,6 +97,8 @@ class Resolver(PlaceLexiconMixin):
                 names[known[span.start, span.end]] = span.kb_id
         _rename(doc, names)
         set_entities(doc, [s for s in resolved if (s.start, s.end) not in known])
+        _rename(doc, unify_variants(doc))
+        set_entities(doc, repeated_names(doc))
         return doc
 
 
@@ -102,13 +112,65 @@ def canonical_name(ent: Span, doc: Doc, lexicon: PlaceLookup, places: DocPlaces)
     """The in-document name of one entity (its ``kb_id_`` or text, resolved)."""
     base = ent.kb_id_ or ent.text
     if ent.label_ == ORG:
-        return expand_short_name(strip_body_suffix(base), doc, lexicon, places)
+        return expand_short_name(strip_body_suffix(strip_group_noun(base)), doc, lexicon, places)
     if ent.label_ == PLACE:
         if base in WHOLE_PROVINCE and places.province_name:
             return places.province_name
         if base in WHOLE_CITY and places.city_name:
             return places.city_name
     return base
+
+
+def strip_group_noun(name: str) -> str:
+    """``国资委调研组`` -> ``国资委``: a group a body sends on a visit acts for the body.
+
+    Named teams with a number or a body of their own (``省委第六指导组``) are no
+    group nouns and stay.
+    """
+    for noun in load_relation_words().words("group_noun"):
+        if name.endswith(noun) and len(name) - len(noun) >= NAME_MIN:
+            return name[: -len(noun)]
+    return name
+
+
+def unify_variants(doc: Doc) -> list[str]:
+    """Canonical names with the variants of one body in a document made one.
+
+    ``中央办公厅`` is ``中共中央办公厅`` when the document uses both, and
+    ``国家电网公司`` is ``国家电网`` (a company suffix added to a name the
+    document also uses bare). The longer Party form and the bare company form win.
+    """
+    names = {e.kb_id_ or e.text for e in doc.ents if e.label_ == ORG}
+    renamed = []
+    for ent in doc.ents:
+        name = ent.kb_id_ or ent.text
+        if ent.label_ == ORG:
+            if PARTY_PREFIX + name in names:
+                name = PARTY_PREFIX + name
+            else:
+                bare = COMPANY_SUFFIX.sub("", name)
+                if bare != name and len(bare) >= NAME_MIN + 1 and bare in names:
+                    name = bare
+        renamed.append(name)
+    return renamed
+
+
+def repeated_names(doc: Doc) -> list[CharSpan]:
+    """PERSON spans for the unmarked repeats of a person's name found elsewhere in the document.
+
+    The recognisers miss a name in some contexts (``X向…敬献花篮``) that they find
+    in others; each repeat that overlaps no entity gets the person's canonical name.
+    """
+    text = doc_text(doc)
+    people = {e.text: e.kb_id_ or e.text for e in doc.ents if e.label_ == PERSON and len(e.text) >= NAME_MIN}
+    taken = sorted((e.start_char, e.end_char) for e in doc.ents)
+    found = []
+    for surface, name in people.items():
+        for match in re.finditer(re.escape(surface), text):
+            start, end = match.span()
+            if not any(s < end and start < e for s, e in taken):
+                found.append(CharSpan(start, end, PERSON, kb_id=name))
+    return found
 
 
 def strip_body_suffix(name: str) -> str:

@@ -97,11 +97,14 @@ def sites(context: RuleContext) -> list[Relation]:
             at = clause.start + match.start()
             if view.ent_covering(at) is not None:
                 continue
-            targets = _listed_targets(view, at + 1, clause.end)
+            # ``在A、B和C，`` names only sites, so every entity of the clause is one.
+            whole = _targets(view, at + 1, clause.end)
+            site_clause = bool(whole) and whole[-1].end == clause.end and SITE_CLAUSE.match(text)
+            targets = whole if site_clause else _listed_targets(view, at + 1, clause.end)
             if not targets:
                 continue
             after = targets[-1].end
-            if after == clause.end and SITE_CLAUSE.match(text) and index + 1 < len(view.clauses):
+            if site_clause and index + 1 < len(view.clauses):
                 nxt = view.clauses[index + 1]
                 found = _first_free(view, activity, nxt.start, nxt.end)
                 if found is not None and nxt.sent == clause.sent:
