@@ -180,3 +180,57 @@ def test_disk_round_trip(nlp, tmp_path):
     nlp.to_disk(tmp_path / "pipeline")
     loaded = spacy.load(tmp_path / "pipeline")
     assert initiatives(loaded("积极推行惠企政策“免申即享”，")) == [("免申即享", "免申即享")]
+
+
+def full_initiatives(full_pipeline, text: str) -> list[str]:
+    return [e.kb_id_ or e.text for e in full_pipeline(text).ents if e.label_ == "INITIATIVE"]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("省政府印发《山东省农村公路养护管理办法》，要求各地执行。", ["山东省农村公路养护管理办法"]),
+        ("会议审议了《关于深化科技成果转化改革的若干意见》。", ["关于深化科技成果转化改革的若干意见"]),
+        ("各地认真学习《基层党组织选举工作条例（试行）》。", ["基层党组织选举工作条例（试行）"]),
+        ("他在《光明日报》发表文章。", []),
+    ],
+)
+def test_documents_in_book_titles(full_pipeline, text, expected):
+    assert full_initiatives(full_pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("全县推广“订单式”培训，帮助农民就业。", ["订单式培训"]),
+        ("“平安校园”主题教育推进会议在县里召开。", ["平安校园主题教育推进会议"]),
+        ("坚决打好污染攻坚战。", ["污染攻坚战"]),
+    ],
+)
+def test_styles_meetings_and_battles(full_pipeline, text, expected):
+    assert full_initiatives(full_pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("会议部署推进减税降费等重点工作。", ["减税降费"]),
+        ("他调研了农村土地制度改革等工作开展情况。", ["农村土地制度改革"]),
+        ("学校抓好人才培养等工作。", []),
+        ("学校推进改革发展等工作。", []),
+    ],
+)
+def test_named_items_of_a_list_of_work(full_pipeline, text, expected):
+    assert full_initiatives(full_pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("浙江舟山绿色石化项目、福建宁德锂电池工厂等一批重点项目加快建设。", ["浙江舟山绿色石化项目", "福建宁德锂电池工厂"]),
+        ("工作人员演示了金盾二期工程的运行情况。", ["金盾二期工程"]),
+        ("北京项目进展顺利。", []),
+    ],
+)
+def test_named_projects(full_pipeline, text, expected):
+    assert full_initiatives(full_pipeline, text) == expected

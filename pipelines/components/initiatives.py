@@ -37,6 +37,7 @@ from spacy.tokens import Doc
 
 from zhkg.records import INITIATIVE, PERSON
 from pipelines.spans import CharSpan, doc_text, lac_words, set_entities
+from pipelines.tokens import LacWord
 from zhkg.errors import NotInitializedError
 from pipelines.extensions import register_extensions
 from pipelines.lexicons.surnames import load_common_words
@@ -67,6 +68,7 @@ DEFAULT_CONFIG: dict[str, Any] = {
     "object_verbs": ["针对", "围绕", "聚焦", "加快推进", "大力推进"],
     "campaign_heads": ["教育", "整治", "攻坚", "大讨论"],
     "generic_suffixes": ["工作", "活动", "品牌"],
+    "document_suffixes": ["条例", "意见", "规定", "方案", "办法", "决定", "纲要", "规划", "准则", "细则", "措施"],
     "min_generic_core": 8,
 }
 
@@ -107,6 +109,33 @@ _TIME_PREFIX = re.compile(r"^(今年|明年|去年|本年度|年内|全年|\d{4}
 _CONJUNCTIONS = "和与及"
 # Suffixes that name a programme only when counted (20项重点任务, not 能源领域重点任务).
 _COUNT_SUFFIXES = ("任务", "方案")
+# A battle (攻坚战) is named by two characters already (脱贫攻坚战); other programmes need three.
+_BATTLE = "攻坚战"
+
+
+def _min_core(suffix: str) -> int:
+    """Characters a programme name needs before its suffix."""
+    return 2 if suffix == _BATTLE else 3
+
+
+# A book title: the text between 《 and 》 (documents, newspapers, books).
+_DOCUMENT = re.compile(r"《([^《》\n]{2,60})》")
+_TRIAL = re.compile(r"[（(]试行[)）]$")
+# A quoted style (“菜单式”扶贫) and the LAC tags of the word of work after it.
+_STYLE = "式"
+_WORK_TAGS = frozenset(("n", "vn", "v", "nz"))
+# A meeting named after a campaign: 主题教育第一批总结暨第二批部署会议 (no punctuation inside).
+_MEETING = re.compile(r"[\u4e00-\u9fff]{0,20}?(?:会议|大会)")
+# A list of projects: 等 (多个|一批) (重大|重点) 项目/工程.
+_PROJECT_LIST = re.compile(r"等(?:[多几]个|一批|\d+个)?(?:重大|重点)?(?:项目|工程)")
+_PROJECT_WORDS = frozenset(("工程", "项目"))
+# Paired verbal nouns name a policy only when both are rarer than everyday words (减税|降费,
+# not 改革|发展).
+_PAIRED_MIN_IDF = 8.0
+_PROJECT_NAME_TAGS = frozenset(("LOC", "ORG", "nz", "n", "nw", "vn", "m"))
+# A numbered phase (二期, 三期) makes the project before it a named one (X二期工程).
+_PHASE = re.compile(r"^[一二三四五六七八九十\d]+期$")
+_PROPER_TAGS = frozenset(("LOC", "ORG", "nz", "nw"))
 
 
 
@@ -125,6 +154,7 @@ class Rules:
     object_verbs: tuple[str, ...]
     campaign_heads: tuple[str, ...]
     generic_suffixes: tuple[str, ...]
+    document_suffixes: tuple[str, ...]
     min_generic_core: int
 
 
@@ -149,13 +179,14 @@ class InitiativeFinder:
     """Finds initiative candidates in one text (character offsets, canonical name as kb_id)."""
 
     def __init__(
-        self, rules: Rules, common_words: dict[str, float], text: str, words: Sequence[tuple[int, int]] | None
+        self, rules: Rules, common_words: dict[str, float], text: str, words: Sequence[LacWord] | None
     ) -> None:
         self.rules = rules
         self.common_words = common_words
         self.text = text
-        self.word_ends = frozenset(end for _, end in words) if words else None
-        self.word_starts_by_end = {end: start for start, end in words} if words else {}
+        self.words = list(words) if words else []
+        self.word_ends = frozenset(w.end for w in self.words) if words else None
+        self.word_starts_by_end = {w.end: w.start for w in self.words}
         self.all_quotes = list(self._quotes())
         self.quotes = [q for q in self.all_quotes if not q.listing]
         verbs = {*rules.promote_verbs, *rules.rule_verbs, *rules.plan_verbs, *rules.object_verbs}
@@ -173,6 +204,12 @@ class InitiativeFinder:
             self._goals,
             self._events,
             self._campaigns,
+            self._documents,
+            self._quoted_styles,
+            self._campaign_meetings,
+            self._enumerated_work,
+            self._enumerated_projects,
+            self._named_projects,
         ):
             found.extend(rule())
         return found
@@ -332,7 +369,7 @@ class InitiativeFinder:
                 continue
             core = len(piece) - len(suffix)
             generic = suffix in self.rules.generic_suffixes
-            if core < (self.rules.min_generic_core if generic else 3):
+            if core < (self.rules.min_generic_core if generic else _min_core(suffix)):
                 continue
             if self._rejected(verb, piece, suffix, stop):
                 return
@@ -442,6 +479,115 @@ class InitiativeFinder:
             for match in re.finditer(re.escape(name), self.text):
                 yield CharSpan(match.start(), match.end(), INITIATIVE, name)
 
+    # -- documents, meetings, listed work and projects -------------------------------
+    def _documents(self) -> Iterator[CharSpan]:
+        """《中国共产党X工作条例（试行）》, 《关于X的意见》: a document in 《》 by the kind it ends in."""
+        for match in _DOCUMENT.finditer(self.text):
+            name = match.group(1)
+            core = _TRIAL.sub("", name)
+            if core.endswith(self.rules.document_suffixes) and len(core) > 4:
+                yield CharSpan(match.start(1), match.end(1), INITIATIVE, name)
+
+    def _quoted_styles(self) -> Iterator[CharSpan]:
+        """“菜单式”扶贫: a quoted style (…式) and the word of work it qualifies."""
+        for quote in self.quotes:
+            start, end = quote.inner
+            if not self.text[end - 1] == _STYLE or self._metaphor(quote):
+                continue
+            word = self._word_at(quote.close + 1)
+            if word is not None and word.tag in _WORK_TAGS and word.end - word.start >= 2:
+                name = self.text[start:end] + self.text[word.start:word.end]
+                yield CharSpan(quote.open, word.end, INITIATIVE, name)
+
+    def _campaign_meetings(self) -> Iterator[CharSpan]:
+        """“Q”主题教育第一批总结暨第二批部署会议: a quoted campaign and the meeting named after it."""
+        for quote in self.all_quotes:
+            match = _MEETING.match(self.text, quote.close + 1)
+            if match is None or not any(head in match.group(0) for head in self.rules.campaign_heads):
+                continue
+            name = self.text[quote.open + 1 : quote.close] + match.group(0)
+            yield CharSpan(quote.open, match.end(), INITIATIVE, name)
+
+    def _enumerated_work(self) -> Iterator[CharSpan]:
+        """推进减税降费、X改革等重点工作: the named items of a list of work after a verb."""
+        for match in _ENUMERATION_HEADS.finditer(self.text):
+            clause_start = self._clause_start(match.start())
+            verb_end = self._last_verb_end(clause_start, match.start())
+            if verb_end is None:
+                continue
+            particle = self._word_at(verb_end)
+            if particle is not None and particle.tag == "u":
+                verb_end = particle.end
+            position = verb_end
+            for piece in re.split(r"[、和]", self.text[verb_end : match.start()]):
+                start, end = position, position + len(piece)
+                position = end + 1
+                if 4 <= len(piece) <= self.rules.max_quote_chars and self._names_work(start, end):
+                    yield CharSpan(start, end, INITIATIVE, piece)
+
+    def _names_work(self, start: int, end: int) -> bool:
+        """A proper LAC term, two paired verbal nouns (减税|降费) or a phrase ending in a
+        programme word (X改革); 人才培养 or 改革发展 name ordinary work."""
+        inside = [w for w in self.words if start <= w.start and w.end <= end]
+        if not inside or inside[0].start != start or inside[-1].end != end:
+            return False
+        named = tuple(x for x in self.rules.name_suffixes if x not in self.rules.generic_suffixes)
+        paired = len(inside) == 2 and all(w.tag == "vn" and w.end - w.start == 2 and
+                                          self.common_words.get(self.text[w.start:w.end], 99) > _PAIRED_MIN_IDF
+                                          for w in inside)
+        return paired or (len(inside) == 1 and inside[0].tag in _PROPER_TAGS) or self.text[start:end].endswith(named)
+
+    def _enumerated_projects(self) -> Iterator[CharSpan]:
+        """A项目、B电厂等多个重大项目: named items of a list closed by 等 and a word for projects."""
+        for match in _PROJECT_LIST.finditer(self.text):
+            end = match.start()
+            clause_start = self._clause_start(end)
+            position = clause_start
+            for piece in self.text[clause_start:end].split("、"):
+                start, stop = position, position + len(piece)
+                position = stop + 1
+                if self._starts_with_place(start) and 4 <= len(piece) <= self.rules.max_object_chars // 2:
+                    yield CharSpan(start, stop, INITIATIVE, piece)
+
+    def _named_projects(self) -> Iterator[CharSpan]:
+        """金税三期工程, 北京X村项目: a proper name (and nouns) directly before 工程 or 项目."""
+        words = self.words
+        for i, word in enumerate(words):
+            if self.text[word.start : word.end] not in _PROJECT_WORDS or i == 0:
+                continue
+            first = i
+            while first > 0 and words[first - 1].tag in _PROJECT_NAME_TAGS and \
+                    self.text[words[first - 1].start : words[first - 1].end] not in _PROJECT_WORDS and \
+                    word.start - words[first - 1].start <= self.rules.max_quote_chars:
+                first -= 1
+            first = next((j for j in range(first, i) if words[j].tag in _PROPER_TAGS), first)
+            named = any(w.tag in _PROPER_TAGS for w in words[first:i]) or self._is_phase(words[i - 1])
+            if not named:
+                continue
+            name_words = words[first:i]
+            if name_words and (
+                    len(name_words) >= 2 or name_words[0].end - name_words[0].start >= 4):
+                yield CharSpan(words[first].start, word.end, INITIATIVE,
+                               self.text[words[first].start : word.end])
+
+    def _is_phase(self, word: LacWord) -> bool:
+        return word.tag == "m" and bool(_PHASE.match(self.text[word.start : word.end]))
+
+    def _word_at(self, start: int) -> LacWord | None:
+        return next((w for w in self.words if w.start == start), None)
+
+    def _word_starts(self) -> frozenset[int]:
+        return frozenset(w.start for w in self.words)
+
+    def _starts_with_place(self, start: int) -> bool:
+        word = self._word_at(start)
+        return word is not None and word.tag == "LOC"
+
+    def _last_verb_end(self, start: int, end: int) -> int | None:
+        """End of the last LAC verb between ``start`` and ``end``, if any."""
+        ends = [w.end for w in self.words if start <= w.start and w.end <= end and w.tag == "v"]
+        return ends[-1] if ends else None
+
     # -- word boundaries -----------------------------------------------------------
     def _word_ends_at(self, end: int) -> bool:
         """Whether a word may end at ``end`` (LAC words if known, else common words)."""
@@ -465,6 +611,7 @@ def make_initiatives(
     object_verbs: list[str],
     campaign_heads: list[str],
     generic_suffixes: list[str],
+    document_suffixes: list[str],
     min_generic_core: int,
 ) -> "InitiativesRecognizer":
     register_extensions()
@@ -480,6 +627,7 @@ def make_initiatives(
         object_verbs=tuple(object_verbs),
         campaign_heads=tuple(campaign_heads),
         generic_suffixes=tuple(generic_suffixes),
+        document_suffixes=tuple(document_suffixes),
         min_generic_core=min_generic_core,
     )
     return InitiativesRecognizer(name, rules)
@@ -510,8 +658,7 @@ class InitiativesRecognizer:
         if self.common_words is None:
             raise NotInitializedError(FACTORY)
         words = lac_words(doc)
-        spans = [(w.start, w.end) for w in words] if words else None
-        candidates = InitiativeFinder(self.rules, self.common_words, doc_text(doc), spans).find()
+        candidates = InitiativeFinder(self.rules, self.common_words, doc_text(doc), words).find()
         persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == PERSON]
         kept = [c for c in candidates if not any(s < c.end and c.start < e for s, e in persons)]
         logger.debug("%s: %d candidates, %d clear of names", self.name, len(candidates), len(kept))
