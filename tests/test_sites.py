@@ -1,0 +1,67 @@
+"""zhkg_sites_v1: whole names of visited sites, labelled by their site word."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from pipelines.components.sites import FACTORY, SiteRecognizer
+from zhkg.errors import NotInitializedError
+
+
+def sites(full_pipeline, text: str) -> list[tuple[str, str]]:
+    doc = full_pipeline(text)
+    return [(e.text, e.label_) for e in doc.ents if e.label_ in ("PLACE", "ORG") and len(e.text) > 3]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("他走进杭州市西湖区东湖新城社区，了解基层治理情况。", [("东湖新城社区", "PLACE")]),
+        ("代表团来到滨江科技产业园、钱塘湿地。", [("滨江科技产业园", "PLACE"), ("钱塘湿地", "PLACE")]),
+        ("他在景德镇御窑厂遗址了解保护工作。", [("景德镇御窑厂遗址", "PLACE")]),
+        ("随后走进广州市天河区港澳青年之家。", [("港澳青年之家", "ORG")]),
+        ("参观了市革命历史陈列馆。", [("市革命历史陈列馆", "PLACE")]),
+    ],
+)
+def test_site_names_after_visit_verbs(full_pipeline, text, expected):
+    assert [s for s in sites(full_pipeline, text) if s[0] not in ("杭州市", "西湖区", "广州市", "天河区")] \
+        == expected
+
+
+@pytest.mark.parametrize("text", ["大家瞻仰革命旧址。", "他深入农村社区。", "居民搬进小区。", "他带队深入合肥市园区、企业。",
+                                  "专家考察中国农村。"])
+def test_a_kind_of_site_is_no_name(full_pipeline, text):
+    assert sites(full_pipeline, text) == []
+
+
+def test_a_village_found_whole_keeps_its_name(full_pipeline):
+    doc = full_pipeline("礼物送到了湖南浏阳县大围山镇枫林村。")
+    assert "枫林村" in [e.text for e in doc.ents]
+
+
+def test_component_refuses_to_run_uninitialized():
+    component = SiteRecognizer("sites")
+    with pytest.raises(NotInitializedError):
+        component.to_bytes()
+
+
+def test_bytes_round_trip():
+    nlp = spacy.blank("zh")
+    nlp.add_pipe(FACTORY)
+    nlp.initialize()
+    copy = SiteRecognizer("copy").from_bytes(nlp.get_pipe(FACTORY).to_bytes())
+    assert copy.site_labels == nlp.get_pipe(FACTORY).site_labels
+
+
+def test_disk_round_trip(tmp_path):
+    nlp = spacy.blank("zh")
+    nlp.add_pipe(FACTORY)
+    nlp.initialize()
+    nlp.get_pipe(FACTORY).to_disk(tmp_path)
+    assert SiteRecognizer("copy").from_disk(tmp_path).site_labels == nlp.get_pipe(FACTORY).site_labels
+
+
+def test_config_is_validated():
+    with pytest.raises(ValueError):
+        SiteRecognizer("sites", max_chars=1)
