@@ -29,7 +29,7 @@ def test_import_does_not_load_spacy():
 
 def test_components_in_order(nlp):
     names = nlp.pipe_names
-    assert names[:5] == ["sentences", "lac_ner", "places", "orgs", "entity_cleanup"][: len(names[:5])]
+    assert names[:6] == ["sentences", "lac_ner", "places", "orgs", "sites", "entity_cleanup"][: len(names[:6])]
 
 
 def test_labels_are_zhkg_types(nlp):
