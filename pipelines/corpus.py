@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Callable, Iterable, Iterator, Sequence
 
 from zhkg.records import DocResult
@@ -40,36 +41,41 @@ def process_documents(
     Documents go through ``nlp.pipe`` in large batches, so that the LAC
     component can overlap its inference with tokenising the next documents.
     When a batch raises, its documents are retried one at a time so that only
-    the faulty one fails.
+    the faulty one fails. Long documents go through in bounded pieces
+    (:mod:`pipelines.chunking`), merged back into one record each.
     """
-    from pipelines.to_records import doc_to_record
+    from pipelines.chunking import process_in_pieces
 
     outcome = CorpusResult()
     for batch in _batches(documents, batch_size):
-        for document, result in _process_batch(nlp, batch):
+        for document, result in process_in_pieces(batch, partial(_process_batch, nlp)):
             if isinstance(result, Failure):
                 outcome.failures.append(result)
             else:
-                outcome.results.append(doc_to_record(result))
+                outcome.results.append(result)
             if progress is not None:
                 progress(document)
     return outcome
 
 
-def _process_batch(nlp, batch: list[Document]) -> Iterator[tuple[Document, object]]:
-    """Yield ``(document, Doc or Failure)`` for each document of the batch."""
+def _process_batch(nlp, batch: list[Document]) -> Iterator[tuple[Document, DocResult | Failure]]:
+    """Yield ``(document, record or Failure)`` for each document of the batch."""
+    from pipelines.to_records import doc_to_record
+
     try:
-        docs = list(nlp.pipe(make_doc(nlp, d) for d in batch))
+        records = [doc_to_record(doc) for doc in nlp.pipe(make_doc(nlp, d) for d in batch)]
     except Exception:  # a component failed on some document of the batch
         log.debug("batch of %d failed; retrying one by one", len(batch), exc_info=True)
         yield from (_process_one(nlp, d) for d in batch)
         return
-    yield from zip(batch, docs)
+    yield from zip(batch, records)
 
 
-def _process_one(nlp, document: Document) -> tuple[Document, object]:
+def _process_one(nlp, document: Document) -> tuple[Document, DocResult | Failure]:
+    from pipelines.to_records import doc_to_record
+
     try:
-        return document, nlp(make_doc(nlp, document))
+        return document, doc_to_record(nlp(make_doc(nlp, document)))
     except Exception as error:  # report, count and go on with the corpus
         log.warning("%s: processing failed: %s", document.source, error)
         reason = f"processing failed: {type(error).__name__}: {error}"

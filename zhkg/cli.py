@@ -33,12 +33,17 @@ CacheOption = typer.Option(
 
 
 @app.command()
-def setup(cache_dir: Optional[Path] = CacheOption) -> None:
-    """Fetch the pkuseg segmentation model once; later runs are offline."""
+def setup(
+    cache_dir: Optional[Path] = CacheOption,
+    force: bool = typer.Option(
+        False, "--force", help="Fetch the model again even if one is installed (repairs a damaged cache).",
+    ),
+) -> None:
+    """Fetch the pkuseg segmentation model once and verify it; later runs are offline."""
     from pipelines.model import fetch_pkuseg_model
 
-    path = fetch_pkuseg_model(cache_dir)
-    typer.echo(f"pkuseg model ready in {path}")
+    path = fetch_pkuseg_model(cache_dir, force=force)
+    typer.echo(f"pkuseg model ready (size and SHA-256 verified) in {path}")
 
 
 @app.command()

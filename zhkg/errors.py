@@ -44,6 +44,17 @@ class ModelMissingError(ZhkgError):
         )
 
 
+class ModelCorruptError(ZhkgError):
+    """The cached pkuseg model is damaged (truncated, overwritten, partly written)."""
+
+    code = "E009"
+
+    def __init__(self, path: Path, problem: str, command: str) -> None:
+        super().__init__(
+            f"the pkuseg model in {path} is damaged ({problem}). Run `{command}` to fetch it again."
+        )
+
+
 class ModelFetchError(ZhkgError):
     """Set-up could not download the pkuseg wheel."""
 
