@@ -123,6 +123,13 @@ class KnowledgeGraph:
             return None
         return {match.id for match in self.find(name)}
 
+    def _required_ids(self, name: str, role: str) -> set[str]:
+        """Node ids for a name the query cannot do without: a blank one is an error,
+        never "no constraint" (``members ""`` must not list every organisation's members)."""
+        if not name or not name.strip():
+            raise InvalidQueryError(f"the {role} name is empty; give the name of an entity.")
+        return {match.id for match in self.find(name)}
+
     # -- queries -------------------------------------------------------------
 
     def neighbors(
@@ -228,7 +235,7 @@ class KnowledgeGraph:
         """People holding posts at ``org`` and units that are PART_OF it."""
         found: list[Member] = []
         for relation in (HOLDS_POST, PART_OF):
-            for u, v, _, data in self._edges(relation, None, self._ids(org)):
+            for u, v, _, data in self._edges(relation, None, self._required_ids(org, "organisation")):
                 found.append(
                     Member(
                         org=self._label(v),
@@ -281,7 +288,7 @@ class KnowledgeGraph:
         list of PathStep
             Empty when the two are not connected (or are the same node).
         """
-        sources, targets = self._ids(a) or set(), self._ids(b) or set()
+        sources, targets = self._required_ids(a, "first"), self._required_ids(b, "second")
         view = self.graph
         if typed_only:
             view = nx.subgraph_view(
