@@ -38,6 +38,8 @@ _MONTH = r"(?P<{p}m>\d{{1,2}})月"
 _DAY = r"(?P<{p}d>\d{{1,2}})[日号]"
 _PART = r"(?P<{p}part>初|上旬|中旬|下旬|底|末)"
 _RANGE_SEP = r"(?:至|到|—|–|-|~|～)"
+# After a year written alone: a period from it, a plan's horizon or a count, not an event.
+_YEAR_NOT_EVENT = re.compile(r"以来|来|度|前|底|远景|目标|规划|计划|的|起|后")
 
 
 def _point(prefix: str) -> str:
@@ -173,7 +175,7 @@ def _resolve_point(
     month = int(month_text) if month_text else None
     day = int(day_text) if day_text else None
     if month is None and day is None:
-        return None
+        return _whole_year(match, p, year_text)
     year = _year(year_text, rel, ref)
     if anchor is not None:
         if year is None:
@@ -191,6 +193,18 @@ def _resolve_point(
         single = _make_date(year, month, day)
         return (single, None) if single is not None else None
     return _month_period(year, month, part)
+
+
+def _whole_year(match: re.Match[str], p: str, year_text: str | None) -> tuple[date, date] | None:
+    """A year written alone (``2013年，他在武汉考察``) spans that year.
+
+    Only a four-digit year counts, and not one that opens a period
+    (``2013年以来``) or names a plan's horizon (``2035年远景目标``): those date no event.
+    """
+    if not year_text or _YEAR_NOT_EVENT.match(match.string, match.end(p)):
+        return None
+    year = int(year_text)
+    return date(year, 1, 1), date(year, 12, 31)
 
 
 def _year(year_text: str | None, rel: str | None, ref: date | None) -> int | None:

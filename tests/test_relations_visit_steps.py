@@ -129,3 +129,13 @@ def test_tribute_marks_the_memorial_visited():
 def test_accompanying_officials_are_not_visitors(text, ents, expected):
     doc = make_doc(text, ents, posts=[("李明华", ["书记"], "省委")] if "省委" in text else [])
     assert relations_of(resolve_and_extract(doc), VISITED) == expected
+
+
+def test_body_opening_a_title_is_no_visitor():
+    doc = make_doc("中共中央政治局常委、国务院副总理到合肥调研。", [("中共中央政治局", O), ("国务院", O), ("合肥", L)])
+    assert relations_of(resolve_and_extract(doc), VISITED) == set()
+
+
+def test_body_as_visitor_still_visits():
+    doc = make_doc("省交通厅到合肥调研。", [("省交通厅", O), ("合肥", L)])
+    assert relations_of(resolve_and_extract(doc), VISITED) == {("省交通厅", "合肥")}

@@ -18,6 +18,8 @@ from typing import Iterable
 from spacy.tokens import Doc
 
 from zhkg.records import ORG, PERSON
+from pipelines.lexicons.relation_words import load_relation_words
+from pipelines.lexicons.titles import load_titles
 from pipelines.extensions import doc_extension, doc_meta
 from pipelines.spans import SentenceBounds, doc_text, sentence_bounds
 from ingest.dates import DateMention, find_dates
@@ -36,6 +38,7 @@ CONTINUING_CLAUSE = re.compile(
 PRONOUN_SUBJECT = re.compile(
     r"(?:[\s\d年月日号时分至到\-—~～上下午晚初底旬]|中午|凌晨|随后|接着|当天|当日|期间|还|也|又)*[他她](?![们人])"
 )
+DEADLINE_LEAD_MAX = 4
 LEAD_END = frozenset("。！？!?")
 LEAD_MAX = 600
 # A clause whose subject comes after it: 在防汛救灾工作中，省水利厅……
@@ -147,11 +150,26 @@ class DocView:
         """Dates stated in a sentence, with document offsets, resolved against the document date."""
         if sent not in self._dates:
             bounds = self.sentences[sent]
-            self._dates[sent] = [
+            found = [
                 DateMention(bounds.start + d.start, bounds.start + d.end, d.date, d.date_end)
                 for d in find_dates(self.text[bounds.start:bounds.end], self.reference)
             ]
+            self._dates[sent] = [d for d in found if self._is_event_date(d)]
         return self._dates[sent]
+
+    def _is_event_date(self, mention: DateMention) -> bool:
+        """Whether a date can date an event told in the past tense of a report.
+
+        A deadline (``6月底前完成``, ``到2025年``) or a date after the report's own
+        date is a target, not when something happened.
+        """
+        if self.reference is not None and mention.date > self.reference:
+            return False
+        words = load_relation_words()
+        if words.regex(r"{deadline_marker}(?![往来夕])").match(self.text, mention.end):
+            return False
+        lead = words.regex(r"(?:{deadline_lead})$")
+        return lead.search(self.text, max(mention.start - DEADLINE_LEAD_MAX, 0), mention.start) is None
 
     def date_at(self, sent: int, offset: int) -> tuple[str | None, str | None]:
         """The date of an event at ``offset``: the nearest date before it in the sentence, else the first after."""
@@ -297,12 +315,21 @@ class DocView:
         official = self._official_after(head, candidates[1:])
         if official is not None:
             return ([], True) if self._modifies_noun(official) else ([official], False)
+        if head.label != PERSON and self._opens_title(head):
+            return [], True
         group = [head]
         for ent in candidates[1:]:
             if not LIST_GAP.match(self.text[group[-1].end:ent.start]):
                 break
             group.append(ent)
         return ([], True) if self._modifies_noun(group[-1]) else (group, False)
+
+    def _opens_title(self, ent: Ent) -> bool:
+        """Whether a title follows the organisation (``中共中央政治局常委、…``): it names an
+        official's post, and when no official was recognised after it the body is no subject."""
+        titles = load_titles()
+        after = self.text[ent.end:ent.end + titles.max_length]
+        return any(after[:n] in titles.titles for n in range(len(after), 1, -1))
 
     def _official_after(self, head: Ent, later: list[Ent]) -> Ent | None:
         """A person with a post after ``head``, separated from it by titles only.
