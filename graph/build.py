@@ -7,10 +7,14 @@ objects), resolves names across documents (:mod:`graph.resolve`), and writes one
 - one node per resolved entity, with mention and document statistics;
 - one edge per ``(head, relation, tail)`` with its accumulated evidence
   (:mod:`graph.evidence`); edges from an entity to itself are dropped;
-- CO_OCCURS edges between every two entities named in the same sentence, weighted
-  by the number of such sentences. A mention inside another mention
-  (``山东`` inside ``山东省发改委``) does not count. The edge runs from the smaller
-  node id to the larger.
+- CO_OCCURS edges between every two entities named in the same sentence. A
+  sentence naming ``n`` entities adds :func:`cooccurrence_share` ``= 1/(n-1)`` to
+  the ``weight`` of each of its pairs and 1 to their ``sentences``: a membership
+  list of 200 names says little about any two of them, so its clique weighs
+  ``n/2`` in all rather than ``n(n-1)/2``, while a sentence naming two entities
+  gives their pair a full 1. A mention inside another mention (``山东`` inside
+  ``山东省发改委``) does not count. The edge runs from the smaller node id to the
+  larger.
 
 Documents are visited in ``doc_id`` order, so the graph is the same whatever
 order the records come in.
@@ -28,10 +32,11 @@ from typing import Any, Iterable, Iterator
 
 import networkx as nx
 
-from graph.contract import edge_id
+from graph.contract import RENAMED_TO, edge_id
 from graph.evidence import EdgeEvidence, new_edge, split_values
+from graph.names import name_key
 from zhkg.records import (
-    CO_OCCURS, HOLDS_POST, PERSON, SCHEMA_VERSION, TYPED_RELATIONS, DocResult, Mention,
+    CO_OCCURS, HOLDS_POST, ORG, PERSON, SCHEMA_VERSION, TYPED_RELATIONS, DocResult, Mention,
 )
 from graph.resolve import Resolution, resolve_entities
 
@@ -103,13 +108,10 @@ class _Builder:
                         self.nodes[node].titles.update(split_values(rel.attrs.get("title")))
 
     def _add_cooccurrences(self, doc: DocResult, mention_nodes: list[tuple[Mention, str]]) -> None:
-        by_sentence: dict[int, list[tuple[Mention, str]]] = {}
-        for mention, node in mention_nodes:
-            if doc.sentence(mention.sent) is not None:
-                by_sentence.setdefault(mention.sent, []).append((mention, node))
-        for sent, items in sorted(by_sentence.items()):
-            for u, v in combinations(sorted(set(_outermost(items))), 2):
-                self.edge(CO_OCCURS, u, v).add_sentence(doc, sent)
+        for sent, nodes in sentence_nodes(doc, mention_nodes):
+            share = cooccurrence_share(len(nodes))
+            for u, v in combinations(nodes, 2):
+                self.edge(CO_OCCURS, u, v).add_sentence(doc, sent, share)
 
     def node_attrs(self, node: str) -> dict[str, Any]:
         entity = self.resolution.entities[node]
@@ -163,9 +165,81 @@ def build_graph(results: Iterable[DocResult], *, cooccurrence: bool = True) -> n
         graph.add_nodes_from((node, builder.node_attrs(node)) for node in sorted(builder.nodes))
         graph.add_edges_from((*builder.edges[key][:2], key, builder.edges[key][2].attrs())
                              for key in sorted(builder.edges))
+        add_renames(graph)
     logger.info("built graph from %d documents: %d nodes, %d edges",
                 len(docs), graph.number_of_nodes(), graph.number_of_edges())
     return graph
+
+
+def sentence_nodes(doc: DocResult,
+                   mention_nodes: Iterable[tuple[Mention, str]]) -> Iterator[tuple[int, list[str]]]:
+    """``(sentence index, distinct nodes)`` for each sentence of ``doc`` with mentions.
+
+    ``mention_nodes`` pairs each mention with its node; a mention inside a longer
+    one does not count. The nodes of a sentence are what its CO_OCCURS clique joins.
+    """
+    by_sentence: dict[int, list[tuple[Mention, str]]] = {}
+    for mention, node in mention_nodes:
+        if doc.sentence(mention.sent) is not None:
+            by_sentence.setdefault(mention.sent, []).append((mention, node))
+    for sent, items in sorted(by_sentence.items()):
+        yield sent, sorted(set(_outermost(items)))
+
+
+def cooccurrence_cliques(results: Iterable[DocResult]) -> Iterator[tuple[str, int, list[str]]]:
+    """``(doc_id, sentence, nodes)`` of every sentence, resolved as :func:`build_graph` does.
+
+    For measuring how much one sentence adds to the graph (``benchmarks/corpus_quality.py``).
+    """
+    docs = _distinct(results)
+    resolution = resolve_entities(docs)
+    for doc in docs:
+        pairs = [(m, node) for m in doc.mentions
+                 if (node := resolution.node_for(doc.doc_id, m.label, m.name)) is not None]
+        for sent, nodes in sentence_nodes(doc, pairs):
+            yield doc.doc_id, sent, nodes
+
+
+def cooccurrence_share(entities: int) -> float:
+    """What one sentence naming ``entities`` entities adds to the weight of each pair.
+
+    ``1/(n-1)``: every entity of the sentence gets a total weight of 1 spread over
+    the others, so a sentence adds ``n/2`` to the graph however long its list is.
+
+    Examples
+    --------
+    >>> cooccurrence_share(2), cooccurrence_share(5)
+    (1.0, 0.25)
+    """
+    return 1.0 / (entities - 1) if entities > 1 else 0.0
+
+
+def add_renames(graph: nx.MultiDiGraph) -> None:
+    """Link bodies a reform renamed to their successors, from the reform lexicon.
+
+    The old body gets a ``successors`` attribute (the successor's name, whether or
+    not the corpus names it) and, when the successor is a node too, a RENAMED_TO
+    edge to it carrying the reform ``year``. The two stay separate nodes: news of
+    2015 about 环境保护部 is not news about 生态环境部.
+    """
+    from pipelines.lexicons.organs import load_renames
+
+    by_name: dict[str, str] = {}
+    for node, data in sorted(graph.nodes(data=True)):
+        if data.get("type") == ORG:
+            for name in (data.get("label", ""), *data.get("aliases", ())):
+                by_name.setdefault(name_key(name), node)
+    for rename in load_renames():
+        old = next((by_name[k] for k in map(name_key, rename.names) if k in by_name), None)
+        if old is None:
+            continue
+        successors = graph.nodes[old].setdefault("successors", [])
+        if rename.successor not in successors:
+            successors.append(rename.successor)
+        new = by_name.get(name_key(rename.successor))
+        if new is not None and new != old:
+            attrs = new_edge(RENAMED_TO).attrs()
+            graph.add_edge(old, new, key=edge_id(RENAMED_TO, old, new), **attrs, year=rename.year)
 
 
 def graph_summary(graph: nx.MultiDiGraph) -> dict[str, Any]:

@@ -3,9 +3,10 @@
 A ``networkx.MultiDiGraph``; graph attribute ``name`` = "zhkg", ``documents`` =
 number of documents built from.
 
-Node id: ``"{type}:{label}"`` (``ORG:山东省发改委``), stable across runs. Two
-people with the same name and different organisations get
-``"PERSON:{label}@{org}"``.
+Node id: ``"{type}:{label}"`` (``ORG:山东省发改委``), stable across runs. When
+resolution finds namesakes (two people of one name holding posts in two
+provinces at the same time; see :mod:`graph.resolve`), the one named in most
+documents keeps ``PERSON:{label}`` and the others get ``"PERSON:{label}@{province}"``.
 
 Node attributes (in memory; exporters flatten lists with ``|``):
 
@@ -19,6 +20,9 @@ Node attributes (in memory; exporters flatten lists with ``|``):
 ``documents``           list[str]    ids of those documents (sorted)
 ``first_seen``          str | None   earliest document date (ISO)
 ``last_seen``           str | None   latest document date (ISO)
+``successors``          list[str]    ORG renamed or merged away by a reform: the
+                                     bodies that took over (reform lexicon); only
+                                     on such nodes
 ======================  ===========  ==============================================
 
 Edges: one edge per (head node, relation, tail node); the multigraph key is the
@@ -26,30 +30,49 @@ edge id ``"{relation}:{u}->{v}"`` (unique). Edge attributes:
 
 ======================  ===========  ==============================================
 ``relation``            str          VISITED | HOLDS_POST | PART_OF | PROMOTES |
-                                     LOCATED_IN | CO_OCCURS
+                                     LOCATED_IN | CO_OCCURS | RENAMED_TO
 ``label``               str          the relation, or the title for HOLDS_POST
-``weight``              int          number of supporting sentences
+``weight``              float        typed relations: number of supporting
+                                     sentences; CO_OCCURS: the sum over its
+                                     sentences of 1/(n-1), n = entities named in
+                                     the sentence (list sentences weigh little)
+``sentences``           int          number of supporting sentences
+``evidence_count``      int          the same: entries ``evidence`` would hold
+                                     without its cap
 ``title``               str          HOLDS_POST: titles joined by ``|``, else ""
 ``purpose``             str          VISITED: 调研/考察/... joined by ``|``, else ""
 ``led``                 bool         VISITED: someone 带队
 ``date``                str | None   earliest ISO date stated for the relation
 ``date_end``            str | None   latest ISO end date stated
+``dates``               list[str]    every distinct date the edge occurs on (the
+                                     relation's date, else its document's), sorted
+``first_date``          str | None   first of ``dates``
+``last_date``           str | None   last of ``dates``
 ``documents``           list[str]    ids of supporting documents (sorted)
 ``evidence``            list[dict]   ``{"doc", "sentence", "start", "end", "date"}``
-                                     one per supporting sentence (document order)
+                                     for the first 5 supporting sentences
+                                     (document id, then position order)
+``terms``               list[dict]   HOLDS_POST: one per normalised title:
+                                     ``{"title", "titles", "first_date",
+                                     "last_date", "dates", "sentences",
+                                     "evidence"}`` (careers are read from it)
+``year``                int          RENAMED_TO only: the year of the reform
 ======================  ===========  ==============================================
 """
+
+RENAMED_TO = "RENAMED_TO"
+"""A body renamed or merged away by a reform -> its successor (reform lexicon)."""
 
 NODE_ATTRS: tuple[str, ...] = (
     "label", "type", "aliases", "titles", "mentions", "doc_count", "documents",
     "first_seen", "last_seen",
 )
 EDGE_ATTRS: tuple[str, ...] = (
-    "relation", "label", "weight", "title", "purpose", "led", "date", "date_end",
-    "documents", "evidence",
+    "relation", "label", "weight", "sentences", "evidence_count", "title", "purpose", "led",
+    "date", "date_end", "dates", "first_date", "last_date", "documents", "evidence", "terms",
 )
-LIST_NODE_ATTRS: tuple[str, ...] = ("aliases", "titles", "documents")
-LIST_EDGE_ATTRS: tuple[str, ...] = ("documents", "evidence")
+LIST_NODE_ATTRS: tuple[str, ...] = ("aliases", "titles", "documents", "successors")
+LIST_EDGE_ATTRS: tuple[str, ...] = ("documents", "evidence", "dates", "terms")
 
 
 def node_id(entity_type: str, label: str, qualifier: str = "") -> str:

@@ -4,18 +4,27 @@ An edge is supported by sentences in many documents. :class:`EdgeEvidence`
 collects them and the attributes they state (titles, purposes, dates) and turns
 them into the edge attributes of :mod:`graph.contract`.
 
-- ``weight`` is the number of distinct supporting ``(document, sentence)`` pairs;
-  a lexicon relation (``sent == -1``) counts once per document.
-- ``evidence`` lists one entry per supporting sentence, ordered by document id then
-  position. CO_OCCURS edges keep only the first :data:`CO_OCCURS_EVIDENCE_CAP`
-  entries (their ``weight`` still counts every sentence): frequent pairs co-occur in
-  hundreds of sentences and the list would dominate exported files.
+- ``sentences`` is the number of distinct supporting ``(document, sentence)``
+  pairs; a lexicon relation (``sent == -1``) counts once per document.
+  ``evidence_count`` is the same number: how many entries ``evidence`` would hold
+  without its cap.
+- ``weight`` is the sum of what each supporting sentence contributes: 1 for a
+  typed relation, the sentence's specificity share for CO_OCCURS (see
+  :func:`graph.build.cooccurrence_share`).
+- ``evidence`` keeps the first :data:`EVIDENCE_CAP` supporting sentences, in
+  document id then position order: a frequent pair is supported by hundreds of
+  sentences, and exported files must stay linear in the corpus.
+- ``dates`` holds every distinct date the edge occurs on (a relation's stated
+  date and end date, else its document's date), sorted; ``first_date`` / ``last_date`` are
+  its ends. Time filters in queries read these, not the earliest date alone.
 - ``title`` and ``purpose`` are the distinct values in the order first seen
   (documents visited by id), joined by ``|``; ``led`` is true if any supporting
   relation says so.
 - ``date`` is the earliest date stated by a relation, ``date_end`` the latest
-  ``date_end`` (or ``date`` when no end is stated); an evidence entry's ``date`` is
-  the relation's date, else its document's date.
+  ``date_end`` (or ``date`` when no end is stated).
+- ``terms`` (HOLDS_POST only) holds one entry per normalised title
+  (:func:`graph.names.post_title`): its dates, sentence count and first
+  evidence. Career records (:mod:`graph.careers`) are read from it.
 """
 
 from __future__ import annotations
@@ -23,10 +32,33 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from zhkg.records import CO_OCCURS, HOLDS_POST, DocResult, Relation
+from graph.names import post_title
+from zhkg.records import HOLDS_POST, DocResult, Relation
 
-CO_OCCURS_EVIDENCE_CAP = 5
-"""At most this many evidence entries are kept on a CO_OCCURS edge."""
+EVIDENCE_CAP = 5
+"""At most this many evidence entries are kept on an edge (``evidence_count`` has them all)."""
+
+
+@dataclass(slots=True)
+class _Term:
+    """One normalised title of a HOLDS_POST edge: when and how often it is stated."""
+
+    titles: dict[str, None] = field(default_factory=dict)
+    dates: set[str] = field(default_factory=set)
+    sentences: int = 0
+    evidence: dict[str, Any] | None = None
+
+    def attrs(self, title: str) -> dict[str, Any]:
+        dates = sorted(self.dates)
+        return {
+            "title": title,
+            "titles": list(self.titles),
+            "first_date": dates[0] if dates else None,
+            "last_date": dates[-1] if dates else None,
+            "dates": dates,
+            "sentences": self.sentences,
+            "evidence": self.evidence,
+        }
 
 
 @dataclass(slots=True)
@@ -34,11 +66,14 @@ class EdgeEvidence:
     """Everything known about one ``(head, relation, tail)`` edge so far."""
 
     relation: str
-    cap: int | None = None
-    weight: int = 0
+    cap: int = EVIDENCE_CAP
+    weight: float = 0.0
+    sentences: int = 0
     documents: set[str] = field(default_factory=set)
+    dates: set[str] = field(default_factory=set)
     titles: dict[str, None] = field(default_factory=dict)
     purposes: dict[str, None] = field(default_factory=dict)
+    terms: dict[str, _Term] = field(default_factory=dict)
     led: bool = False
     date: str | None = None
     date_end: str | None = None
@@ -52,63 +87,103 @@ class EdgeEvidence:
         A second record from the same sentence adds its attributes but no support.
         """
         support = (doc.doc_id, relation.sent if doc.sentence(relation.sent) else -1)
+        when = relation.date or doc.date
+        entry = None
         if support not in self._seen:
             self._seen.add(support)
-            self._add_support(doc, support[1], relation.date)
-        self.titles.update(dict.fromkeys(split_values(relation.attrs.get("title"))))
+            entry = self._add_support(doc, support[1], relation.date, 1.0)
+        titles = split_values(relation.attrs.get("title"))
+        self.titles.update(dict.fromkeys(titles))
+        if self.relation == HOLDS_POST:
+            self._add_terms(titles, when, entry, doc, support[1], relation.date)
         self.purposes.update(dict.fromkeys(split_values(relation.attrs.get("purpose"))))
         self.led = self.led or bool(relation.attrs.get("led"))
+        if relation.date_end:
+            self.dates.add(relation.date_end)
         if relation.date and (self.date is None or relation.date < self.date):
             self.date = relation.date
         end = relation.date_end or relation.date
         if end and (self.date_end is None or end > self.date_end):
             self.date_end = end
 
-    def add_sentence(self, doc: DocResult, sent: int) -> None:
+    def add_sentence(self, doc: DocResult, sent: int, share: float = 1.0) -> None:
         """Add a sentence of ``doc`` that supports this edge (co-occurrence).
 
-        Sentences arrive in document and sentence order, so a repeat can only be
-        the sentence added last.
+        ``share`` is what the sentence adds to ``weight``. Sentences arrive in
+        document and sentence order, so a repeat can only be the sentence added last.
         """
         if self._last == (doc.doc_id, sent):
             return
         self._last = (doc.doc_id, sent)
-        self._add_support(doc, sent, None)
+        self._add_support(doc, sent, None, share)
 
     def attrs(self) -> dict[str, Any]:
         """The edge attributes of :mod:`graph.contract`."""
         title = "|".join(self.titles)
         label = title if self.relation == HOLDS_POST and title else self.relation
+        dates = sorted(self.dates)
         return {
             "relation": self.relation,
             "label": label,
-            "weight": self.weight,
+            "weight": round(self.weight, 6),
+            "sentences": self.sentences,
+            "evidence_count": self.sentences,
             "title": title,
             "purpose": "|".join(self.purposes),
             "led": self.led,
             "date": self.date,
             "date_end": self.date_end,
+            "first_date": dates[0] if dates else None,
+            "last_date": dates[-1] if dates else None,
+            "dates": dates,
             "documents": sorted(self.documents),
             "evidence": sorted(self._entries, key=lambda e: (e["doc"], e["start"], e["end"])),
+            "terms": [term.attrs(name) for name, term in sorted(self.terms.items())],
         }
 
-    def _add_support(self, doc: DocResult, sent: int, date: str | None) -> None:
-        sentence = doc.sentence(sent)
-        self.weight += 1
+    def _add_support(self, doc: DocResult, sent: int, date: str | None,
+                     share: float) -> dict[str, Any] | None:
+        """Count one supporting sentence; its evidence entry, or ``None`` past the cap."""
+        self.weight += share
+        self.sentences += 1
         self.documents.add(doc.doc_id)
-        if self.cap is not None and len(self._entries) >= self.cap:
-            return
-        self._entries.append({
-            "doc": doc.doc_id,
-            "sentence": sentence.text if sentence is not None else "",
-            "start": sentence.start if sentence is not None else -1,
-            "end": sentence.end if sentence is not None else -1,
-            "date": (date or doc.date) if sentence is not None else None,
-        })
+        when = date or doc.date
+        if when:
+            self.dates.add(when)
+        if len(self._entries) >= self.cap:
+            return None
+        entry = _entry(doc, sent, date)
+        self._entries.append(entry)
+        return entry
+
+    def _add_terms(self, titles: list[str], when: str | None, entry: dict[str, Any] | None,
+                   doc: DocResult, sent: int, date: str | None) -> None:
+        """Record each title of a HOLDS_POST relation under its normalised form."""
+        for raw in titles or [""]:
+            term = self.terms.setdefault(post_title(raw), _Term())
+            if raw:
+                term.titles[raw] = None
+            term.sentences += 1
+            if when:
+                term.dates.add(when)
+            if term.evidence is None:
+                term.evidence = entry or _entry(doc, sent, date)
+
+
+def _entry(doc: DocResult, sent: int, date: str | None) -> dict[str, Any]:
+    """The evidence entry of one sentence of ``doc`` (blank for a lexicon relation)."""
+    sentence = doc.sentence(sent)
+    return {
+        "doc": doc.doc_id,
+        "sentence": sentence.text if sentence is not None else "",
+        "start": sentence.start if sentence is not None else -1,
+        "end": sentence.end if sentence is not None else -1,
+        "date": (date or doc.date) if sentence is not None else None,
+    }
 
 
 def new_edge(relation: str) -> EdgeEvidence:
-    """An empty accumulator, capped for CO_OCCURS (see module docstring).
+    """An empty accumulator for one edge.
 
     Examples
     --------
@@ -117,10 +192,10 @@ def new_edge(relation: str) -> EdgeEvidence:
     ...                 sentences=[Sentence(0, 0, 8, "张某赴武汉调研。")])
     >>> edge = new_edge("VISITED")
     >>> edge.add_relation(doc, Relation("VISITED", "张某", "PERSON", "武汉", "PLACE", sent=0))
-    >>> edge.attrs()["weight"], edge.attrs()["evidence"][0]["date"]
-    (1, '2023-06-01')
+    >>> edge.attrs()["weight"], edge.attrs()["evidence"][0]["date"], edge.attrs()["dates"]
+    (1.0, '2023-06-01', ['2023-06-01'])
     """
-    return EdgeEvidence(relation, cap=CO_OCCURS_EVIDENCE_CAP if relation == CO_OCCURS else None)
+    return EdgeEvidence(relation)
 
 
 def split_values(value: object) -> list[str]:

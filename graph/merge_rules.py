@@ -8,16 +8,27 @@ names in a sorted order, so the groups do not depend on the order of documents.
 
 The words the rules use are generic Chinese administrative and policy words:
 administrative level suffixes (省, 市, 县, 自治区, ...), party bodies (党组, 党委,
-机关) and the verbs and nouns that wrap a policy name (推进…, …建设, …工作).
+机关), the country and party prefixes of central bodies (中国, 中华人民共和国,
+中共) and the verbs and nouns that wrap a policy name (推进…, …建设, …工作). The
+names of bodies come from the lexicons (central organs and their abbreviations,
+bodies renamed by the reforms).
+
+:func:`junk_keys` and :func:`short_form_targets` decide, at the corpus level,
+which names are not entities at all (one character, two names joined by 会同 or
+和, a headline glued to a name) and which short forms stand for a country or a
+province (中, 中方 -> 中国).
 """
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from zhkg.records import INITIATIVE, ORG, PLACE
 from networkx.utils import UnionFind
+
+from graph.names import name_key
+from zhkg.records import INITIATIVE, ORG, PERSON, PLACE
 
 logger = logging.getLogger(__name__)
 
@@ -42,6 +53,22 @@ INITIATIVE_PREFIXES: tuple[str, ...] = (
     "加快建设", "大力推进", "全面推进", "深入推进", "推进", "推动", "加快", "建设",
     "共建", "深化", "实施", "开展", "落实",
 )
+# Prefixes that name the country or the Party in front of a central body (中国外交部,
+# 中华人民共和国外交部, 中共中央政治局), longest first.
+NATIONAL_PREFIXES: tuple[str, ...] = ("中华人民共和国", "中国共产党", "中国", "中共")
+# A prefixed name only joins the bare one when the bare one reads as a state or Party
+# body: it starts with one of these words or ends with an organ word (中国美术馆 and
+# 美术馆, 中国共产党 and 共产党 stay apart).
+NATIONAL_BODY_STARTS: tuple[str, ...] = ("中央", "国家", "全国", "国务院")
+NATIONAL_BODY_ENDS: tuple[str, ...] = ("部", "委", "委员会", "院", "署", "总局", "办公室", "办", "局")
+# Words that join two names into one span (外交部会同商务部, 外交部和商务部, X会见Y); 会同
+# never occurs inside a name, the others only count when both sides are known names.
+ALWAYS_JOINS: tuple[str, ...] = ("会同",)
+JOINS_BETWEEN_NAMES: tuple[str, ...] = ("和", "与", "及", "同", "电贺", "致电", "会见", "会谈", "祝贺")
+# Punctuation that never belongs to the name of an organisation, person or place.
+LIST_MARKS = "、，,；;"
+# The suffix of "the X side" (中方, 美方): the country itself.
+SIDE_SUFFIX = "方"
 # Short-form rules never shorten a name below this many characters.
 MIN_SHORT_LEN = 2
 # A qualifying place inside an organisation name is at most this long (黑龙江 = 3).
@@ -58,6 +85,10 @@ class NameIndex:
     """Document texts passed through :func:`graph.names.name_key`, by doc id."""
     first: dict[tuple[EntityKey, str], int] = field(default_factory=dict)
     """``(entity, doc id)`` -> offset of the first mention of the name in that document."""
+    mentioned: set[EntityKey] = field(default_factory=set)
+    """Keys named by a mention (not only as a lexicon alias)."""
+    spaced: dict[EntityKey, str] = field(default_factory=dict)
+    """Keys written with a space somewhere -> the key of the last part (a headline glued on)."""
 
     def introduces(self, full: EntityKey, short: EntityKey) -> bool:
         """Whether some document mentions ``full`` before it first mentions ``short``.
@@ -79,10 +110,78 @@ class NameIndex:
 
 def apply_all(index: NameIndex, uf: UnionFind) -> None:
     """Run every rule, in an order where each rule sees the merges before it."""
-    for rule in (party_bodies, place_full_forms, level_char_variants, prefix_expansions,
-                 initiative_affixes):
+    for rule in (lexicon_aliases, national_prefixes, party_bodies, place_full_forms,
+                 level_char_variants, prefix_expansions, initiative_affixes):
         merged = rule(index, uf)
         logger.debug("%s merged %d name pairs", rule.__name__, merged)
+
+
+def lexicon_aliases(index: NameIndex, uf: UnionFind) -> int:
+    """Names one lexicon entry gives for one body join: 环保部 / 环境保护部, 发改委 / ….
+
+    The central organs table holds today's names, the reform table the names used
+    before a body was renamed (a renamed body is *not* joined to its successor; see
+    :func:`graph.build.add_renames`). An abbreviation that several entries share
+    (央视 for 中央电视台 before the 2018 reform and for 中央广播电视总台 after it)
+    joins the one entry whose full name the corpus mentions, and none when several
+    are mentioned.
+    """
+    keyed = _lexicon_groups()
+    entries: dict[str, list[int]] = {}
+    for i, keys in enumerate(keyed):
+        for key in keys:
+            entries.setdefault(key, []).append(i)
+    named = [(ORG, keys[0]) in index.mentioned for keys in keyed]
+    merged = 0
+    for i, keys in enumerate(keyed):
+        present = [(ORG, k) for k in keys if index.has(ORG, k) and (
+            len(entries[k]) == 1 or (named[i] and sum(named[j] for j in entries[k]) == 1))]
+        for other in present[1:]:
+            merged += link(uf, present[0], other)
+    return merged
+
+
+def shared_lexicon_keys() -> frozenset[str]:
+    """Keys of abbreviations that several lexicon entries share (see :func:`lexicon_aliases`).
+
+    A mention's own aliases are not trusted for these: the pipeline attaches
+    today's full name to an abbreviation that a 2013 story meant for the old body.
+    """
+    seen: dict[str, int] = {}
+    for keys in _lexicon_groups():
+        for key in keys:
+            seen[key] = seen.get(key, 0) + 1
+    return frozenset(key for key, count in seen.items() if count > 1)
+
+
+@lru_cache(maxsize=1)
+def _lexicon_groups() -> tuple[tuple[str, ...], ...]:
+    """Name keys of each central organ and each renamed body, full name first."""
+    from pipelines.lexicons.organs import load_central_organs, load_renames
+
+    groups = [organ.names for organ in load_central_organs().organs]
+    groups += [rename.names for rename in load_renames()]
+    return tuple(tuple(dict.fromkeys(name_key(n) for n in names)) for names in groups)
+
+
+def national_prefixes(index: NameIndex, uf: UnionFind) -> int:
+    """``中国X`` / ``中华人民共和国X`` / ``中共X`` join ORG ``X`` when ``X`` is a state or Party body.
+
+    Chinese news names its own central bodies with or without the country
+    (中国外交部 / 外交部) or the Party (中共中央政治局 / 中央政治局). ``X`` must be a
+    known ORG of three or more characters that reads as a body
+    (:data:`NATIONAL_BODY_STARTS`, :data:`NATIONAL_BODY_ENDS`).
+    """
+    merged = 0
+    for key in index.sorted_keys(ORG):
+        prefix = next((p for p in NATIONAL_PREFIXES if key.startswith(p)), None)
+        if prefix is None:
+            continue
+        stem = key[len(prefix):]
+        if len(stem) >= 3 and index.has(ORG, stem) and (
+                stem.startswith(NATIONAL_BODY_STARTS) or stem.endswith(NATIONAL_BODY_ENDS)):
+            merged += link(uf, (ORG, key), (ORG, stem))
+    return merged
 
 
 def party_bodies(index: NameIndex, uf: UnionFind) -> int:
@@ -182,6 +281,95 @@ def initiative_affixes(index: NameIndex, uf: UnionFind) -> int:
             if len(stem) >= MIN_SHORT_LEN and index.has(INITIATIVE, stem):
                 merged += link(uf, (INITIATIVE, key), (INITIATIVE, stem))
     return merged
+
+
+def junk_keys(index: NameIndex) -> set[EntityKey]:
+    """Names that are no entity: one character, a list, two names joined, a headline glued on.
+
+    Organisations, people and places only; a policy slogan may hold a space or a
+    comma. Two-character names made of two country or province abbreviations
+    (中美, 中俄) are a pair of countries, not one entity.
+    """
+    from pipelines.lexicons.divisions import abbreviation_chars, load_place_lexicon, whole_place_pairs
+
+    places = load_place_lexicon()
+    every = {key for keys in index.keys.values() for key in keys}
+    pairs, whole = abbreviation_chars(), whole_place_pairs()
+    official = _lexicon_keys()
+    junk: set[EntityKey] = set()
+    for entity_type in (ORG, PERSON, PLACE, INITIATIVE):
+        for key in index.keys.get(entity_type, ()):
+            if len(key) < MIN_SHORT_LEN:
+                junk.add((entity_type, key))
+            elif entity_type == INITIATIVE or key in official:
+                continue
+            elif ((entity_type, key) in index.spaced or any(c in LIST_MARKS for c in key)
+                  or _joins_names(key, every)
+                  or (len(key) == 2 and key[0] in pairs and key[1] in pairs and key not in whole
+                      and key not in places)):
+                junk.add((entity_type, key))
+    return junk
+
+
+def short_form_targets(index: NameIndex) -> dict[EntityKey, EntityKey]:
+    """Short forms that stand for a country or province, and the name they stand for.
+
+    - a one-character abbreviation (中, 美, 鄂): the country whose name starts with
+      it, or the province it abbreviates; where several are known, the one named in
+      most documents;
+    - "the X side" (中方, 美方): the same country;
+    - a name written after a headline and a space (明起试运行 中国人民银行): the
+      last part, when that is a known name of the same type.
+    """
+    from pipelines.lexicons.divisions import COUNTRY, load_place_lexicon, province_abbreviations
+
+    places = load_place_lexicon()
+    provinces = province_abbreviations()
+    candidates: dict[str, list[EntityKey]] = {}
+    for key in index.keys.get(PLACE, ()):
+        info = places.lookup(key)
+        if info is not None and info.level == COUNTRY and len(key) >= MIN_SHORT_LEN:
+            candidates.setdefault(key[0], []).append((PLACE, key))
+    for char, province in provinces.items():
+        info = places.lookup(province)
+        for name in (province, info.name if info else ""):
+            if name and index.has(PLACE, name):
+                candidates.setdefault(char, []).append((PLACE, name))
+    targets: dict[EntityKey, EntityKey] = {}
+    for entity_type in (ORG, PERSON, PLACE):
+        for key in index.keys.get(entity_type, ()):
+            char = key[0] if len(key) == 1 or (len(key) == 2 and key[1] == SIDE_SUFFIX) else ""
+            found = candidates.get(char) if char else None
+            if found:
+                targets[(entity_type, key)] = min(
+                    found, key=lambda c: (-len(index.docs.get(c, ())), c[1]))
+    for (entity_type, key), last in sorted(index.spaced.items()):
+        if len(last) >= MIN_SHORT_LEN and index.has(entity_type, last):
+            targets[(entity_type, key)] = (entity_type, last)
+    return targets
+
+
+@lru_cache(maxsize=1)
+def _lexicon_keys() -> frozenset[str]:
+    """Keys of every name in the organ lexicons: official names are never junk (中央和国家机关工委)."""
+    from pipelines.lexicons.organs import load_renames
+
+    keys = {key for group in _lexicon_groups() for key in group}
+    return frozenset(keys | {name_key(rename.successor) for rename in load_renames()})
+
+
+def _joins_names(key: str, every: set[str]) -> bool:
+    """Whether ``key`` is two names joined by a word of :data:`JOINS_BETWEEN_NAMES` (or 会同)."""
+    if any(word in key for word in ALWAYS_JOINS):
+        return True
+    for word in JOINS_BETWEEN_NAMES:
+        start = key.find(word)
+        while start >= 0:
+            left, right = key[:start], key[start + len(word):]
+            if len(left) >= MIN_SHORT_LEN and len(right) >= MIN_SHORT_LEN and left in every and right in every:
+                return True
+            start = key.find(word, start + 1)
+    return False
 
 
 def link(uf: UnionFind, a: EntityKey, b: EntityKey) -> bool:

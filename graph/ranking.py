@@ -11,6 +11,7 @@ behind them, so an entity does not rise by appearing in long name lists.
 
 from __future__ import annotations
 
+import math
 from enum import Enum
 from typing import Callable
 
@@ -18,8 +19,8 @@ import networkx as nx
 
 from zhkg.records import CO_OCCURS
 
-TYPED_EDGE_WEIGHT = 1.0
-"""What one typed relation (VISITED, HOLDS_POST, ...) adds to a node's importance."""
+TYPED_EDGE_WEIGHT = 2.0
+"""How much more a typed relation (VISITED, HOLDS_POST, ...) counts than co-occurrence of equal weight."""
 
 
 class Ranking(str, Enum):
@@ -71,26 +72,30 @@ def _weighted_digraph(graph: nx.MultiDiGraph, weight: str) -> nx.DiGraph:
 def importance(graph: nx.MultiDiGraph) -> dict[str, float]:
     """How central each node is to what the corpus *states*, for ranking and overviews.
 
-    Each typed relation an entity takes part in counts
-    :data:`TYPED_EDGE_WEIGHT`; each CO_OCCURS edge counts its ``weight``
-    (which the graph builder discounts for sentences that list many names).
+    Every edge adds ``log2(1 + weight)`` to both its ends, times
+    :data:`TYPED_EDGE_WEIGHT` for a typed relation. The edge weight of a
+    CO_OCCURS edge is already discounted for sentences that list many names
+    (:func:`graph.build.cooccurrence_share`), so a membership list adds little;
+    the logarithm makes breadth count more than repetition, so a reporter whose
+    byline stands next to the same channel in 250 stories does not outrank a
+    leader stated with hundreds of different entities.
 
     Examples
     --------
     >>> g = nx.MultiDiGraph()
-    >>> g.add_edge("a", "b", relation="VISITED")
+    >>> g.add_edge("a", "b", relation="VISITED", weight=1.0)
     0
-    >>> g.add_edge("a", "c", relation="CO_OCCURS", weight=0.25)
+    >>> g.add_edge("a", "c", relation="CO_OCCURS", weight=3.0)
     0
     >>> importance(g)
-    {'a': 1.25, 'b': 1.0, 'c': 0.25}
+    {'a': 4.0, 'b': 2.0, 'c': 2.0}
     """
     scores = dict.fromkeys(graph, 0.0)
     for u, v, data in graph.edges(data=True):
         if data.get("relation") == CO_OCCURS:
-            w = float(data.get("weight") or 0)
+            w = math.log2(1.0 + float(data.get("weight") or 0))
         else:
-            w = TYPED_EDGE_WEIGHT
+            w = TYPED_EDGE_WEIGHT * math.log2(1.0 + float(data.get("weight") or 1))
         scores[u] += w
         scores[v] += w
     return scores

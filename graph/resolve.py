@@ -20,11 +20,25 @@ Steps
    name (ties: the longer, then the first in code-point order); every other name
    becomes an alias. The label, and so the node id, depends only on counts, never
    on the order documents arrive in.
-4. People: documents that use a person's name are clustered by the organisations
-   the person holds posts in (HOLDS_POST in that document). Clusters that share an
-   organisation are one person; different organisations are different people, with
-   ids ``PERSON:name@organisation``. A document naming no organisation joins the
-   cluster seen in most documents.
+4. Names that are no entity (:func:`graph.merge_rules.junk_keys`: one character,
+   two names joined, a headline glued on) resolve to nothing and are no alias;
+   short forms of a country or province (中, 中方) and a name behind a headline
+   resolve to that name's node (:func:`graph.merge_rules.short_form_targets`).
+5. People: one name is one person unless the evidence says there are two
+   (:func:`_split_namesakes`). The posts a person holds (HOLDS_POST) are placed
+   in a province through the organisation's name (湖北省财政厅 -> 湖北省; central
+   bodies have none); documents that place the person in two provinces tie those
+   provinces together. Two provinces whose post documents overlap in time (each
+   seen in at least :data:`MIN_NAMESAKE_DOCS` documents) are two people at once,
+   hence two namesakes; provinces that follow each other in time are one
+   official's career. The person named in most documents keeps the plain id,
+   every other namesake gets ``PERSON:name@province``; documents that place the
+   name in no province go to the person named in most documents.
+
+   Failure cases: two namesakes in the same province (or both only in central
+   bodies) are one node; a person who holds posts in two provinces at once (a
+   rare concurrent post) is split; and a document that wrongly ties a name to a
+   province's organisation can open an overlap that splits one official.
 """
 
 from __future__ import annotations
@@ -32,17 +46,26 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable, Sequence
 
+from networkx.utils import UnionFind
+
 from graph.contract import node_id
-from graph.merge_rules import EntityKey, NameIndex, apply_all
+from graph.merge_rules import (
+    NATIONAL_PREFIXES, EntityKey, NameIndex, apply_all, junk_keys, shared_lexicon_keys,
+    short_form_targets,
+)
 from graph.names import name_key, pretty_name
 from zhkg.records import ENTITY_TYPES, HOLDS_POST, PERSON, DocResult
-from networkx.utils import UnionFind
 
 logger = logging.getLogger(__name__)
 
 _NON_PERSON = tuple(t for t in ENTITY_TYPES if t != PERSON)
+_LONGEST_PLACE = 12
+"""Longer than any place name a province is read from (新疆维吾尔自治区 is 8)."""
+MIN_NAMESAKE_DOCS = 2
+"""A province must place a person in this many dated documents to make a namesake."""
 
 
 @dataclass(frozen=True)
@@ -81,6 +104,7 @@ class _Corpus:
     alias_links: list[tuple[EntityKey, EntityKey]] = field(default_factory=list)
     posts: dict[EntityKey, list[tuple[str, EntityKey]]] = field(default_factory=dict)
     """Person key -> ``(doc_id, organisation key)`` for each HOLDS_POST."""
+    dates: dict[str, str | None] = field(default_factory=dict)
 
     def add_name(self, doc_id: str, entity_type: str, name: str, *, mentions: int,
                  votes: int, start: int = -1) -> EntityKey | None:
@@ -102,7 +126,12 @@ class _Corpus:
         self.index.docs[entity].add(doc_id)
         if start >= 0 and start < self.index.first.get((entity, doc_id), start + 1):
             self.index.first[(entity, doc_id)] = start
-        surfaces[pretty_name(name)] += mentions
+        pretty = pretty_name(name)
+        surfaces[pretty] += mentions
+        if mentions:
+            self.index.mentioned.add(entity)
+        if " " in pretty:
+            self.index.spaced[entity] = name_key(pretty.rsplit(" ", 1)[-1])
         self.votes[entity] += votes
         return entity
 
@@ -121,23 +150,36 @@ def resolve_entities(results: Sequence[DocResult]) -> Resolution:
         Entities by node id, and a lookup from ``(doc_id, type, name)`` to node id.
     """
     corpus = _collect(results)
-    uf: UnionFind = UnionFind(sorted(corpus.surfaces))
+    targets = short_form_targets(corpus.index)
+    dropped = junk_keys(corpus.index) | set(targets)
+    for entity_type, key in dropped:
+        corpus.index.keys[entity_type].discard(key)
+    uf: UnionFind = UnionFind(sorted(k for k in corpus.surfaces if k not in dropped))
+    shared = shared_lexicon_keys()
     for a, b in corpus.alias_links:
-        uf.union(a, b)
-    _link_types(corpus, uf)
+        if a not in dropped and b not in dropped and not {a[1], b[1]} & shared:
+            uf.union(a, b)
+    _link_types(corpus, uf, dropped)
     apply_all(corpus.index, uf)
 
-    groups = [sorted(members) for members in uf.to_sets()]
+    groups = {uf[min(members)]: sorted(members) for members in uf.to_sets()}
+    short_forms: dict[EntityKey, list[EntityKey]] = {}
+    for short, target in targets.items():
+        if target in uf.parents and short not in corpus.index.spaced:
+            short_forms.setdefault(uf[target], []).append(short)
     entities: dict[str, Entity] = {}
     key_to_id: dict[EntityKey, str] = {}
     persons: list[list[EntityKey]] = []
-    for members in sorted(groups):
+    for root, members in sorted(groups.items(), key=lambda item: item[1]):
         if members[0][0] == PERSON:
             persons.append(members)
             continue
-        entity = _make_entity(corpus, members, qualifier="")
+        entity = _make_entity(corpus, members, qualifier="", extra=short_forms.get(root, ()))
         entity = _register(entities, entity)
         key_to_id.update((m, entity.node_id) for m in members)
+    for short, target in targets.items():
+        if target in key_to_id:
+            key_to_id[short] = key_to_id[target]
 
     lookup = {
         (doc, *entity): entity_id
@@ -146,7 +188,8 @@ def resolve_entities(results: Sequence[DocResult]) -> Resolution:
     }
     for members in persons:
         lookup.update(_resolve_person(corpus, members, key_to_id, entities))
-    logger.info("resolved %d names into %d entities", len(corpus.surfaces), len(entities))
+    logger.info("resolved %d names into %d entities (%d names dropped as no entity)",
+                len(corpus.surfaces), len(entities), len(dropped - set(key_to_id)))
     return Resolution(entities, lookup)
 
 
@@ -154,6 +197,7 @@ def _collect(results: Iterable[DocResult]) -> _Corpus:
     corpus = _Corpus()
     for doc in results:
         corpus.index.texts[doc.doc_id] = name_key(doc.text)
+        corpus.dates[doc.doc_id] = doc.date
         for mention in doc.mentions:
             entity = corpus.add_name(doc.doc_id, mention.label, mention.name, mentions=1, votes=1,
                                      start=mention.start)
@@ -171,19 +215,33 @@ def _collect(results: Iterable[DocResult]) -> _Corpus:
     return corpus
 
 
-def _link_types(corpus: _Corpus, uf: UnionFind) -> None:
-    """One name tagged ORG in one story and PLACE in another is one entity."""
+def _link_types(corpus: _Corpus, uf: UnionFind, dropped: set[EntityKey]) -> None:
+    """One name tagged ORG in one story and PLACE in another is one entity.
+
+    A name tagged PERSON joins too when the other types outvote it (全国政协
+    tagged PERSON in a few stories and ORG in many): people are only split or
+    merged by :func:`_resolve_person`, so a real person's name stays a person.
+    """
     by_key: dict[str, list[EntityKey]] = {}
-    for entity in corpus.surfaces:
-        if entity[0] != PERSON:
+    for entity in sorted(corpus.surfaces):
+        if entity not in dropped:
             by_key.setdefault(entity[1], []).append(entity)
     for entities in by_key.values():
-        for other in entities[1:]:
-            uf.union(entities[0], other)
+        others = [e for e in entities if e[0] != PERSON]
+        person = [e for e in entities if e[0] == PERSON]
+        if person and others and corpus.votes[person[0]] < sum(corpus.votes[e] for e in others):
+            others += person
+        for other in others[1:]:
+            uf.union(others[0], other)
 
 
-def _make_entity(corpus: _Corpus, members: list[EntityKey], qualifier: str) -> Entity:
-    """The entity of a group of keys: majority type, most frequent label, aliases."""
+def _make_entity(corpus: _Corpus, members: list[EntityKey], qualifier: str,
+                 extra: Iterable[EntityKey] = ()) -> Entity:
+    """The entity of a group of keys: majority type, most frequent label, aliases.
+
+    ``extra`` keys are short forms resolved to the group (中 -> 中国): their
+    names become aliases but count for neither the type nor the label.
+    """
     types: Counter[str] = Counter()
     surfaces: Counter[str] = Counter()
     for member in members:
@@ -191,7 +249,8 @@ def _make_entity(corpus: _Corpus, members: list[EntityKey], qualifier: str) -> E
         surfaces.update(corpus.surfaces[member])
     entity_type = min(types, key=lambda t: (-types[t], ENTITY_TYPES.index(t)))
     label = choose_label(surfaces)
-    aliases = tuple(sorted(s for s in surfaces if s and s != label))
+    names = set(surfaces) | {s for key in extra for s in corpus.surfaces[key]}
+    aliases = tuple(sorted(s for s in names if s and s != label))
     return Entity(node_id(entity_type, label, qualifier), entity_type, label, aliases)
 
 
@@ -222,39 +281,88 @@ def _register(entities: dict[str, Entity], entity: Entity) -> Entity:
 
 def _resolve_person(corpus: _Corpus, members: list[EntityKey], key_to_id: dict[EntityKey, str],
                     entities: dict[str, Entity]) -> dict[tuple[str, str, str], str]:
-    """Split one person name into people by organisation; map each use to its node."""
+    """Make the people of one person name (see module docstring) and map each use to its node."""
     docs = sorted({doc for m in members for doc in corpus.index.docs[m]})
-    doc_orgs: dict[str, set[str]] = {doc: set() for doc in docs}
+    doc_provinces: dict[str, set[str]] = {doc: set() for doc in docs}
     for member in members:
         for doc, org in corpus.posts.get(member, ()):
-            doc_orgs[doc].add(key_to_id[org])
-
-    clusters: UnionFind = UnionFind()
-    for orgs in doc_orgs.values():
-        ordered = sorted(orgs)
-        for org in ordered:
-            clusters.union(ordered[0], org)
-    org_groups = sorted(sorted(g) for g in clusters.to_sets())
-    cluster_of = {org: i for i, group in enumerate(org_groups) for org in group}
-    cluster_docs: list[list[str]] = [[] for _ in org_groups]
-    org_docs: Counter[str] = Counter()
-    for doc, orgs in doc_orgs.items():
-        if orgs:
-            cluster_docs[cluster_of[min(orgs)]].append(doc)
-            org_docs.update(orgs)
-
-    qualifiers = [""] if len(org_groups) <= 1 else [
-        entities[min(group, key=lambda o: (-org_docs[o], entities[o].label))].label
-        for group in org_groups
-    ]
-    people = [_register(entities, _make_entity(corpus, members, q)) for q in qualifiers]
-    default = 0
-    if len(people) > 1:
-        default = min(range(len(people)), key=lambda i: (-len(cluster_docs[i]), people[i].node_id))
-    doc_person = {doc: people[cluster_of[min(orgs)]] if orgs else people[default]
-                  for doc, orgs in doc_orgs.items()}
+            province = province_of(entities[key_to_id[org]]) if org in key_to_id else None
+            if province:
+                doc_provinces[doc].add(province)
+    people_provinces = _split_namesakes(doc_provinces, corpus.dates)
+    doc_count = [sum(1 for p in doc_provinces.values() if p & group) for group in people_provinces]
+    order = sorted(range(len(people_provinces)),
+                   key=lambda i: (-doc_count[i], sorted(people_provinces[i])))
+    people: list[Entity] = []
+    for rank, i in enumerate(order):
+        qualifier = "" if rank == 0 else min(people_provinces[i])
+        people.append(_register(entities, _make_entity(corpus, members, qualifier)))
+    person_of = {province: people[order.index(i)]
+                 for i, group in enumerate(people_provinces) for province in group}
+    doc_person = {doc: person_of[min(provinces)] if provinces else people[0]
+                  for doc, provinces in doc_provinces.items()}
     return {
         (doc, *member): doc_person[doc].node_id
         for member in members
         for doc in corpus.index.docs[member]
     }
+
+
+def _split_namesakes(doc_provinces: dict[str, set[str]],
+                     dates: dict[str, str | None]) -> list[set[str]]:
+    """Group the provinces a name holds posts in into people; at least one (maybe empty) group.
+
+    Provinces named by one document are one person. A province group becomes a
+    new person only when its dated documents overlap in time with those of every
+    person formed so far (largest groups first).
+    """
+    links: UnionFind = UnionFind()
+    for provinces in doc_provinces.values():
+        ordered = sorted(provinces)
+        for province in ordered:
+            links.union(ordered[0], province)
+    spans: list[tuple[set[str], list[str]]] = []
+    for group in links.to_sets():
+        group_dates = sorted(d for doc, p in doc_provinces.items() if p & set(group)
+                             for d in [dates.get(doc)] if d)
+        spans.append((set(group), group_dates))
+    spans.sort(key=lambda item: (-len(item[1]), sorted(item[0])))
+    people: list[tuple[set[str], list[list[str]]]] = []
+    for group, group_dates in spans:
+        home = next((person for person in people
+                     if not any(_at_the_same_time(group_dates, other) for other in person[1])), None)
+        if home is None:
+            people.append((set(group), [group_dates]))
+        else:
+            home[0].update(group)
+            home[1].append(group_dates)
+    return [provinces for provinces, _ in people] or [set()]
+
+
+def _at_the_same_time(a: list[str], b: list[str]) -> bool:
+    """Whether two sorted date lists, each long enough to count, overlap in time."""
+    if len(a) < MIN_NAMESAKE_DOCS or len(b) < MIN_NAMESAKE_DOCS:
+        return False
+    return max(a[0], b[0]) <= min(a[-1], b[-1])
+
+
+def province_of(entity: Entity) -> str | None:
+    """The province an organisation belongs to, read from its name (湖北省财政厅 -> 湖北省).
+
+    The country and Party prefixes are skipped (中共湖北省委); ``None`` for
+    central bodies and for names that start with no place of China.
+    """
+    return _province_of_name(entity.label)
+
+
+@lru_cache(maxsize=1 << 14)
+def _province_of_name(label: str) -> str | None:
+    from pipelines.lexicons.divisions import load_place_lexicon
+
+    places = load_place_lexicon()
+    name = next((label[len(p):] for p in NATIONAL_PREFIXES if label.startswith(p)), label)
+    for end in range(min(len(name), _LONGEST_PLACE), 1, -1):
+        info = places.lookup(name[:end])
+        if info is not None and info.province:
+            return info.province
+    return None

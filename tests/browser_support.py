@@ -17,7 +17,7 @@ from zhkg.records import (
 
 SCRIPT_PAYLOAD = "<script>window.__pwned=1</script>"
 IMG_PAYLOAD = '<img src=x onerror="window.__pwned=2">'
-ALIAS_PAYLOAD = "经信厅'\"<img src=x onerror=\"window.__pwned=3\">"
+ALIAS_PAYLOAD = "经信厅'\"<img/src=x/onerror=\"window.__pwned=3\">"
 LABEL_PAYLOAD = '数字化"转型"<b>'
 
 ARTICLE_1 = [

@@ -50,9 +50,11 @@ def test_all_nodes_and_edges_are_written(graph, root):
 def test_dated_edges_get_a_spell(graph, root):
     edges = _edges(root)
     for _, _, key, data in graph.edges(keys=True, data=True):
-        spells = edges[key].findall("g:spells/g:spell", NS)
-        if data["date"]:
-            assert [(s.get("start"), s.get("end")) for s in spells] == [(data["date"], data["date_end"])]
+        spells = [(s.get("start"), s.get("end")) for s in edges[key].findall("g:spells/g:spell", NS)]
+        if data["dates"]:
+            assert spells == [(d, d) for d in data["dates"]]
+        elif data["date"]:
+            assert spells == [(data["date"], data["date_end"])]
         else:
             assert spells == []
 

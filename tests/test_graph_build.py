@@ -15,7 +15,7 @@ from graph_records_support import make_doc
 
 from graph.build import build_graph, graph_summary
 from graph.contract import EDGE_ATTRS, NODE_ATTRS
-from graph.evidence import CO_OCCURS_EVIDENCE_CAP
+from graph.evidence import EVIDENCE_CAP
 from zhkg.records import SCHEMA_VERSION, DocResult, Relation
 
 REPO = Path(__file__).resolve().parents[1]
@@ -44,20 +44,22 @@ def test_alias_merging_gives_one_node_with_aliases_and_counts():
 
 
 @pytest.mark.parametrize("orgs, people", [
-    (["甲省财政厅", "乙省商务厅"], ["PERSON:王旭@乙省商务厅", "PERSON:王旭@甲省财政厅"]),
-    (["甲省财政厅", "甲省财政厅"], ["PERSON:王旭"]),
-    (["甲省财政厅", None], ["PERSON:王旭"]),
+    (["湖北省财政厅", "广东省商务厅", "广东省商务厅", "湖北省财政厅", "湖北省财政厅"],
+     ["PERSON:王旭", "PERSON:王旭@广东省"]),
+    (["湖北省财政厅", "广东省商务厅"], ["PERSON:王旭"]),
+    (["湖北省财政厅", None], ["PERSON:王旭"]),
 ])
 def test_same_name_people(orgs, people):
     docs = []
     for i, org in enumerate(orgs):
         if org is None:
-            docs.append(make_doc(f"d{i}", "王旭出席会议。", mentions=[("王旭", "PERSON", 0)]))
+            docs.append(make_doc(f"d{i}", "王旭出席会议。", mentions=[("王旭", "PERSON", 0)],
+                                 date="2014-05-01"))
         else:
             docs.append(make_doc(
                 f"d{i}", f"{org}厅长王旭出席会议。", mentions=[(org, "ORG", 0), ("王旭", "PERSON", 0)],
                 relations=[Relation("HOLDS_POST", "王旭", "PERSON", org, "ORG", sent=0,
-                                    attrs={"title": "厅长"})]))
+                                    attrs={"title": "厅长"})], date=f"2014-0{i + 1}-01"))
     G = build_graph(docs)
     assert sorted(n for n, t in G.nodes(data="type") if t == "PERSON") == people
     assert all(G.nodes[p]["label"] == "王旭" for p in people)
@@ -149,11 +151,11 @@ def test_cooccurrence_ignores_mentions_inside_other_mentions():
 
 
 def test_cooccurrence_evidence_is_capped_but_weight_is_not():
-    sentences = [f"第{i}次，冯克金到阜阳市。" for i in range(CO_OCCURS_EVIDENCE_CAP + 3)]
+    sentences = [f"第{i}次，冯克金到阜阳市。" for i in range(EVIDENCE_CAP + 3)]
     doc = make_doc("a", *sentences, mentions=[(n, t, i) for i in range(len(sentences))
                                               for n, t in (("冯克金", "PERSON"), ("阜阳市", "PLACE"))])
     edge = build_graph([doc]).edges["PERSON:冯克金", "PLACE:阜阳市", "CO_OCCURS:PERSON:冯克金->PLACE:阜阳市"]
-    assert (edge["weight"], len(edge["evidence"])) == (len(sentences), CO_OCCURS_EVIDENCE_CAP)
+    assert (edge["weight"], len(edge["evidence"])) == (len(sentences), EVIDENCE_CAP)
 
 
 def test_cooccurrence_can_be_switched_off():

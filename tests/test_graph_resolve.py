@@ -137,32 +137,59 @@ def post(person: str, org: str, title: str) -> Relation:
     return Relation("HOLDS_POST", person, "PERSON", org, "ORG", sent=0, attrs={"title": title})
 
 
-def person_doc(doc_id: str, person: str, org: str | None) -> DocResult:
+def person_doc(doc_id: str, person: str, org: str | None, date: str | None = None) -> DocResult:
     """A document naming a person, with a HOLDS_POST when ``org`` is given."""
     if org is None:
-        return make_doc(doc_id, f"{person}出席会议。", mentions=[(person, "PERSON", 0)])
+        return make_doc(doc_id, f"{person}出席会议。", mentions=[(person, "PERSON", 0)], date=date)
     return make_doc(doc_id, f"{org}厅长{person}出席会议。",
                     mentions=[(org, "ORG", 0), (person, "PERSON", 0)],
-                    relations=[post(person, org, "厅长")])
+                    relations=[post(person, org, "厅长")], date=date)
 
 
-@pytest.mark.parametrize("orgs, expected", [
-    (["甲省财政厅", "乙省商务厅"], {"PERSON:王旭@甲省财政厅", "PERSON:王旭@乙省商务厅"}),
-    (["甲省财政厅", "甲省财政厅"], {"PERSON:王旭"}),
-    (["甲省财政厅", None], {"PERSON:王旭"}),
-    ([None, None], {"PERSON:王旭"}),
+def posts_in(*spec: tuple[str | None, str]) -> list[DocResult]:
+    """Documents naming 王旭, one per ``(organisation or None, date)``."""
+    return [person_doc(f"d{i}", "王旭", org, date) for i, (org, date) in enumerate(spec)]
+
+
+@pytest.mark.parametrize("spec, expected", [
+    # two provinces at the same time: two people
+    ((("湖北省财政厅", "2014-01-05"), ("湖北省财政厅", "2014-02-05"), ("湖北省财政厅", "2014-09-01"),
+      ("广东省商务厅", "2014-03-01"), ("广东省商务厅", "2014-06-01")),
+     {"PERSON:王旭", "PERSON:王旭@广东省"}),
+    # one province after the other: one official's career
+    ((("湖北省财政厅", "2012-01-05"), ("湖北省财政厅", "2012-09-01"),
+      ("广东省商务厅", "2014-03-01"), ("广东省商务厅", "2014-06-01")),
+     {"PERSON:王旭"}),
+    # a single stray document does not make a namesake
+    ((("湖北省财政厅", "2014-01-05"), ("湖北省财政厅", "2014-09-01"), ("广东省商务厅", "2014-03-01")),
+     {"PERSON:王旭"}),
+    # different organisations of one province, or none: one person
+    ((("湖北省财政厅", "2014-01-05"), ("武汉市商务局", "2014-03-01"), (None, "2014-03-02")),
+     {"PERSON:王旭"}),
+    (((None, None), (None, None)), {"PERSON:王旭"}),
 ])
-def test_same_name_people_split_by_organisation(orgs, expected):
-    docs = [person_doc(f"d{i}", "王旭", org) for i, org in enumerate(orgs)]
-    assert node_ids(docs, "PERSON", "王旭") == expected
+def test_same_name_is_one_person_unless_posts_conflict_in_time(spec, expected):
+    assert node_ids(posts_in(*spec), "PERSON", "王旭") == expected
 
 
-def test_person_without_organisation_joins_the_most_documented_one():
-    orgs = ["乙省商务厅", "甲省财政厅", "甲省财政厅", None]
-    docs = [person_doc(f"d{i}", "王旭", org) for i, org in enumerate(orgs)]
+def test_person_without_province_joins_the_most_documented_namesake():
+    docs = posts_in(("广东省商务厅", "2014-03-01"), ("广东省商务厅", "2014-06-01"),
+                    ("湖北省财政厅", "2014-01-05"), ("湖北省财政厅", "2014-02-05"),
+                    ("湖北省财政厅", "2014-09-01"), (None, "2014-05-01"))
     resolution = resolve_entities(docs)
-    assert resolution.node_for("d3", "PERSON", "王旭") == "PERSON:王旭@甲省财政厅"
-    assert resolution.node_for("d0", "PERSON", "王旭") == "PERSON:王旭@乙省商务厅"
+    assert resolution.node_for("d5", "PERSON", "王旭") == "PERSON:王旭"
+    assert resolution.node_for("d2", "PERSON", "王旭") == "PERSON:王旭"
+    assert resolution.node_for("d0", "PERSON", "王旭") == "PERSON:王旭@广东省"
+
+
+def test_a_document_naming_two_provinces_ties_them_to_one_person():
+    both = make_doc("d9", "湖北省财政厅厅长王旭会见广东省商务厅厅长王旭。",
+                    mentions=[("湖北省财政厅", "ORG", 0), ("王旭", "PERSON", 0), ("广东省商务厅", "ORG", 0)],
+                    relations=[post("王旭", "湖北省财政厅", "厅长"), post("王旭", "广东省商务厅", "厅长")],
+                    date="2014-05-01")
+    docs = posts_in(("湖北省财政厅", "2014-01-05"), ("湖北省财政厅", "2014-09-01"),
+                    ("广东省商务厅", "2014-03-01"), ("广东省商务厅", "2014-06-01")) + [both]
+    assert node_ids(docs, "PERSON", "王旭") == {"PERSON:王旭"}
 
 
 def test_people_with_merged_organisations_are_one_person():
@@ -194,12 +221,12 @@ def test_resolution_does_not_depend_on_document_order():
 
 @pytest.mark.parametrize("same_document, merged", [(True, True), (False, False)])
 def test_short_form_written_next_to_its_full_form_joins_it(same_document, merged):
-    full = make_doc("d1", "国务院国资委召开会议。", mentions=[("国务院国资委", "ORG", 0)])
+    full = make_doc("d1", "联合发展署召开会议。", mentions=[("联合发展署", "ORG", 0)])
     if same_document:
-        full = make_doc("d1", "国务院国资委召开会议。", "国资委强调，要抓好落实。",
-                        mentions=[("国务院国资委", "ORG", 0), ("国资委", "ORG", 1)])
-    docs = [full, make_doc("d2", "国资委印发通知。", mentions=[("国资委", "ORG", 0)])]
-    assert (len(node_ids(docs, "ORG", "国资委", "国务院国资委")) == 1) is merged
+        full = make_doc("d1", "联合发展署召开会议。", "发展署强调，要抓好落实。",
+                        mentions=[("联合发展署", "ORG", 0), ("发展署", "ORG", 1)])
+    docs = [full, make_doc("d2", "发展署印发通知。", mentions=[("发展署", "ORG", 0)])]
+    assert (len(node_ids(docs, "ORG", "发展署", "联合发展署")) == 1) is merged
 
 
 def test_one_character_prefix_in_the_same_document_is_not_a_short_form():
@@ -214,10 +241,10 @@ def test_docstring_examples_run(module):
 
 
 @pytest.mark.parametrize("sentences, merged", [
-    (("国务院国资委召开会议。", "国资委强调，要抓好落实。"), True),
-    (("国资委召开会议。", "会议研究新一届国务院国资委工作。"), False),
+    (("联合发展署召开会议。", "发展署强调，要抓好落实。"), True),
+    (("发展署召开会议。", "会议研究新一届联合发展署工作。"), False),
 ])
 def test_short_form_joins_a_full_form_only_when_written_after_it(sentences, merged):
-    first, second = ("国务院国资委", "国资委") if merged else ("国资委", "国务院国资委")
+    first, second = ("联合发展署", "发展署") if merged else ("发展署", "联合发展署")
     doc = make_doc("d1", *sentences, mentions=[(first, "ORG", 0), (second, "ORG", 1)])
-    assert (len(node_ids([doc], "ORG", "国资委", "国务院国资委")) == 1) is merged
+    assert (len(node_ids([doc], "ORG", "发展署", "联合发展署")) == 1) is merged

@@ -106,15 +106,27 @@ def seed_like_graph() -> nx.MultiDiGraph:
             relation=relation,
             label=title or relation,
             weight=attrs.get("weight", 1),
+            sentences=1,
+            evidence_count=1,
             title=title,
             purpose=attrs.get("purpose", ""),
             led=attrs.get("led", False),
             date=attrs.get("date"),
             date_end=attrs.get("date_end"),
+            dates=_occurrences(date, attrs),
+            first_date=(_occurrences(date, attrs) or [None])[0],
+            last_date=(_occurrences(date, attrs) or [None])[-1],
             documents=[doc],
             evidence=[{"doc": doc, "sentence": sentence, "start": start, "end": end, "date": date}],
+            terms=[],
         )
     return graph
+
+
+def _occurrences(evidence_date: str | None, attrs: dict) -> list[str]:
+    """The ``dates`` of an edge as ``graph.build`` makes them: stated dates, else the document's."""
+    stated = [d for d in (attrs.get("date"), attrs.get("date_end")) if d]
+    return sorted(set(stated or ([evidence_date] if evidence_date else [])))
 
 
 def test_nodes_carry_every_contract_attribute() -> None:

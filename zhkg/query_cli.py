@@ -150,13 +150,15 @@ def path(
 @app.command()
 def top(
     type: TypeOption = None,
-    by: Annotated[RankBy, typer.Option(help="Centrality measure.")] = RankBy.degree,
+    by: Annotated[RankBy, typer.Option(
+        help="Ranking: importance (typed relations + weighted co-occurrence), degree, pagerank, betweenness.",
+    )] = RankBy.importance,
     k: Annotated[int, typer.Option("-k", "--k", min=1, help="How many to list.")] = 10,
     graph: GraphOption = DEFAULT_GRAPH,
     as_json: JsonOption = False,
     as_csv: CsvOption = False,
 ) -> None:
-    """The most central entities, optionally of one type."""
+    """The most important entities, optionally of one type (typed relations + weighted co-occurrence)."""
     _emit(graph, lambda kg: kg.top(type=type, by=by.value, k=k), as_json, as_csv)
 
 

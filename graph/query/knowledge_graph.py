@@ -187,8 +187,8 @@ class KnowledgeGraph:
         start, end = as_iso(since), as_iso(until)
         found = []
         for u, v, _, data in self._edges(VISITED, self._ids(actor), self._ids(target)):
-            first, last = _span(data)
-            if not overlaps(first, last, start, end):
+            first, _ = _span(data)
+            if not _occurs_within(data, start, end):
                 continue
             if purpose and purpose not in str(data.get("purpose", "")):
                 continue
@@ -307,13 +307,16 @@ class KnowledgeGraph:
             return []
         return [self._step(view, x, y) for x, y in zip(best, best[1:])]
 
-    def top(self, type: str | None = None, by: str | Ranking = Ranking.degree, k: int = 10) -> list[Ranked]:
+    def top(self, type: str | None = None, by: str | Ranking = Ranking.importance,
+            k: int = 10) -> list[Ranked]:
         """The ``k`` most central nodes, optionally of one type.
 
         Parameters
         ----------
-        by : {"degree", "pagerank", "betweenness"}
-            ``degree`` counts distinct linked entities; ``pagerank`` favours
+        by : {"importance", "degree", "pagerank", "betweenness"}
+            ``importance`` (the default, and what the HTML page ranks by) weighs
+            typed relations, then co-occurrence discounted for sentences that
+            list many names (:func:`graph.ranking.importance`); ``degree`` counts distinct linked entities; ``pagerank`` favours
             nodes that important nodes point to; ``betweenness`` favours
             brokers between clusters. Scores are computed on the whole graph.
         """
@@ -382,7 +385,7 @@ class KnowledgeGraph:
             other=self._label(other),
             other_type=self._type(other),
             label=str(data.get("label") or ""),
-            weight=int(data.get("weight") or 1),
+            weight=float(data.get("weight") or 1),
             date=_span(data)[0],
             node_id=node,
             other_id=other,
@@ -394,7 +397,7 @@ class KnowledgeGraph:
         candidates = [(x, y, True, d) for d in (view.get_edge_data(x, y) or {}).values()]
         candidates += [(y, x, False, d) for d in (view.get_edge_data(y, x) or {}).values()]
         u, v, forward, data = max(
-            candidates, key=lambda c: (c[3].get("relation") != CO_OCCURS, int(c[3].get("weight") or 1))
+            candidates, key=lambda c: (c[3].get("relation") != CO_OCCURS, float(c[3].get("weight") or 1))
         )
         return PathStep(
             source=self._label(u),
@@ -441,6 +444,18 @@ def _relations(value: str | Iterable[str] | None) -> set[str] | None:
 
 def _evidence(data: Mapping[str, Any]) -> list[Evidence]:
     return [Evidence.from_dict(item) for item in data.get("evidence") or () if isinstance(item, Mapping)]
+
+
+def _occurs_within(data: Mapping[str, Any], since: str | None, until: str | None) -> bool:
+    """Whether an edge occurs in the window: any of its dated occurrences (``dates``) falls in it.
+
+    An edge stated in 2012 and again in 2015 matches ``since="2015"``; one without
+    ``dates`` (a graph written before they existed) falls back to its date span.
+    """
+    dates = data.get("dates") or ()
+    if not dates:
+        return overlaps(*_span(data), since, until)
+    return any(overlaps(str(d), str(d), since, until) for d in dates)
 
 
 def _span(data: Mapping[str, Any]) -> tuple[str | None, str | None]:

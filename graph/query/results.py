@@ -125,7 +125,7 @@ class Neighbor:
     other: str
     other_type: str
     label: str = ""
-    weight: int = 1
+    weight: float = 1.0
     date: str | None = None
     node_id: str = ""
     other_id: str = ""

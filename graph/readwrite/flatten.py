@@ -22,12 +22,13 @@ import networkx as nx
 from graph.contract import LIST_EDGE_ATTRS, LIST_NODE_ATTRS, edge_id
 
 LIST_SEPARATOR = "|"
-JSON_ATTRS: tuple[str, ...] = ("evidence",)
+JSON_ATTRS: tuple[str, ...] = ("evidence", "terms")
 """Attributes holding lists of dicts: written as JSON strings, parsed back."""
-DATE_ATTRS: tuple[str, ...] = ("first_seen", "last_seen", "date", "date_end")
+DATE_ATTRS: tuple[str, ...] = ("first_seen", "last_seen", "date", "date_end", "first_date", "last_date")
 """Optional ISO dates: ``None`` in memory, ``""`` in flat files."""
 BOOL_ATTRS: tuple[str, ...] = ("led",)
-INT_ATTRS: tuple[str, ...] = ("mentions", "doc_count", "weight")
+INT_ATTRS: tuple[str, ...] = ("mentions", "doc_count", "sentences", "evidence_count", "year")
+FLOAT_ATTRS: tuple[str, ...] = ("weight",)
 
 Scalar = str | int | float | bool
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -223,6 +224,9 @@ def restore_attrs(attrs: MutableMapping[str, Any], list_attrs: Iterable[str]) ->
     for name in INT_ATTRS:
         if isinstance(attrs.get(name), (str, float)) and attrs[name] != "":
             attrs[name] = int(attrs[name])
+    for name in FLOAT_ATTRS:
+        if isinstance(attrs.get(name), (str, int)) and attrs[name] != "":
+            attrs[name] = float(attrs[name])
 
 
 def restore_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:

@@ -1,16 +1,20 @@
-"""Cut a large graph down to its best-connected nodes for display."""
+"""Cut a large graph down to its most important nodes for display."""
 
 from __future__ import annotations
 
 import networkx as nx
 
+from graph.ranking import importance
+
 
 def subgraph_top(G: nx.Graph, max_nodes: int | None) -> tuple[nx.Graph, int]:
-    """The ``max_nodes`` nodes of highest degree and the edges between them.
+    """The ``max_nodes`` most important nodes and the edges between them.
 
     A browser draws a few hundred nodes comfortably; past that the page is
-    slow and unreadable, so the HTML export keeps the hubs and says how many
-    nodes it left out. Ties are broken by node id so the cut is stable.
+    slow and unreadable, so the HTML export keeps the most important nodes
+    (:func:`graph.ranking.importance`: typed relations, then co-occurrence
+    discounted for list sentences) and says how many it left out. Ties are
+    broken by node id so the cut is stable.
 
     Parameters
     ----------
@@ -39,6 +43,6 @@ def subgraph_top(G: nx.Graph, max_nodes: int | None) -> tuple[nx.Graph, int]:
         raise ValueError(f"max_nodes must be at least 1 (got {max_nodes}); use None to keep all")
     if max_nodes is None or max_nodes >= G.number_of_nodes():
         return G, 0
-    ranked = sorted(G.degree(), key=lambda item: (-item[1], str(item[0])))
-    keep = [node for node, _ in ranked[:max_nodes]]
+    scores = importance(G if G.is_multigraph() else nx.MultiDiGraph(G))
+    keep = sorted(G, key=lambda node: (-scores[node], str(node)))[:max_nodes]
     return G.subgraph(keep).copy(), G.number_of_nodes() - len(keep)

@@ -36,12 +36,15 @@ NODE_COLUMNS: tuple[tuple[str, str], ...] = (
 )
 EDGE_COLUMNS: tuple[tuple[str, str], ...] = (
     ("label", "label"),
-    ("weight", "weight:int"),
+    ("weight", "weight:float"),
+    ("sentences", "sentences:int"),
     ("title", "title"),
     ("purpose", "purpose"),
     ("led", "led:boolean"),
     ("date", "date:date"),
     ("date_end", "date_end:date"),
+    ("first_date", "first_date:date"),
+    ("last_date", "last_date:date"),
     ("documents", "documents:string[]"),
     ("evidence", "evidence"),
 )

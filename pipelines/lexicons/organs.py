@@ -73,3 +73,42 @@ def read_organs(path: Path = ORGANS_FILE) -> list[Organ]:
 def load_central_organs() -> OrganTable:
     """The central organs table, read once per process."""
     return OrganTable(read_organs())
+
+
+RENAMES_FILE = Path(__file__).with_name("renamed_organs.tsv")
+
+
+@dataclass(frozen=True)
+class Rename:
+    """A body a reform renamed or merged away: its names then, and its successor."""
+
+    old_name: str
+    old_abbreviations: tuple[str, ...]
+    successor: str
+    year: int
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.old_name, *self.old_abbreviations)
+
+
+def read_renames(path: Path = RENAMES_FILE) -> list[Rename]:
+    """Rows of an ``old_name<TAB>old_abbreviations<TAB>successor<TAB>year`` file."""
+    renames = []
+    with path.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines, 1):
+            if line.startswith("#") or not line.strip():
+                continue
+            fields = line.rstrip("\n").split("\t")
+            if len(fields) != 4 or not fields[3].isdigit():
+                raise ValueError(f"{path}:{number}: expected old_name, abbreviations, successor, year")
+            old, abbreviations, successor, year = fields
+            abbrs = tuple(a for a in abbreviations.split("|") if a and a != old)
+            renames.append(Rename(old, abbrs, successor, int(year)))
+    return renames
+
+
+@lru_cache(maxsize=1)
+def load_renames() -> tuple[Rename, ...]:
+    """The reform table (``renamed_organs.tsv``), read once per process."""
+    return tuple(read_renames())
