@@ -7,7 +7,8 @@ from browser_support import hostile_graph
 
 from graph.readwrite import DEFAULT_FORMATS, Format, write_all
 
-ALL_FILES = {"graph.html", "graph.graphml", "graph.gexf", "graph.json", "nodes.csv", "edges.csv"}
+ALL_FILES = {"graph.html", "graph.graphml", "graph.gexf", "graph.json", "nodes.csv", "edges.csv",
+             "careers.csv"}
 
 
 def test_default_writes_every_format(tmp_path):
@@ -24,7 +25,7 @@ def test_defaults_are_all_formats():
     ("formats", "files"),
     [
         (["graphml"], {"graph.graphml"}),
-        ([Format.csv, Format.json], {"nodes.csv", "edges.csv", "graph.json"}),
+        ([Format.csv, Format.json], {"nodes.csv", "edges.csv", "careers.csv", "graph.json"}),
         (["gexf", "gexf"], {"graph.gexf"}),
     ],
 )
@@ -36,7 +37,7 @@ def test_writes_only_the_formats_asked_for(tmp_path, formats, files):
 def test_returns_paths_per_format_name(tmp_path):
     written = write_all(hostile_graph(), tmp_path, ["html", "csv"])
     assert {k: [p.name for p in v] for k, v in written.items()} == {
-        "html": ["graph.html"], "csv": ["nodes.csv", "edges.csv"]}
+        "html": ["graph.html"], "csv": ["nodes.csv", "edges.csv", "careers.csv"]}
 
 
 def test_unknown_format_is_refused_with_the_choices(tmp_path):

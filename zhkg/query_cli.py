@@ -27,7 +27,8 @@ _TABLE_SNIPPET = 40
 
 app = typer.Typer(
     cls=ErrorHandlingGroup,
-    help="Query a graph built by `zhkg build`: visits, posts, members, initiatives, paths, rankings.",
+    help="Query a graph built by `zhkg build`: visits, posts, careers, holders, members, initiatives, "
+    "paths, rankings.",
     no_args_is_help=True,
 )
 
@@ -93,6 +94,29 @@ def posts(
 ) -> None:
     """Who holds which post at which organisation."""
     _emit(graph, lambda kg: kg.posts(person=person, org=org), as_json, as_csv)
+
+
+@app.command()
+def career(
+    name: Annotated[str, typer.Argument(help="The person.")],
+    graph: GraphOption = DEFAULT_GRAPH,
+    as_json: JsonOption = False,
+    as_csv: CsvOption = False,
+) -> None:
+    """A person's posts in time order, with first and last dates the news states them."""
+    _emit(graph, lambda kg: kg.career(name), as_json, as_csv)
+
+
+@app.command()
+def holders(
+    org: Annotated[str, typer.Argument(help="The organisation.")],
+    title: Annotated[str | None, typer.Option("--title", help="One post, e.g. 厅长 or 党组书记.")] = None,
+    graph: GraphOption = DEFAULT_GRAPH,
+    as_json: JsonOption = False,
+    as_csv: CsvOption = False,
+) -> None:
+    """Who held the posts of an organisation, in time order, with overlapping holders."""
+    _emit(graph, lambda kg: kg.holders(org, title=title), as_json, as_csv)
 
 
 @app.command()

@@ -17,6 +17,7 @@ from pathlib import Path
 from graph.query.knowledge_graph import KnowledgeGraph
 from graph.ranking import Ranking
 from graph.query.results import (
+    CareerPost,
     Evidence,
     Initiative,
     Match,
@@ -46,6 +47,7 @@ def load(path: str | Path) -> KnowledgeGraph:
 
 
 __all__ = [
+    "CareerPost",
     "Evidence",
     "GraphFileError",
     "Initiative",

@@ -19,6 +19,7 @@ from zhkg.errors import InvalidQueryError, UnknownEntityError
 from graph.query.names import NameIndex
 from graph.ranking import SCORERS, Ranking
 from graph.query.results import (
+    CareerPost,
     Evidence,
     Initiative,
     Match,
@@ -34,6 +35,7 @@ from zhkg.records import (
     ENTITY_TYPES,
     HOLDS_POST,
     PART_OF,
+    PERSON,
     PROMOTES,
     RELATION_TYPES,
     VISITED,
@@ -230,6 +232,51 @@ class KnowledgeGraph:
             for u, v, _, data in self._edges(HOLDS_POST, self._ids(person), self._ids(org))
         ]
         return sorted(found, key=lambda p: (p.org, p.person))
+
+    def career(self, person: str) -> list[CareerPost]:
+        """The posts ``person`` held, in time order: one record per (organisation, normalised title).
+
+        Posts held at the same time are all listed (党组书记 and 厅长), each
+        naming the others in ``overlaps``. A name shared by namesakes lists both
+        people's posts, told apart by ``person_id``.
+
+        Examples
+        --------
+        >>> g = nx.MultiDiGraph()
+        >>> g.add_node("PERSON:张三", label="张三", type="PERSON", aliases=[])
+        >>> g.add_node("ORG:某某局", label="某某局", type="ORG", aliases=[])
+        >>> terms = [{"title": t, "titles": [t], "first_date": "2014-03-01", "last_date": "2014-03-01",
+        ...           "sentences": 1, "evidence": None} for t in ("党组书记", "局长")]
+        >>> _ = g.add_edge("PERSON:张三", "ORG:某某局", relation="HOLDS_POST", terms=terms)
+        >>> [(c.title, c.overlaps) for c in KnowledgeGraph(g).career("张三")]
+        [('党组书记', '某某局局长'), ('局长', '某某局党组书记')]
+        """
+        from graph.careers import career_posts, with_overlaps
+
+        people = {m.id for m in self.find(person) if m.type == PERSON}
+        edges = [(u, v, data) for u, v, _, data in self._edges(HOLDS_POST, people, None)]
+        return with_overlaps(career_posts(self.graph, edges), "post")
+
+    def holders(self, org: str, title: str | None = None) -> list[CareerPost]:
+        """Who held the posts of ``org``, in time order, each naming who else held the post meanwhile.
+
+        Parameters
+        ----------
+        title : str, optional
+            Keep one post: 厅长 matches 厅长 and 省经信厅厅长 (both normalise to
+            厅长); 书记 also matches 党组书记, but a deputy post is another post
+            (副厅长 is not 厅长).
+        """
+        from graph.careers import career_posts, with_overlaps
+        from graph.names import post_title
+
+        edges = [(u, v, data) for u, v, _, data in self._edges(HOLDS_POST, None, self._ids(org))]
+        posts = career_posts(self.graph, edges)
+        if title:
+            wanted = post_title(title)
+            posts = [p for p in posts if p.title.endswith(wanted)
+                     and not p.title[: len(p.title) - len(wanted)].endswith("副")]
+        return with_overlaps(posts, "person")
 
     def members(self, org: str) -> list[Member]:
         """People holding posts at ``org`` and units that are PART_OF it."""

@@ -90,6 +90,31 @@ class Post:
 
 
 @dataclass
+class CareerPost:
+    """One post (person, organisation, normalised title) and when the news states it.
+
+    ``title`` is the normalised post (省经信厅厅长 and 厅长 are both 厅长);
+    ``titles_written`` the forms the articles use. ``first_seen``/``last_seen``
+    are the first and last dates an article states the post (the sentence's own
+    date, else the article's), ``count`` the number of such sentences.
+    ``overlaps`` names what else is held at the same time: in a career, the
+    person's other posts; among the holders of a post, the other holders.
+    """
+
+    person: str
+    org: str
+    title: str
+    first_seen: str | None = None
+    last_seen: str | None = None
+    count: int = 0
+    overlaps: str = ""
+    titles_written: str = ""
+    person_id: str = ""
+    org_id: str = ""
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
 class Member:
     """Someone or something inside an organisation: a post holder or a PART_OF unit."""
 

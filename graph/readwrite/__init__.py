@@ -11,6 +11,8 @@ format         files                                 for
 ``gexf``       ``graph.gexf`` (1.3, dynamic)         Gephi's timeline
 ``json``       ``graph.json`` (node-link)            networkx, scripts
 ``csv``        ``nodes.csv``, ``edges.csv``          ``neo4j-admin database import``
+               ``careers.csv`` (UTF-8 with BOM)      a spreadsheet: who held which
+                                                     post, when
 =============  ====================================  ============================
 """
 
@@ -110,7 +112,9 @@ def write_all(
 
 def _write_one(G: nx.Graph, directory: Path, fmt: Format, html_options: dict[str, Any]) -> list[Path]:
     if fmt is Format.csv:
-        return write_csv(G, directory)
+        from graph.readwrite.careers import CAREERS_NAME, write_careers_csv
+
+        return [*write_csv(G, directory), write_careers_csv(G, directory / CAREERS_NAME)]
     path = directory / FILE_NAMES[fmt]
     if fmt is Format.html:
         write_html(G, path, **html_options)
