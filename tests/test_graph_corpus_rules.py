@@ -138,6 +138,7 @@ def test_a_shared_abbreviation_joins_the_body_the_corpus_names():
 @pytest.mark.parametrize("junk, label", [
     ("外交部会同商务部", "ORG"),
     ("外交部和商务部", "ORG"),
+    ("中宣部中组部", "ORG"),
     ("中美", "PLACE"),
     ("习", "PERSON"),
     ("北京、上海", "PLACE"),
