@@ -120,11 +120,13 @@ def test_names_used_before_a_reform_are_one_organisation(names):
 
 
 def test_a_renamed_body_is_linked_to_its_successor_not_merged():
-    G = build_graph([org_doc("d1", "环境保护部", date="2015-06-01"), org_doc("d2", "生态环境部", date="2019-06-01")])
+    G = build_graph([org_doc("d1", "环境保护部", date="2015-06-01"), org_doc("d2", "生态环境部", date="2019-06-01"),
+                     org_doc("d3", "环保部", date="2016-06-01")])
     (old,), (new,) = node_of(G, "环境保护部"), node_of(G, "生态环境部")
     assert old != new
     assert G.edges[old, new, f"{RENAMED_TO}:{old}->{new}"]["year"] == 2018
     assert G.nodes[old]["successors"] == ["生态环境部"]
+    assert [n.other for n in KnowledgeGraph(G).neighbors("环保部", relation=RENAMED_TO)] == ["生态环境部"]
 
 
 def test_a_shared_abbreviation_joins_the_body_the_corpus_names():

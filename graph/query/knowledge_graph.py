@@ -14,6 +14,7 @@ from typing import Any, Iterable, Iterator, Mapping
 
 import networkx as nx
 
+from graph.contract import RENAMED_TO
 from graph.query.periods import DateLike, as_iso, overlaps
 from zhkg.errors import InvalidQueryError, UnknownEntityError
 from graph.query.names import NameIndex
@@ -42,6 +43,8 @@ from zhkg.records import (
 )
 
 Edge = tuple[str, str, str, Mapping[str, Any]]
+QUERY_RELATIONS: tuple[str, ...] = (*RELATION_TYPES, RENAMED_TO)
+"""Relations an edge can carry: the extracted ones and the reform lexicon's RENAMED_TO."""
 
 
 class KnowledgeGraph:
@@ -481,10 +484,10 @@ def _relations(value: str | Iterable[str] | None) -> set[str] | None:
     if value is None or value == "":
         return None
     names = {value.upper()} if isinstance(value, str) else {v.upper() for v in value}
-    unknown = sorted(names - set(RELATION_TYPES))
+    unknown = sorted(names - set(QUERY_RELATIONS))
     if unknown:
         raise InvalidQueryError(
-            f"unknown relation {', '.join(unknown)}; use one of: {', '.join(RELATION_TYPES)}."
+            f"unknown relation {', '.join(unknown)}; use one of: {', '.join(QUERY_RELATIONS)}."
         )
     return names
 
