@@ -48,3 +48,21 @@ def test_next_paragraph_opening_with_units_cue_continues():
 )
 def test_no_part_of_without_cue_or_for_placed_and_national_names(text, ents):
     assert relations_of(resolve_and_extract(make_doc(text, ents)), PART_OF) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        ("国务院召开会议，国务院扶贫办汇报工作。", [("国务院", "ORG"), ("国务院扶贫办", "ORG")], {("国务院扶贫办", "国务院")}),
+        ("省政府要求，省政府研究室起草报告。", [("省政府", "ORG"), ("省政府研究室", "ORG")], {("省政府研究室", "省政府")}),
+        ("中央纪委部署工作，中央纪委国家监委落实。", [("中央纪委", "ORG"), ("中央纪委国家监委", "ORG")], set()),
+        ("国务院扶贫办汇报工作。", [("国务院扶贫办", "ORG")], set()),
+    ],
+)
+def test_unit_named_after_its_parent(text, ents, expected):
+    assert relations_of(resolve_and_extract(make_doc(text, ents)), PART_OF) == expected
+
+
+def test_central_organs_of_their_own_rank_are_no_units():
+    doc = make_doc("中共中央召开会议，中共中央政治局研究工作。", [("中共中央", "ORG"), ("中共中央政治局", "ORG")])
+    assert relations_of(resolve_and_extract(doc), PART_OF) == set()

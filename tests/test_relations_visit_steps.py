@@ -139,3 +139,31 @@ def test_body_opening_a_title_is_no_visitor():
 def test_body_as_visitor_still_visits():
     doc = make_doc("省交通厅到合肥调研。", [("省交通厅", O), ("合肥", L)])
     assert relations_of(resolve_and_extract(doc), VISITED) == {("省交通厅", "合肥")}
+
+
+def test_places_glued_before_a_site_keep_the_list_going():
+    doc = make_doc(
+        "李明华走进合肥市蜀山区青年创业之家，与青年交流。",
+        [("李明华", P), ("合肥市", L), ("蜀山区", L), ("青年创业之家", O)],
+    )
+    assert ("李明华", "青年创业之家") in relations_of(resolve_and_extract(doc), VISITED)
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        ("李明华来到安徽至江西古驿道遗址，了解保护情况。", [("李明华", P), ("安徽", L)], set()),
+        ("李明华前往省交通厅机关看望干部。", [("李明华", P), ("省交通厅", O)], {("李明华", "省交通厅")}),
+        ("李明华来到红星林场实地察看。", [("李明华", P), ("红星林场", O)], {("李明华", "红星林场")}),
+    ],
+)
+def test_target_that_only_opens_a_longer_name_is_dropped(text, ents, expected):
+    assert relations_of(resolve_and_extract(make_doc(text, ents)), VISITED) == expected
+
+
+def test_guidance_under_someone_is_no_site_activity():
+    doc = make_doc(
+        REPORT + "群众在星光艺术团队员指导下载歌载舞。",
+        [("张建国", P), ("安徽", L), ("星光艺术团", O)],
+    )
+    assert relations_of(resolve_and_extract(doc), VISITED) == {("张建国", "安徽")}

@@ -131,3 +131,19 @@ def test_unmarked_repeat_of_a_person_becomes_a_mention():
 def test_repeat_inside_another_entity_is_left_alone():
     ents = _resolve("王明出席会议。王明路街道办事处报告。", [("王明", "PERSON"), ("王明路街道办事处", "ORG")])
     assert [t for t, *_ in ents] == ["王明", "王明路街道办事处"]
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        ("省政府印发《安全生产管理规定》。《规定》要求落实责任。", [("省政府", "ORG"), ("安全生产管理规定", "INITIATIVE")],
+         [("安全生产管理规定", "安全生产管理规定"), ("规定", "安全生产管理规定")]),
+        ("《规定》要求落实责任。省政府印发《安全生产管理规定》。", [("省政府", "ORG"), ("安全生产管理规定", "INITIATIVE")],
+         [("安全生产管理规定", "安全生产管理规定")]),
+        ("省政府印发《安全生产管理规定》。《意见》要求落实。", [("省政府", "ORG"), ("安全生产管理规定", "INITIATIVE")],
+         [("安全生产管理规定", "安全生产管理规定")]),
+    ],
+)
+def test_short_title_names_the_document_before(text, ents, expected):
+    found = [(t, kb) for t, label, kb in _resolve(text, ents) if label == "INITIATIVE"]
+    assert found == expected

@@ -36,6 +36,7 @@ DEFAULT_STEPS: tuple[str, ...] = (
     "zhkg.visited.tribute.v1",
     "zhkg.part_of.cues.v1",
     "zhkg.part_of.unit_paragraphs.v1",
+    "zhkg.part_of.name_prefix.v1",
     "zhkg.promotes.verb_object.v1",
     "zhkg.promotes.arranged.v1",
     "zhkg.promotes.headline_campaign.v1",

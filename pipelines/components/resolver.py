@@ -12,6 +12,7 @@ one node for it. Inside a document the resolver:
   ``relation_words.tsv``) to the body;
 - makes variants one: ``中央办公厅`` -> ``中共中央办公厅``, ``国家电网公司`` ->
   ``国家电网`` when the document uses both forms;
+- names a short title (``《规定》``) after the document it shortens;
 - marks the repeats of a person's name the recognisers missed in some context;
 - resolves anaphora (``该厅``, ``该局``, ``本厅``, ``全厅``, ``厅党组``) to the
   nearest preceding organisation of the same kind (name ending in the same
@@ -32,7 +33,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from zhkg.records import ORG, PERSON, PLACE
+from zhkg.records import INITIATIVE, ORG, PERSON, PLACE
 from pipelines.place_lexicon import PlaceLexiconMixin
 from pipelines.spans import CharSpan, doc_text, paragraph_starts, set_entities
 from pipelines.extensions import register_extensions
@@ -43,6 +44,7 @@ from pipelines.rules.geo import PlaceLookup, domestic, place_prefix
 FACTORY = "zhkg_resolver_v1"  # spaCy forbids "." in factory names
 
 PARTY_PREFIX = "中共"
+SHORT_TITLE = re.compile(r"《(?P<name>[^《》]{2,6})》")
 COMPANY_SUFFIX = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|公司)$")
 # Party bodies and offices that stand for the organisation itself.
 BODY_SUFFIX = re.compile(r"(?:党组|党委|机关)$")
@@ -98,7 +100,7 @@ class Resolver(PlaceLexiconMixin):
         _rename(doc, names)
         set_entities(doc, [s for s in resolved if (s.start, s.end) not in known])
         _rename(doc, unify_variants(doc))
-        set_entities(doc, repeated_names(doc))
+        set_entities(doc, repeated_names(doc) + short_titles(doc))
         return doc
 
 
@@ -170,6 +172,27 @@ def repeated_names(doc: Doc) -> list[CharSpan]:
             start, end = match.span()
             if not any(s < end and start < e for s, e in taken):
                 found.append(CharSpan(start, end, PERSON, kb_id=name))
+    return found
+
+
+def short_titles(doc: Doc) -> list[CharSpan]:
+    """INITIATIVE spans for ``《规定》``-style short titles of a document named in full before.
+
+    After ``《某某管理规定》`` a report writes ``《规定》``; the short title is the
+    end of the full one, and names the latest initiative it ends.
+    """
+    text = doc_text(doc)
+    initiatives = [(e.end_char, e.kb_id_ or e.text) for e in doc.ents if e.label_ == INITIATIVE]
+    taken = [(e.start_char, e.end_char) for e in doc.ents]
+    found = []
+    for match in SHORT_TITLE.finditer(text):
+        start, end = match.span("name")
+        if any(s < end and start < e for s, e in taken):
+            continue
+        earlier = [name for stop, name in initiatives if stop <= start
+                   and name.endswith(match.group("name")) and len(name) > end - start]
+        if earlier:
+            found.append(CharSpan(start, end, INITIATIVE, kb_id=earlier[-1]))
     return found
 
 

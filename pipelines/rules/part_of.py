@@ -4,6 +4,7 @@ Two well-supported patterns only, since every wrong edge costs precision:
 
 - an explicit cue between two organisations: ``国家税务总局所属武汉市税务局``,
   ``X直属的Y``, ``X下属Y`` (child after the cue) and ``Y隶属于X`` (child first);
+- a unit named after its parent (``国务院扶贫办`` -> ``国务院``), both named;
 - a paragraph about a parent's units: a parent named with ``机关``,
   ``直属单位``, ``各部门``, ``各单位`` ..., followed by clause subjects that are
   short unit names (``法规司``, ``信息中心``) without a place prefix of their
@@ -29,6 +30,9 @@ UNITS_CUE = re.compile(
 CONTINUE_CUE = re.compile(r"^(?:各部门|各单位|各司局|各直属单位|所属单位|直属单位)")
 UNIT_SUFFIX = re.compile(r"(?:局|司|处|室|中心|办公室|公司|部)$")
 UNIT_NAME_MAX = 10
+PREFIX_UNIT_REST = re.compile(r"^[\u4e00-\u9fff]{1,5}(?:办|局|司|室|中心|处|委)$")
+# Organs the Party Constitution sets beside the central committee, and bodies of their own rank.
+OWN_RANK = re.compile(r"^(?:国家|中央|全国|常委|党委|党组|纪委|政治局|书记处|军委)")
 NATIONAL_PREFIX = re.compile(r"^(?:中国|中华|国家|全国|国务院|中央)")
 
 
@@ -45,6 +49,27 @@ def unit_paragraphs(context: RuleContext) -> list[Relation]:
     Unit names that start with a place belong to that place, not to the parent.
     """
     return _unit_paragraph_relations(context.view, lambda name: geo.place_prefix(context.places, name))
+
+
+@rule_step("zhkg.part_of.name_prefix.v1", PART_OF)
+def name_prefix(context: RuleContext) -> list[Relation]:
+    """``国务院扶贫办`` -> ``国务院``: a unit named after the body it belongs to.
+
+    The parent must be an organisation the document names on its own, and the
+    rest of the name a unit of it (``扶贫办``, ``产权局``, ``法规司``), not a body
+    of its own rank (``中央纪委国家监委``) or the standing committee of an assembly.
+    """
+    view = context.view
+    parents = {e.name: e for e in view.ents if e.label == ORG}
+    found = []
+    for ent in view.ents:
+        if ent.label != ORG:
+            continue
+        for name, parent in parents.items():
+            rest = ent.name[len(name):]
+            if ent.name.startswith(name) and PREFIX_UNIT_REST.match(rest) and not OWN_RANK.match(rest):
+                found.append(_relation(view, child=ent, parent=parent, trigger="name"))
+    return found
 
 
 def _cue_relations(view: DocView) -> list[Relation]:

@@ -39,6 +39,8 @@ FIRST_TARGET_GAP = 4
 NEAR_PURPOSE_GAP = 2  # ``在X实地调研``
 TRAILING_CLAUSES = 3
 TARGET_LABELS = (PLACE, ORG)
+NAME_TAIL_MAX = 3
+NAME_END = re.compile(r"^(?:[\s、，,和及与等（(“”]|机关|党组|党委)")
 # Before a clause-leading ``到`` of a visit report: nothing but time words and adverbs.
 LEADING_TO = re.compile(r"^(?:[\s\d日上下午晚间时]|随后|接着|又|还|再|并|先后|首先|最后|他|她)*$")
 # A clause opening with ``在`` that only names where the visitor is: ``在X，``.
@@ -85,7 +87,7 @@ def sites(context: RuleContext) -> list[Relation]:
     view, words = context.view, context.words
     if not is_visit_report(view, words):
         return []
-    activity = words.regex(r"{site_activity}|{purpose}")
+    activity = words.regex(r"{site_activity}|" + PURPOSE)
     relations: list[Relation] = []
     for index, clause in enumerate(view.clauses):
         if clause.sent < 0:
@@ -188,11 +190,24 @@ def _trailing_purpose(view: DocView, words: RelationWords, clause: Clause) -> st
 def _arrival(view: DocView, words: RelationWords, clause: Clause, start: int, end: int, verb: str) -> list[Relation]:
     """Targets listed right after an arrival verb, up to a purpose, an activity or a topic."""
     stop = _first_free(view, words.regex(r"{purpose}|{site_activity}|{topic_marker}"), end, clause.end)
-    targets = _listed_targets(view, end, stop.start() if stop else clause.end)
+    limit = stop.start() if stop else clause.end
+    targets = _listed_targets(view, end, limit)
+    if targets and _opens_longer_name(view.text[targets[-1].end:limit]):
+        targets = targets[:-1]
     if not targets:
         return []
     subjects = _visitors(view, words, clause, start)
     return _relations(view, subjects, targets, clause.sent, start, verb)
+
+
+def _opens_longer_name(rest: str) -> bool:
+    """Whether the text after the last target continues its name (``中共中央`` + ``至…旧址``).
+
+    A target is whole when a separator, ``等``, a body word (``机关``) or a short
+    modifier (``实地``) follows it; a longer run of text glued to it means the
+    recognisers found only the head of a longer name.
+    """
+    return len(rest) > NAME_TAIL_MAX and not NAME_END.match(rest)
 
 
 def _leading_to(view: DocView, words: RelationWords, clause: Clause) -> list[Relation]:
@@ -246,9 +261,15 @@ def _targets(view: DocView, start: int, end: int) -> list[Ent]:
     employer in an official's title (``湖北省省长X``) is not a target, nor is
     an entity that only opens an organisation's name.
     """
+    return _without_name_prefixes(_candidates(view, start, end))
+
+
+def _candidates(view: DocView, start: int, end: int) -> list[Ent]:
     found = [e for e in view.ents_in(start, end, TARGET_LABELS) if not _in_title(view, e, end)]
-    if not found or found[0].start - start > FIRST_TARGET_GAP:
-        return []
+    return found if found and found[0].start - start <= FIRST_TARGET_GAP else []
+
+
+def _without_name_prefixes(found: list[Ent]) -> list[Ent]:
     return [e for e, nxt in zip(found, [*found[1:], None]) if not _name_prefix(e, nxt)]
 
 
@@ -258,13 +279,12 @@ def _listed_targets(view: DocView, start: int, end: int) -> list[Ent]:
     The list stops at the first gap that is no coordination, so a later
     entity of the clause (an object, a topic) is not a target.
     """
-    found = _targets(view, start, end)
     listed: list[Ent] = []
-    for ent in found:
+    for ent in _candidates(view, start, end):
         if listed and not LIST_GAP.match(view.text[listed[-1].end:ent.start]):
             break
         listed.append(ent)
-    return listed
+    return _without_name_prefixes(listed)
 
 
 def _first_free(view: DocView, pattern: re.Pattern[str], start: int, end: int) -> re.Match[str] | None:
