@@ -44,11 +44,9 @@ def process_documents(
     the faulty one fails. Long documents go through in bounded pieces
     (:mod:`pipelines.chunking`), merged back into one record each.
     """
-    from pipelines.chunking import process_in_pieces
-
     outcome = CorpusResult()
     for batch in _batches(documents, batch_size):
-        for document, result in process_in_pieces(batch, partial(_process_batch, nlp)):
+        for document, result in extract_batch(nlp, batch):
             if isinstance(result, Failure):
                 outcome.failures.append(result)
             else:
@@ -56,6 +54,18 @@ def process_documents(
             if progress is not None:
                 progress(document)
     return outcome
+
+
+def extract_batch(nlp, batch: list[Document]) -> list[tuple[Document, DocResult | Failure]]:
+    """The record (or the failure) of each document of one batch, in batch order.
+
+    One batch is one ``nlp.pipe`` call (long documents in pieces), and a
+    record depends only on its batch: that is what lets worker processes
+    give the records one process gives.
+    """
+    from pipelines.chunking import process_in_pieces
+
+    return list(process_in_pieces(batch, partial(_process_batch, nlp)))
 
 
 def _process_batch(nlp, batch: list[Document]) -> Iterator[tuple[Document, DocResult | Failure]]:

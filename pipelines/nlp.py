@@ -28,7 +28,11 @@ def import_components() -> None:
         importlib.import_module(f"{package.__name__}.{module.name}")
 
 
-def build_pipeline(config_path: str | Path = CONFIG_PATH, pkuseg_model: str | Path | None = None):
+def build_pipeline(
+    config_path: str | Path = CONFIG_PATH,
+    pkuseg_model: str | Path | None = None,
+    overrides: dict[str, object] | None = None,
+):
     """A freshly built and initialised pipeline (use :func:`load_pipeline` to share one).
 
     Parameters
@@ -37,6 +41,8 @@ def build_pipeline(config_path: str | Path = CONFIG_PATH, pkuseg_model: str | Pa
         spaCy config describing the pipeline.
     pkuseg_model
         pkuseg model directory; defaults to :func:`pipelines.model.pkuseg_model_dir`.
+    overrides
+        Config values by dotted path (``{"components.lac_ner.threads": 1}``).
 
     Raises
     ------
@@ -48,7 +54,7 @@ def build_pipeline(config_path: str | Path = CONFIG_PATH, pkuseg_model: str | Pa
     from pipelines.model import pkuseg_model_dir
 
     import_components()
-    config = util.load_config(config_path)
+    config = util.load_config(config_path, overrides=dict(overrides or {}))
     model = Path(pkuseg_model) if pkuseg_model else pkuseg_model_dir()
     config["initialize"]["tokenizer"]["pkuseg_model"] = str(model)
     nlp = util.load_model_from_config(config, auto_fill=True, validate=True)

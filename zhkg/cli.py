@@ -25,6 +25,11 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(query_app, name="query", help="Query a graph written by `zhkg build`.")
+export_app = typer.Typer(help="Write products of the store for other tools.", no_args_is_help=True)
+app.add_typer(export_app, name="export", help="Write products of the store (records) for other tools.")
+
+DEFAULT_COOCCURS_MIN = 2
+"""Mirrors ``zhkg.job.DEFAULT_COOCCURS_MIN`` without importing the job (``--help`` stays fast)."""
 
 CacheOption = typer.Option(
     None, "--cache-dir", envvar="ZHKG_CACHE_DIR",
@@ -63,6 +68,21 @@ def build(
         help="Keep only this many entities (top by importance) in the HTML page (default: all).",
     ),
     strict: bool = typer.Option(False, "--strict", help="Exit non-zero when any input fails."),
+    workers: Optional[int] = typer.Option(
+        None, "--workers", "-w", min=1,
+        help="Extraction worker processes, one ONNX thread each (default: one per core).",
+    ),
+    scheduler: Optional[str] = typer.Option(
+        None, "--scheduler", envvar="ZHKG_SCHEDULER",
+        help="Extract on a Dask cluster: the scheduler's address, e.g. tcp://HOST:8786.",
+    ),
+    store: Optional[Path] = typer.Option(
+        None, "--store", help="The DuckDB store of records and graph tables (default: OUTDIR/zhkg.duckdb).",
+    ),
+    cooccurs_min: int = typer.Option(
+        DEFAULT_COOCCURS_MIN, "--cooccurs-min", min=1,
+        help="Export CO_OCCURS edges from this many sentences up; all stay in the store.",
+    ),
     cache_dir: Optional[Path] = CacheOption,
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress display."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Also report per-document notes (encodings)."),
@@ -70,7 +90,10 @@ def build(
         50, "--max-file-size", min=0.001, help="Skip (and report) input files over this many MB.",
     ),
 ) -> None:
-    """Read news articles and write the knowledge graph into OUTDIR."""
+    """Read news articles and write the knowledge graph into OUTDIR.
+
+    Documents already in the store for the same pipeline are not extracted again.
+    """
     from zhkg.job import build as run_build
     from zhkg.progress import RichProgress
 
@@ -81,9 +104,22 @@ def build(
         summary = run_build(
             [str(p) for p in paths], outdir,
             formats=_check_formats(formats), max_nodes=max_nodes, html_max_entities=html_max_entities,
-            strict=strict, progress=progress, max_file_size=int(max_file_size * 2**20),
+            strict=strict, workers=workers, scheduler=scheduler, store=store, cooccurs_min=cooccurs_min,
+            max_file_size=int(max_file_size * 2**20), progress=progress,
         )
     typer.echo(summary.line())
+
+
+@export_app.command("records")
+def export_records(
+    store: Path = typer.Option(Path("out/zhkg.duckdb"), "--store", help="The store written by `zhkg build`."),
+    output: Path = typer.Option(Path("out/records.jsonl"), "--output", "-o", help="The JSON lines file to write."),
+) -> None:
+    """Write the last build's extracted records, one JSON object a line."""
+    from zhkg.store.export import export_records as run_export
+
+    count = run_export(store, output)
+    typer.echo(f"wrote {count} records to {output}")
 
 
 def _check_formats(formats: Optional[List[str]]) -> Optional[List[str]]:

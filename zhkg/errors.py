@@ -117,6 +117,43 @@ class InvalidOptionError(ZhkgError, ValueError):
     code = "E007"
 
 
+class SchedulerError(ZhkgError):
+    """The Dask scheduler given with ``--scheduler`` cannot be reached."""
+
+    code = "E009"
+
+    def __init__(self, address: str, reason: str) -> None:
+        super().__init__(
+            f"cannot reach the Dask scheduler at {address} ({reason}). Start one with "
+            "`dask scheduler` and workers with `dask worker ADDRESS --nthreads 1`, "
+            "or build without --scheduler (and unset ZHKG_SCHEDULER)."
+        )
+
+
+class WorkerMismatchError(ZhkgError):
+    """A worker runs another pipeline (other zhkg version, lexicons or models)."""
+
+    code = "E010"
+
+    def __init__(self, expected: str, found: str) -> None:
+        super().__init__(
+            f"a worker's pipeline fingerprint is {found}, not {expected}: install the same "
+            "zhkg version (and run `zhkg setup`) on every worker, then build again."
+        )
+
+
+class StoreError(ZhkgError):
+    """The store file cannot be opened (in use by another run, or not a store)."""
+
+    code = "E011"
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(
+            f"cannot open the store {path}: {reason}. Wait for the other zhkg run to finish, "
+            "or pass --store PATH to use another file."
+        )
+
+
 class NotInitializedError(ZhkgError, RuntimeError):
     """A component ran before ``initialize()`` loaded its model or lexicons."""
 

@@ -1,9 +1,22 @@
-"""The main job: files in, knowledge graph files out.
+"""The main job: files in, knowledge graph files out, through the store.
 
 ``build()`` is what ``zhkg build`` runs, and what a script calls to do the
-same: read the inputs, run the pipeline, build the graph, write the exports
-and ``report.json``. It reports progress through an optional callback and
-never prints.
+same. Its stages:
+
+1. read the inputs into documents (``ingest``);
+2. key each document by its content hash; extract, on the chosen workers,
+   only those whose record for this pipeline is not in the store yet;
+3. build the graph from the store's records, in document id order;
+4. write the graph back to the store as tables, for queries and exports;
+5. write the export files and ``report.json``.
+
+The output directory is locked for the whole build and its files switch to
+the new build all at once at the end (:mod:`zhkg.outdir`); the store lives
+beside them in the output directory (or at ``store``), updated in
+transactions, so an interrupted build keeps every record it finished.
+
+It reports progress through an optional callback, logs each stage with its
+time, and never prints.
 """
 
 from __future__ import annotations
@@ -11,20 +24,24 @@ from __future__ import annotations
 import json
 import logging
 import os
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 
 from ingest.paths import DEFAULT_MAX_FILE_SIZE
-from zhkg.records import DocResult
 
 if TYPE_CHECKING:
     from zhkg.outdir import OutputSet
 
+from zhkg.records import DocResult
+
 log = logging.getLogger(__name__)
 
 REPORT_NAME = "report.json"
-RECORDS_NAME = "records.jsonl"
+DEFAULT_BATCH_SIZE = 128
+DEFAULT_COOCCURS_MIN = 2
+"""CO_OCCURS edges supported by fewer sentences stay in the store, out of the files."""
 
 
 @dataclass
@@ -37,6 +54,10 @@ class BuildSummary:
     relations: dict[str, int]
     outputs: dict[str, list[Path]] = field(default_factory=dict)
     report: Path | None = None
+    extracted: int = 0
+    reused: int = 0
+    store: Path | None = None
+    stages: dict[str, float] = field(default_factory=dict)
 
     def line(self) -> str:
         """The one-line summary the CLI ends with."""
@@ -44,7 +65,8 @@ class BuildSummary:
         rels = ", ".join(f"{k} {v}" for k, v in sorted(self.relations.items())) or "none"
         paths = ", ".join(str(p) for ps in self.outputs.values() for p in ps)
         return (
-            f"documents: {self.documents_read} read, {self.documents_failed} failed | "
+            f"documents: {self.documents_read} read, {self.documents_failed} failed "
+            f"({self.extracted} extracted, {self.reused} from the store) | "
             f"entities: {ents} | relations: {rels} | wrote: {paths}"
         )
 
@@ -53,148 +75,301 @@ class BuildProgress:
     """Callbacks a front end can implement to show progress; all optional."""
 
     def stage(self, name: str) -> None:
-        """A new stage starts (reading, loading model, processing, ...)."""
+        """A new stage starts (reading, extracting, building graph, ...)."""
 
     def total(self, count: int) -> None:
-        """The number of documents to process is known."""
+        """The number of documents to extract is known."""
 
     def advance(self, source: str) -> None:
-        """One more document was processed."""
+        """One more document was extracted."""
+
+
+class _Stages:
+    """Announces stages to the front end and the log, and times each one."""
+
+    def __init__(self, progress: BuildProgress) -> None:
+        self.progress = progress
+        self.times: dict[str, float] = {}
+        self._current: tuple[str, float] | None = None
+
+    def start(self, name: str) -> None:
+        self._close()
+        self.progress.stage(name)
+        log.info("stage: %s", name)
+        self._current = (name, time.perf_counter())
+
+    def finish(self) -> dict[str, float]:
+        self._close()
+        self.progress.stage("done")
+        return self.times
+
+    def _close(self) -> None:
+        if self._current is not None:
+            name, started = self._current
+            self.times[name] = round(time.perf_counter() - started, 3)
+            log.info("stage %s took %.1f s", name, self.times[name])
+            self._current = None
+
+
+def default_workers() -> int:
+    """One worker per core this process may use."""
+    try:
+        return max(len(os.sched_getaffinity(0)), 1)
+    except AttributeError:  # not on Linux
+        return max(os.cpu_count() or 1, 1)
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    """How to build: see :func:`build` for each option."""
+
+    formats: Iterable[str] | None = None
+    max_nodes: int | None = None
+    html_max_entities: int | None = None
+    strict: bool = False
+    batch_size: int = DEFAULT_BATCH_SIZE
+    workers: int | None = None
+    scheduler: str | None = None
+    store: str | os.PathLike[str] | None = None
+    cooccurs_min: int = DEFAULT_COOCCURS_MIN
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE
 
 
 def build(
     paths: Sequence[str | os.PathLike[str]],
     outdir: str | os.PathLike[str],
     *,
-    formats: Iterable[str] | None = None,
-    max_nodes: int | None = None,
-    html_max_entities: int | None = None,
-    strict: bool = False,
-    batch_size: int = 128,
     progress: BuildProgress | None = None,
-    max_file_size: int = DEFAULT_MAX_FILE_SIZE,
+    **options,
 ) -> BuildSummary:
-    """Read ``paths``, run the pipeline and write the graph into ``outdir``.
+    """Read ``paths``, extract what the store lacks, and write the graph into ``outdir``.
 
-    ``outdir`` is locked for the whole build, and its files switch to the new
-    build all at once at the end (:mod:`zhkg.outdir`): an interrupted build
-    leaves the previous outputs as they were.
+    Parameters
+    ----------
+    formats : iterable of str, optional
+        Export formats (default: all).
+    max_nodes : int, optional
+        Entities in the HTML page's overview.
+    html_max_entities : int, optional
+        Keep only this many entities in the HTML page.
+    strict : bool
+        Raise when any input failed.
+    batch_size : int
+        Documents per extraction task (one ``nlp.pipe`` call).
+    workers : int, optional
+        Worker processes for extraction; default one per core.
+    scheduler : str, optional
+        Address of a Dask scheduler (``tcp://HOST:8786``) to extract on
+        instead of local workers.
+    store : path, optional
+        The DuckDB store; default ``OUTDIR/zhkg.duckdb``.
+    cooccurs_min : int
+        CO_OCCURS edges with a lower weight are left out of the export files
+        (they stay in the store).
+    max_file_size : int
+        Input files over this many bytes are skipped and reported.
 
     Raises
     ------
     ZhkgError
-        For bad input paths, an unwritable or locked ``outdir``, a missing model,
-        or when no document could be read (and, with ``strict``, when any failed).
+        For bad input paths, an unwritable or locked ``outdir``, a missing
+        model, an unreachable scheduler, or when no document could be read
+        (and, with ``strict``, when any failed).
     """
     from zhkg.outdir import open_output
 
+    settings = BuildOptions(**options)
     with open_output(outdir) as output:
-        return _build_into(
-            output, paths, formats=formats, max_nodes=max_nodes,
-            html_max_entities=html_max_entities, strict=strict, batch_size=batch_size,
-            progress=progress or BuildProgress(), max_file_size=max_file_size,
-        )
+        return _build_into(output, paths, settings, _Stages(progress or BuildProgress()))
 
 
-def _build_into(
-    output: OutputSet,
-    paths: Sequence[str | os.PathLike[str]],
-    *,
-    formats: Iterable[str] | None,
-    max_nodes: int | None,
-    html_max_entities: int | None,
-    strict: bool,
-    batch_size: int,
-    progress: BuildProgress,
-    max_file_size: int,
-) -> BuildSummary:
+def _build_into(output: OutputSet, paths: Sequence[str | os.PathLike[str]], options: BuildOptions,
+                stages: _Stages) -> BuildSummary:
     """The build itself: files are written under ``output.staging``, then committed."""
     from graph.build import build_graph, graph_summary
-    from graph.readwrite import write_all
-    from pipelines.corpus import process_documents
-    from zhkg.errors import NothingReadError
     from ingest import read_paths
     from ingest.report import build_report
+    from zhkg.errors import NothingReadError, StrictModeError
+    from zhkg.store import STORE_NAME, Store, pipeline_fingerprint
 
     out = output.staging
 
-    progress.stage("reading")
-    read = read_paths(paths, max_file_size=max_file_size)
+    stages.start("reading")
+    read = read_paths(paths, max_file_size=options.max_file_size)
     for failure in read.failures:
         log.warning("skipped %s: %s", failure.source, failure.reason)
     for note in read.notes:
         log.info("%s", note)
     if not read.documents:
-        write_report(out / REPORT_NAME, build_report(read), [])
+        write_report(out / REPORT_NAME, build_report(read), [], {})
         output.commit()
         raise NothingReadError(len(read.failures))
 
-    progress.stage("loading pipeline")
-    from pipelines.nlp import load_pipeline
+    store_path = Path(options.store) if options.store else output.outdir / STORE_NAME
+    fingerprint = pipeline_fingerprint()
+    with Store(store_path) as db:
+        extraction = _extract(db, read.documents, fingerprint, stages,
+                              workers=options.workers or default_workers(), scheduler=options.scheduler,
+                              batch_size=options.batch_size)
+        db.set_fingerprint(fingerprint)
 
-    nlp = load_pipeline()
+        stages.start("building graph")
+        documents: dict[str, dict[str, Any]] = {}
+        graph = build_graph(_noting_documents(db.input_records(fingerprint), documents))
 
-    progress.stage("processing")
-    progress.total(len(read.documents))
-    corpus = process_documents(
-        nlp, read.documents, batch_size=batch_size,
-        progress=lambda doc: progress.advance(doc.source),
-    )
+        stages.start("writing store")
+        db.write_graph(graph, graph_rankings(graph))
 
-    progress.stage("building graph")
-    graph = build_graph(corpus.results)
-    write_records(out / RECORDS_NAME, corpus.results)
-
-    progress.stage("writing")
-    outputs = write_all(graph, out, **_export_options(formats, max_nodes, html_max_entities),
-                        html_documents=document_info(corpus.results))
-    write_report(out / REPORT_NAME, build_report(read, corpus.failures), corpus.failures)
+    stages.start("writing files")
+    outputs = write_exports(graph, out, options, documents)
+    times = stages.finish()
+    write_report(out / REPORT_NAME, build_report(read, extraction.failures), extraction.failures, times)
     published = output.commit()
-    outputs = {fmt: [published[path] for path in paths] for fmt, paths in outputs.items()}
-    report = published[out / REPORT_NAME]
-    progress.stage("done")
+    outputs = {fmt: [published[path] for path in files] for fmt, files in outputs.items()}
 
     counts = graph_summary(graph)
     summary = BuildSummary(
-        documents_read=len(corpus.results),
-        documents_failed=len(read.failures) + len(corpus.failures),
+        documents_read=len(read.documents) - len(extraction.failures),
+        documents_failed=len(read.failures) + len(extraction.failures),
         entities=counts["nodes"],
         relations=counts["edges"],
         outputs=outputs,
-        report=report,
+        report=published[out / REPORT_NAME],
+        extracted=extraction.extracted,
+        reused=extraction.reused,
+        store=store_path,
+        stages=times,
     )
-    if strict and summary.documents_failed:
-        from zhkg.errors import StrictModeError
-
+    if options.strict and summary.documents_failed:
         raise StrictModeError(summary.documents_failed)
     return summary
 
 
-def write_records(path: Path, results: Sequence[DocResult]) -> None:
-    """Write the per-document records (JSON lines), the cache between pipeline and graph."""
-    with open(path, "w", encoding="utf-8") as handle:
-        for result in results:
-            handle.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+@dataclass
+class _Extraction:
+    extracted: int = 0
+    reused: int = 0
+    failures: list = field(default_factory=list)
 
 
-def write_report(path: Path, read_report: dict, processing_failures: Sequence) -> None:
-    """Write ``report.json``: every input accounted for, and every failure with its reason."""
+def _extract(db, documents, fingerprint: str, stages: _Stages, *, workers: int,
+             scheduler: str | None, batch_size: int) -> _Extraction:
+    """Extract the documents the store has no record of; the rest are reused."""
+    from ingest import Failure
+    from pipelines.workers import batches, open_extractor
+    from zhkg.errors import WorkerMismatchError
+    from zhkg.store import InputDocument, StoredRecord, content_hash
+
+    keyed = [(content_hash(d.text, d.title, d.date, d.url), d) for d in documents]
+    db.set_inputs([InputDocument(key, d.id, d.source) for key, d in keyed])
+    db.prune(fingerprint)
+    missing = db.missing(fingerprint)
+    todo = [(key, d) for key, d in keyed if key in missing]
+    outcome = _Extraction(reused=len(keyed) - len(todo))
+    log.info("%d documents to extract, %d reused from the store", len(todo), outcome.reused)
+    if not todo:
+        return outcome
+
+    stages.start("loading pipeline")
+    tasks = list(batches(todo, batch_size))
+    extractor = open_extractor(min(workers, len(tasks)), scheduler)
+    try:
+        stages.start("extracting")
+        stages.progress.total(len(todo))
+        meter = _RateLog(len(todo), sum(len(d.text) for _, d in todo))
+        for result in extractor.run(tasks):
+            if result.fingerprint != fingerprint:
+                raise WorkerMismatchError(fingerprint, result.fingerprint)
+            done = [StoredRecord(i.content_hash, i.doc_id, i.chars, i.record)
+                    for i in result.items if i.record is not None]
+            db.add_records(fingerprint, done)
+            outcome.extracted += len(done)
+            for item in result.items:
+                if item.failure is not None:
+                    outcome.failures.append(Failure(source=item.source, reason=item.failure))
+                stages.progress.advance(item.source)
+            meter.add(len(result.items), sum(i.chars for i in result.items))
+    finally:
+        extractor.close()
+    return outcome
+
+
+class _RateLog:
+    """Logs extraction rate and time left at every tenth of the work."""
+
+    def __init__(self, documents: int, chars: int) -> None:
+        self.documents, self.chars = documents, chars
+        self.done_docs = self.done_chars = 0
+        self.started = time.perf_counter()
+        self._next = 0.1
+
+    def add(self, documents: int, chars: int) -> None:
+        self.done_docs += documents
+        self.done_chars += chars
+        share = self.done_chars / self.chars if self.chars else 1.0
+        if share < self._next and self.done_docs < self.documents:
+            return
+        self._next = share + 0.1
+        elapsed = max(time.perf_counter() - self.started, 1e-9)
+        rate = self.done_chars / elapsed
+        left = (self.chars - self.done_chars) / rate if rate else 0.0
+        log.info("extracted %d/%d documents, %.0f chars/s, about %.0f s left",
+                 self.done_docs, self.documents, rate, left)
+
+
+def graph_rankings(graph) -> dict[str, dict[str, float]]:
+    """Every node's score by each ranking but betweenness, stored so that ``top`` is a sorted read.
+
+    Betweenness costs too much to compute on every build; queries estimate it.
+    """
+    from graph.ranking import SCORERS, Ranking
+
+    return {r.value: SCORERS[r](graph) for r in Ranking if r is not Ranking.betweenness}
+
+
+def write_exports(graph, out: Path, options: BuildOptions,
+                  documents: dict[str, dict[str, Any]]) -> dict[str, list[Path]]:
+    """Write the export files: every typed edge, CO_OCCURS edges from ``cooccurs_min`` up."""
+    from graph.readwrite import write_all
+
+    settings: dict = {"max_nodes": options.max_nodes, "html_max_entities": options.html_max_entities}
+    if options.formats is not None:
+        settings["formats"] = list(options.formats)
+    return write_all(export_view(graph, options.cooccurs_min), out, **settings, html_documents=documents)
+
+
+def _noting_documents(records: Iterable[dict[str, Any]],
+                      documents: dict[str, dict[str, Any]]) -> Iterator[DocResult]:
+    """The records as :class:`DocResult`, noting each one's title, date and URL for the HTML page."""
+    for record in records:
+        documents[record["doc_id"]] = {"title": record.get("title", ""), "date": record.get("date"),
+                                       "url": record.get("url", "")}
+        yield DocResult.from_dict(record)
+
+
+def export_view(graph, cooccurs_min: int):
+    """``graph`` without the CO_OCCURS edges below ``cooccurs_min`` (a read-only view)."""
+    import networkx as nx
+
+    from zhkg.records import CO_OCCURS
+
+    if cooccurs_min <= 1:
+        return graph
+
+    def keep(u: str, v: str, key: str) -> bool:
+        data = graph.edges[u, v, key]
+        return data.get("relation") != CO_OCCURS or int(data.get("weight") or 0) >= cooccurs_min
+
+    return nx.subgraph_view(graph, filter_edge=keep)
+
+
+def write_report(path: Path, read_report: dict, processing_failures: Sequence,
+                 stages: dict[str, float]) -> None:
+    """Write ``report.json``: every input accounted for, every failure with its reason, stage times."""
     report = dict(read_report)
     report["processing_failures"] = [
         {"source": f.source, "reason": f.reason} for f in processing_failures
     ]
+    report["stage_seconds"] = stages
     with open(path, "w", encoding="utf-8") as handle:
         json.dump(report, handle, ensure_ascii=False, indent=2)
-
-
-def document_info(results: Sequence[DocResult]) -> dict[str, dict[str, Any]]:
-    """Title, date and URL of every document, for the HTML page's evidence panel."""
-    return {r.doc_id: {"title": r.title, "date": r.date, "url": r.url} for r in results}
-
-
-def _export_options(formats: Iterable[str] | None, max_nodes: int | None,
-                    html_max_entities: int | None = None) -> dict:
-    options: dict = {"max_nodes": max_nodes, "html_max_entities": html_max_entities}
-    if formats is not None:
-        options["formats"] = list(formats)
-    return options

@@ -22,7 +22,10 @@ from zhkg.cli_errors import ErrorHandlingGroup
 if TYPE_CHECKING:
     from graph.query import KnowledgeGraph
 
-DEFAULT_GRAPH = Path("out/graph.graphml")
+DEFAULT_GRAPH = None
+"""``--graph`` left out: :func:`default_graph` picks the store, else the GraphML file."""
+DEFAULT_STORE = Path("out/zhkg.duckdb")
+DEFAULT_GRAPHML = Path("out/graph.graphml")
 _TABLE_SNIPPET = 40
 
 app = typer.Typer(
@@ -43,7 +46,12 @@ class RankBy(str, Enum):
 
 
 GraphOption = Annotated[
-    Path, typer.Option("--graph", "-g", help="Graph file (.graphml or .json) written by `zhkg build`.")
+    Path | None,
+    typer.Option(
+        "--graph", "-g",
+        help="Store (.duckdb) or graph file (.graphml, .json) written by `zhkg build` "
+        "(default: out/zhkg.duckdb if present, else out/graph.graphml).",
+    ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print a JSON list of records.")]
 CsvOption = Annotated[bool, typer.Option("--csv", help="Print CSV with a header row.")]
@@ -213,7 +221,7 @@ def subgraph(
 
 
 def _emit(
-    graph: Path, query: Callable[[KnowledgeGraph], Sequence[Any]], as_json: bool, as_csv: bool
+    graph: Path | None, query: Callable[[KnowledgeGraph], Sequence[Any]], as_json: bool, as_csv: bool
 ) -> None:
     """Run a query and print its records as a table (default), JSON or CSV."""
     if as_json and as_csv:
@@ -230,11 +238,16 @@ def _emit(
         _table(records, rows)
 
 
-def _run(graph: Path, query: Callable[[KnowledgeGraph], Any]) -> Any:
+def _run(graph: Path | None, query: Callable[[KnowledgeGraph], Any]) -> Any:
     """Load the graph and run the query (zhkg's errors reach the CLI's one handler)."""
     from graph.query import load
 
-    return query(load(graph))
+    return query(load(graph if graph is not None else default_graph()))
+
+
+def default_graph() -> Path:
+    """The store of ``zhkg build``'s default output if there is one, else its GraphML file."""
+    return DEFAULT_STORE if DEFAULT_STORE.is_file() else DEFAULT_GRAPHML
 
 
 def _columns(records: Sequence[Any], table: bool) -> list[str]:

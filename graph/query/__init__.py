@@ -33,17 +33,33 @@ from graph.readwrite.read import read_graph
 from zhkg.errors import GraphFileError, InvalidQueryError, QueryError, UnknownEntityError
 
 
+STORE_SUFFIX = ".duckdb"
+STORE_NAME = "zhkg.duckdb"
+
+
 def load(path: str | Path) -> KnowledgeGraph:
-    """Read a graph file (``.graphml`` or ``.json``) and wrap it for querying.
+    """Open a build's store, or read a graph file, for querying.
+
+    A store (a ``.duckdb`` file, or an output directory holding
+    ``zhkg.duckdb``) is queried in place with SQL
+    (:class:`~graph.query.store_backend.StoreKnowledgeGraph`, same API); a
+    ``.graphml`` or ``.json`` file is read into memory whole.
 
     Raises
     ------
     GraphNotFoundError
         The file does not exist (run ``zhkg build`` first).
     GraphFileError
-        The suffix is not ``.graphml`` or ``.json``, or the file is malformed.
+        The suffix is not one zhkg writes, or the file is malformed.
     """
-    return KnowledgeGraph(read_graph(path))
+    file = Path(path)
+    if file.is_dir():
+        file = file / STORE_NAME
+    if file.suffix.lower() == STORE_SUFFIX:
+        from graph.query.store_backend import StoreKnowledgeGraph
+
+        return StoreKnowledgeGraph(file)
+    return KnowledgeGraph(read_graph(file))
 
 
 __all__ = [

@@ -1,0 +1,209 @@
+"""Extraction on every core, or on a Dask cluster: batches of documents in, records out.
+
+Each worker process loads the pipeline once (:func:`worker_pipeline`, a
+per-process cache) with one ONNX thread, so N workers keep N cores busy
+without oversubscribing them. Batches are cut from the documents in input
+order before any worker sees them, and a record depends only on its batch
+(:func:`pipelines.corpus.extract_batch`), so the records, and everything built
+from them, are the same for any number of workers.
+
+Memory stays bounded: at most :data:`IN_FLIGHT_PER_WORKER` batches per worker
+are submitted ahead, and results are handed on as they complete, so the
+driver never holds more than a few batches of records.
+
+Three extractors share one interface (:class:`Extractor`): in this process
+(``workers=1``), a local process pool, and a Dask cluster (``scheduler=``).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import multiprocessing
+import threading
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Iterator, Protocol, Sequence
+
+from ingest import Document
+
+log = logging.getLogger(__name__)
+
+WORKER_OVERRIDES: dict[str, object] = {"components.lac_ner.threads": 1}
+"""Config overrides of a worker's pipeline: one ONNX thread per worker."""
+
+IN_FLIGHT_PER_WORKER = 2
+"""Batches submitted ahead per worker: one running, one queued."""
+
+Batch = Sequence[tuple[str, Document]]
+"""Documents of one task, each with its content hash."""
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """The outcome for one document: its record as JSON, or why it failed."""
+
+    content_hash: str
+    doc_id: str
+    source: str
+    chars: int
+    record: str | None = None
+    failure: str | None = None
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    """A batch's outcomes, with the fingerprint of the pipeline that made them."""
+
+    fingerprint: str
+    items: list[Extracted]
+
+
+@lru_cache(maxsize=1)
+def worker_pipeline():
+    """This process's pipeline, loaded on first use (one ONNX thread)."""
+    from pipelines.nlp import build_pipeline
+
+    return build_pipeline(overrides=WORKER_OVERRIDES)
+
+
+_pipeline_lock = threading.Lock()
+
+
+def extract(batch: Batch) -> BatchResult:
+    """Run one batch through this process's pipeline (the task every extractor runs).
+
+    The lock keeps a Dask worker started with several threads from running
+    the pipeline twice at once.
+    """
+    from pipelines.corpus import extract_batch
+    from ingest import Failure
+    from zhkg.store.fingerprint import pipeline_fingerprint
+
+    hashes = {document.id: key for key, document in batch}
+    with _pipeline_lock:
+        outcomes = extract_batch(worker_pipeline(), [document for _, document in batch])
+    items = []
+    for document, result in outcomes:
+        common = dict(content_hash=hashes[document.id], doc_id=document.id,
+                      source=document.source, chars=len(document.text))
+        if isinstance(result, Failure):
+            items.append(Extracted(**common, failure=result.reason))
+        else:
+            items.append(Extracted(**common, record=json.dumps(result.to_dict(), ensure_ascii=False)))
+    return BatchResult(pipeline_fingerprint(), items)
+
+
+def failed_batch(batch: Batch, reason: str) -> BatchResult:
+    """Outcomes for a batch whose task itself failed (a worker died): every document fails."""
+    from zhkg.store.fingerprint import pipeline_fingerprint
+
+    return BatchResult(pipeline_fingerprint(), [
+        Extracted(key, document.id, document.source, len(document.text), failure=reason)
+        for key, document in batch
+    ])
+
+
+def batches(items: Sequence[tuple[str, Document]], size: int) -> Iterator[Batch]:
+    """Consecutive batches of ``size`` items, in input order."""
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+class Extractor(Protocol):
+    """Runs :func:`extract` over batches; results come in completion order."""
+
+    workers: int
+
+    def run(self, tasks: Iterable[Batch]) -> Iterator[BatchResult]: ...
+
+    def close(self) -> None: ...
+
+
+class InProcess:
+    """Extraction in this process: ``--workers 1``. Loads the pipeline at once."""
+
+    workers = 1
+
+    def __init__(self) -> None:
+        worker_pipeline()
+
+    def run(self, tasks: Iterable[Batch]) -> Iterator[BatchResult]:
+        for batch in tasks:
+            yield extract(batch)
+
+    def close(self) -> None:
+        """Nothing to release: the pipeline stays cached for this process."""
+
+
+class LocalPool:
+    """``workers`` spawned processes on this machine, each loading the pipeline once.
+
+    The constructor returns when every worker has its pipeline, so the
+    caller's "loading pipeline" stage lasts as long as the loading does.
+    """
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        context = multiprocessing.get_context("spawn")
+        self._pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_warm_up)
+        for future in [self._pool.submit(_ready) for _ in range(workers)]:
+            future.result()
+
+    def run(self, tasks: Iterable[Batch]) -> Iterator[BatchResult]:
+        pending: dict[Future, Batch] = {}
+        todo = iter(tasks)
+        limit = self.workers * IN_FLIGHT_PER_WORKER
+        while True:
+            for batch in todo:
+                pending[self._pool.submit(extract, batch)] = batch
+                if len(pending) >= limit:
+                    break
+            if not pending:
+                return
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                yield result_of(future, pending.pop(future))
+
+    def close(self) -> None:
+        self._pool.shutdown(cancel_futures=True)
+
+
+def open_extractor(workers: int, scheduler: str | None = None) -> Extractor:
+    """The extractor for ``--workers`` / ``--scheduler``."""
+    if scheduler:
+        from pipelines.cluster import DaskCluster
+
+        return DaskCluster(scheduler)
+    if workers <= 1:
+        return InProcess()
+    return LocalPool(workers)
+
+
+def _warm_up() -> None:
+    """Pool initializer: load the pipeline before the first task arrives."""
+    worker_pipeline()
+
+
+def _ready() -> bool:
+    """A no-op task: it runs once the worker's initializer has loaded the pipeline."""
+    return True
+
+
+def result_of(future, batch: Batch) -> BatchResult:
+    """The future's result, or failures for its documents when the task died."""
+    try:
+        return future.result()
+    except Exception as error:  # the worker died or the task could not run: report every document
+        log.warning("a batch of %d documents failed in its worker: %s", len(batch), error)
+        return failed_batch(batch, f"worker failed: {type(error).__name__}: {error}")
+
+
+def take(items: Iterator[Batch], count: int) -> list[Batch]:
+    taken = []
+    for item in items:
+        taken.append(item)
+        if len(taken) >= count:
+            break
+    return taken

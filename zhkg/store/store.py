@@ -1,0 +1,209 @@
+"""The build's DuckDB store: extracted records in, graph tables out.
+
+One :class:`Store` holds the one read-write connection of a build (DuckDB
+allows one writer). Every statement is parameterised; rows go in bulk as
+lists that DuckDB unnests, which is hundreds of times faster than
+``executemany`` for large tables.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator, Sequence
+
+from zhkg.store.schema import GRAPH_TABLES, ensure_schema
+
+log = logging.getLogger(__name__)
+
+STORE_NAME = "zhkg.duckdb"
+"""The store's file name in the output directory."""
+
+_GRAPH_META = "graph"
+_FINGERPRINT_META = "fingerprint"
+_FETCH_ROWS = 2048
+
+
+@dataclass(frozen=True)
+class InputDocument:
+    """A document of this build, as the store keys it."""
+
+    content_hash: str
+    doc_id: str
+    source: str
+
+
+@dataclass(frozen=True)
+class StoredRecord:
+    """One extracted document, ready for the ``records`` table (``record`` is JSON)."""
+
+    content_hash: str
+    doc_id: str
+    chars: int
+    record: str
+
+
+class Store:
+    """A read-write connection to a store file, created or rebuilt as needed.
+
+    Parameters
+    ----------
+    path : str or Path
+        The DuckDB file; its folder must exist.
+
+    Raises
+    ------
+    StoreError
+        Another process holds the file, or it is not a DuckDB file.
+    """
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        import duckdb
+
+        from zhkg.errors import StoreError
+
+        self.path = Path(path)
+        try:
+            self.con = duckdb.connect(str(self.path))
+            ensure_schema(self.con)
+        except duckdb.Error as error:  # a lock held by another run, or not a DuckDB file
+            raise StoreError(self.path, str(error).splitlines()[0]) from None
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    # -- records -------------------------------------------------------------
+
+    def set_inputs(self, documents: Sequence[InputDocument]) -> None:
+        """Make ``documents`` the inputs of this build (replacing the last build's)."""
+        with self._transaction():
+            self.con.execute("DELETE FROM inputs")
+            self._insert("inputs", [[d.content_hash for d in documents],
+                                    [d.doc_id for d in documents],
+                                    [d.source for d in documents]])
+
+    def missing(self, fingerprint: str) -> set[str]:
+        """Content hashes of the inputs that have no record for ``fingerprint``."""
+        rows = self.con.execute(
+            "SELECT i.content_hash FROM inputs i LEFT JOIN records r "
+            "ON r.content_hash = i.content_hash AND r.fingerprint = ? "
+            "WHERE r.content_hash IS NULL", [fingerprint],
+        ).fetchall()
+        return {row[0] for row in rows}
+
+    def add_records(self, fingerprint: str, records: Sequence[StoredRecord]) -> None:
+        """Insert extracted records (one transaction; an existing key is kept)."""
+        if not records:
+            return
+        with self._transaction():
+            self.con.execute(
+                "INSERT OR IGNORE INTO records SELECT unnest(?::VARCHAR[]), ?, unnest(?::VARCHAR[]), "
+                "unnest(?::INTEGER[]), unnest(?::VARCHAR[])",
+                [[r.content_hash for r in records], fingerprint, [r.doc_id for r in records],
+                 [r.chars for r in records], [r.record for r in records]],
+            )
+
+    def prune(self, fingerprint: str) -> int:
+        """Delete records of other pipelines; returns how many went."""
+        (count,) = self.con.execute(
+            "SELECT count(*) FROM records WHERE fingerprint <> ?", [fingerprint]).fetchone()
+        if count:
+            self.con.execute("DELETE FROM records WHERE fingerprint <> ?", [fingerprint])
+            log.info("dropped %d records of an earlier pipeline", count)
+        return count
+
+    def input_records(self, fingerprint: str) -> Iterator[dict[str, Any]]:
+        """The records of this build's inputs, in document id order (see :func:`input_records`)."""
+        return input_records(self.con, fingerprint)
+
+    def set_fingerprint(self, fingerprint: str) -> None:
+        """Remember which pipeline the graph tables come from (read by ``zhkg export``)."""
+        self.con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [_FINGERPRINT_META, fingerprint])
+
+    # -- graph ---------------------------------------------------------------
+
+    def write_graph(self, graph, rankings: dict[str, dict[str, float]]) -> None:
+        """Replace the graph tables with ``graph`` (a graph per ``graph.contract``).
+
+        ``rankings`` maps a ranking's name to every node's score, so ``top``
+        is a sorted read.
+        """
+        from zhkg.store.graph_rows import edge_rows, evidence_rows, name_rows, node_rows
+
+        with self._transaction():
+            for table in GRAPH_TABLES:
+                self.con.execute(f"DELETE FROM {table}")  # names come from schema.GRAPH_TABLES
+            self._insert("nodes", node_rows(graph))
+            self._insert("names", name_rows(graph))
+            self._insert("edges", edge_rows(graph))
+            self._insert("evidence", evidence_rows(graph))
+            scores = [(node, name, score) for name, by_node in rankings.items()
+                      for node, score in by_node.items()]
+            self._insert("rankings", [[s[0] for s in scores], [s[1] for s in scores],
+                                      [float(s[2]) for s in scores]])
+            self.con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                             [_GRAPH_META, json.dumps(dict(graph.graph), ensure_ascii=False)])
+
+    # -- helpers -------------------------------------------------------------
+
+    def _insert(self, table: str, columns: Sequence[Sequence[Any]]) -> None:
+        """Insert column lists of equal length into ``table`` in one statement."""
+        if not columns or not len(columns[0]):
+            return
+        placeholders = ", ".join("unnest(?)" for _ in columns)
+        self.con.execute(f"INSERT INTO {table} SELECT {placeholders}", [list(c) for c in columns])
+
+    def _transaction(self):
+        return _Transaction(self.con)
+
+
+class _Transaction:
+    """``BEGIN`` ... ``COMMIT``, or ``ROLLBACK`` when the block raises."""
+
+    def __init__(self, con) -> None:
+        self.con = con
+
+    def __enter__(self) -> None:
+        self.con.execute("BEGIN TRANSACTION")
+
+    def __exit__(self, exc_type, *exc: object) -> None:
+        self.con.execute("ROLLBACK" if exc_type else "COMMIT")
+
+
+def input_records(con, fingerprint: str | None = None) -> Iterator[dict[str, Any]]:
+    """The records of the last build's inputs, in document id order, as dicts.
+
+    ``fingerprint`` defaults to the pipeline of the last build. Each record's
+    ``source`` is the input's current source (the key leaves it out, so a
+    moved file reuses its records).
+    """
+    if fingerprint is None:
+        row = con.execute("SELECT value FROM meta WHERE key = ?", [_FINGERPRINT_META]).fetchone()
+        fingerprint = row[0] if row else ""
+    cursor = con.cursor()
+    cursor.execute(
+        "SELECT r.record, i.source FROM inputs i JOIN records r "
+        "ON r.content_hash = i.content_hash AND r.fingerprint = ? ORDER BY i.doc_id",
+        [fingerprint],
+    )
+    while rows := cursor.fetchmany(_FETCH_ROWS):
+        for record, source in rows:
+            data = json.loads(record)
+            data["source"] = source
+            yield data
+
+
+def graph_meta(con) -> dict[str, Any]:
+    """The graph attributes written by the last build, or ``{}``."""
+    row = con.execute("SELECT value FROM meta WHERE key = ?", [_GRAPH_META]).fetchone()
+    return json.loads(row[0]) if row else {}
+
