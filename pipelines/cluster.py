@@ -17,6 +17,8 @@ from distributed import Client, WorkerPlugin, as_completed
 from pipelines.workers import IN_FLIGHT_PER_WORKER, Batch, BatchResult, extract, result_of, take, worker_pipeline
 
 PLUGIN_NAME = "zhkg-pipeline"
+CONNECT_TIMEOUT = "20s"
+"""How long to try reaching the scheduler before the build fails (E009)."""
 
 
 class DaskCluster:
@@ -30,7 +32,7 @@ class DaskCluster:
         from zhkg.errors import SchedulerError
 
         try:
-            self._client = Client(address, timeout="20s")
+            self._client = Client(address, timeout=CONNECT_TIMEOUT)
         except (OSError, TimeoutError) as error:
             raise SchedulerError(address, str(error)) from None
         self._client.register_plugin(PipelinePlugin(), name=PLUGIN_NAME)

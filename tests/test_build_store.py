@@ -135,3 +135,13 @@ def test_query_uses_the_store_of_the_default_output(single):
     )
     assert result.returncode == 0, result.stderr
     assert [m["label"] for m in json.loads(result.stdout)] == ["李明"]
+
+
+def test_an_unreachable_scheduler_is_a_one_line_error(monkeypatch):
+    pytest.importorskip("distributed")
+    import pipelines.cluster
+    from zhkg.errors import SchedulerError
+
+    monkeypatch.setattr(pipelines.cluster, "CONNECT_TIMEOUT", "1s")
+    with pytest.raises(SchedulerError, match="E009.*dask scheduler"):
+        pipelines.cluster.DaskCluster("tcp://127.0.0.1:9")
