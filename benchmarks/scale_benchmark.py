@@ -87,7 +87,7 @@ def run(args: argparse.Namespace) -> None:
                     "load_before": os.getloadavg()}
     say(f"corpus: {len(items)} items, {chars_union} characters ({text_bytes / 2**20:.1f} MiB of text)")
 
-    lac = child("lac", str(union))
+    lac = child("lac", str(union / "corpus.jsonl"))
     result["lac_one_core_chars_per_s"] = lac["chars_per_s"]
     say(f"LAC alone, one core: {lac['chars_per_s']:.0f} chars/s ({lac['chars']} chars)")
 
