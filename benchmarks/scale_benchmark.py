@@ -14,7 +14,8 @@ Reported in one run (and written to ``WORK/scale_benchmark.json``):
 - end-to-end chars/s per worker over LAC alone on one core;
 - RSS of the main process and of each worker at 25%, 50% and 100% of the
   extraction, and their peaks;
-- the size of every default output, against the input text size;
+- the size of every default output, against the input text size, and the
+  export files' total for several ``--cooccurs-min``;
 - an incremental rebuild after adding the new items (its time, against the
   full build's, and whether its files equal the full build's byte for byte);
 - ``zhkg query visits``, ``posts`` and ``top`` on the built store, each one
@@ -42,6 +43,7 @@ NEWS_SCALE = ROOT.parent / "shared" / "data" / "news_scale"
 EXTRA_ITEMS = 100
 LAC_SAMPLE_ITEMS = 400
 CHECKPOINTS = (0.25, 0.5, 1.0)
+SWEEP = (1, 2, 3, 5, 10)
 QUERIES = (
     ("visits", ["visits"]),
     ("posts", ["posts"]),
@@ -61,11 +63,16 @@ def main(argv: list[str] | None = None) -> None:
     one.add_argument("out", type=Path)
     one.add_argument("--workers", type=int, required=True)
     sub.add_parser("lac", help=argparse.SUPPRESS).add_argument("corpus", type=Path)
+    sweep = sub.add_parser("sweep", help=argparse.SUPPRESS)
+    sweep.add_argument("store", type=Path)
+    sweep.add_argument("out", type=Path)
     args = ap.parse_args(argv)
     if args.command == "build":
         print(json.dumps(measured_build(args.inputs, args.out, args.workers)))
     elif args.command == "lac":
         print(json.dumps(lac_alone(args.corpus)))
+    elif args.command == "sweep":
+        print(json.dumps(cooccurs_sweep(args.store, args.out)))
     else:
         run(args)
 
@@ -113,6 +120,11 @@ def run(args: argparse.Namespace) -> None:
     result["outputs_over_text"] = exported / text_bytes
     say(f"outputs: {sizes}; files total {exported / 2**20:.1f} MiB = {result['outputs_over_text']:.1f}x "
         f"the input text (store {sizes.get('zhkg.duckdb', 0) / 2**20:.1f} MiB)")
+
+    sweep = child("sweep", str(work / "w1" / "zhkg.duckdb"), str(work / "sweep"))
+    result["outputs_by_cooccurs_min"] = {k: {"bytes": v, "over_text": round(v / text_bytes, 1)}
+                                         for k, v in sweep.items()}
+    say(f"export files by --cooccurs-min (bytes, x input text): {result['outputs_by_cooccurs_min']}")
 
     incremental = child("build", str(union), str(work / "w2"), "--workers", "2")
     result["incremental"] = incremental
@@ -193,6 +205,23 @@ def lac_alone(corpus: Path) -> dict:
     wall = time.perf_counter() - started
     chars = sum(len(t) for t in texts)
     return {"chars": chars, "seconds": wall, "chars_per_s": chars / wall}
+
+
+def cooccurs_sweep(store: Path, out: Path) -> dict[int, int]:
+    """Total bytes of the export files for several ``--cooccurs-min``, from the store's graph."""
+    sys.path.insert(0, str(ROOT))
+    from graph.query import load
+    from zhkg.job import BuildOptions, write_exports
+
+    graph = load(store).graph
+    sizes = {}
+    for minimum in SWEEP:
+        folder = out / str(minimum)
+        folder.mkdir(parents=True)
+        written = write_exports(graph, folder, BuildOptions(cooccurs_min=minimum), {})
+        sizes[minimum] = sum(p.stat().st_size for paths in written.values() for p in paths)
+        shutil.rmtree(folder)
+    return sizes
 
 
 class RssProbe:
