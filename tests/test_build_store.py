@@ -45,7 +45,7 @@ def _exports(out: Path) -> dict[str, bytes]:
 
 @pytest.fixture(scope="module")
 def single(tmp_path_factory):
-    """A build of ARTICLES in this process (``--workers 1``)."""
+    """A build of ARTICLES by one worker process (``--workers 1``)."""
     root = tmp_path_factory.mktemp("single")
     inputs = _write(root / "in", ARTICLES)
     return inputs, root / "out", _build(inputs, root / "out", workers=1)
@@ -93,22 +93,22 @@ def test_a_dask_cluster_gives_the_single_process_build(single, tmp_path):
     assert _exports(tmp_path / "dask") == _exports(out)
 
 
-def test_another_pipeline_re_extracts_everything(single, tmp_path, monkeypatch):
-    import zhkg.store
-    import zhkg.store.fingerprint
+def test_records_of_another_pipeline_are_extracted_again(single, tmp_path):
+    import duckdb
 
     inputs, out, _ = single
-    for module in (zhkg.store, zhkg.store.fingerprint):
-        monkeypatch.setattr(module, "pipeline_fingerprint", lambda: "another-pipeline")
-    summary = _build(inputs, _copy_store(out, tmp_path / "again"), workers=1)
+    again = _copy_store(out, tmp_path / "again")
+    with duckdb.connect(str(again / STORE_NAME)) as con:
+        con.execute("UPDATE records SET fingerprint = ?", ["an-earlier-pipeline"])
+    summary = _build(inputs, again, workers=1)
     assert (summary.extracted, summary.reused) == (len(ARTICLES), 0)
 
 
 def test_a_worker_with_another_pipeline_stops_the_build(single, tmp_path, monkeypatch):
-    import zhkg.store.fingerprint
+    import zhkg.store
 
     inputs, _, _ = single
-    monkeypatch.setattr(zhkg.store.fingerprint, "pipeline_fingerprint", lambda: "a-worker's-pipeline")
+    monkeypatch.setattr(zhkg.store, "pipeline_fingerprint", lambda: "the-driver's-pipeline")
     with pytest.raises(WorkerMismatchError, match="E010"):
         _build(inputs, tmp_path / "out", workers=1)
 

@@ -3,7 +3,8 @@
 :class:`StoreKnowledgeGraph` has the API of :class:`KnowledgeGraph` and
 returns the same records. The lookups (find, visits, posts, members,
 initiatives, neighbors) are parameterised SQL over the ``nodes``, ``names``,
-``edges`` and ``evidence`` tables; ``top`` reads the scores the build stored. ``path`` and ``subgraph`` walk the edges table hop
+``edges`` and ``evidence`` tables; career and holders read the people and
+organisations they name and their HOLDS_POST neighbours; ``top`` reads the scores the build stored. ``path`` and ``subgraph`` walk the edges table hop
 by hop and read only the nodes they reach; betweenness, which needs the whole
 graph, is estimated from a sample of sources on large graphs and says so.
 The full ``networkx`` graph is read only when :attr:`graph` is asked for.
@@ -21,10 +22,10 @@ import networkx as nx
 
 from graph.names import name_key
 from graph.query.knowledge_graph import Edge, KnowledgeGraph, _entity_type, _relations
-from graph.query.results import Match, Neighbor, PathStep, Ranked
+from graph.query.results import CareerPost, Match, Neighbor, PathStep, Ranked
 from graph.ranking import Ranking
 from zhkg.errors import GraphFileError, GraphNotFoundError, InvalidQueryError
-from zhkg.records import CO_OCCURS, PART_OF
+from zhkg.records import CO_OCCURS, HOLDS_POST, PART_OF, PERSON
 
 log = logging.getLogger(__name__)
 
@@ -111,6 +112,13 @@ class StoreKnowledgeGraph(KnowledgeGraph):
             and (other_type is None or n.other_type == other_type)
         ]
 
+    def career(self, person: str) -> list[CareerPost]:
+        people = {m.id for m in self.find(person) if m.type == PERSON}
+        return self._around(people, HOLDS_POST, outgoing=True).career(person)
+
+    def holders(self, org: str, title: str | None = None) -> list[CareerPost]:
+        return self._around(self._ids(org), HOLDS_POST, outgoing=False).holders(org, title)
+
     def path(self, a: str, b: str, typed_only: bool = False) -> list[PathStep]:
         sources, targets = self._ids(a) or set(), self._ids(b) or set()
         nodes = self._shortest_path(sorted(sources), targets, typed_only)
@@ -121,7 +129,8 @@ class StoreKnowledgeGraph(KnowledgeGraph):
         # The path's own nodes and the edges among them are all that _step needs.
         return KnowledgeGraph(read_graph(self._con, nodes)).path(nodes[0], nodes[-1], typed_only)
 
-    def top(self, type: str | None = None, by: str | Ranking = Ranking.degree, k: int = 10) -> list[Ranked]:
+    def top(self, type: str | None = None, by: str | Ranking = Ranking.importance,
+            k: int = 10) -> list[Ranked]:
         try:
             ranking = Ranking(by)
         except ValueError:
@@ -183,6 +192,20 @@ class StoreKnowledgeGraph(KnowledgeGraph):
         return self._node(node)[1]
 
     # -- helpers -------------------------------------------------------------
+
+    def _around(self, nodes: set[str] | None, relation: str, outgoing: bool) -> KnowledgeGraph:
+        """``nodes`` and their neighbours through ``relation``, as a small in-memory graph.
+
+        For the queries whose records need more than the edges (careers read
+        the node labels through the graph); ``None`` means every node.
+        """
+        from zhkg.store import read_graph
+
+        if nodes is None:
+            return KnowledgeGraph(self.graph)
+        edges = list(self._edges(relation, nodes, None) if outgoing else self._edges(relation, None, nodes))
+        keep = set(nodes) | {u for u, _, _, _ in edges} | {v for _, v, _, _ in edges}
+        return KnowledgeGraph(read_graph(self._con, sorted(keep)))
 
     def _node(self, node: str) -> tuple[str, str]:
         if node not in self._nodes:
