@@ -7,12 +7,15 @@ import spacy
 
 from pipelines.components.entity_cleanup import FACTORY
 from pipelines.spans import CharSpan, set_entities
+from zhkg.errors import NotInitializedError
 
 
-@pytest.fixture()
+@pytest.fixture(scope="module")
 def cleanup():
     nlp = spacy.blank("zh")
-    return nlp.add_pipe(FACTORY)
+    nlp.add_pipe(FACTORY)
+    nlp.initialize()
+    return nlp.get_pipe(FACTORY)
 
 
 def _run(cleanup, text: str, start: int, end: int, label: str) -> list[tuple[str, str]]:
@@ -59,3 +62,20 @@ def test_a_dateline_character_is_cut_off(cleanup, text, start, end, label, expec
 def test_an_entity_starting_with_dian_elsewhere_stays(cleanup):
     text = "他在电子部工作。"
     assert _run(cleanup, text, 2, 5, "ORG") == [("电子部", "ORG")]
+
+
+def test_refuses_to_run_uninitialized():
+    component = spacy.blank("zh").add_pipe(FACTORY)
+    with pytest.raises(NotInitializedError):
+        component(spacy.blank("zh")("王建国先生"))
+
+
+def test_bytes_round_trip(cleanup):
+    copy = spacy.blank("zh").add_pipe(FACTORY, name="copy").from_bytes(cleanup.to_bytes())
+    assert copy.honorifics == cleanup.honorifics
+
+
+def test_disk_round_trip(cleanup, tmp_path):
+    cleanup.to_disk(tmp_path)
+    copy = spacy.blank("zh").add_pipe(FACTORY, name="copy").from_disk(tmp_path)
+    assert copy.honorifics == cleanup.honorifics

@@ -9,23 +9,24 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from zhkg.records import PERSON
+from pipelines.lexicons.org_words import load_org_words
 from pipelines.spans import CharSpan, doc_text, set_entities
+from zhkg.errors import NotInitializedError
 
 FACTORY = "zhkg_entity_cleanup_v1"  # spaCy forbids "." in factory names
-HONORIFICS: tuple[str, ...] = (
-    "老师", "先生", "女士", "小姐", "同志", "大娘", "大爷", "大妈", "大伯", "阿姨", "师傅", "夫人",
-    "主席", "总理", "总统", "首相", "外长", "议长", "部长", "局长", "厅长", "书记", "市长", "省长",
-    "县长", "校长", "厂长", "院长", "经理", "教授", "博士", "院士", "医生", "大夫", "将军", "老", "某",
-)
 
 
 @Language.factory(FACTORY, default_config={}, assigns=["doc.ents"], requires=["doc.ents"])
 def make_entity_cleanup(nlp: Language, name: str) -> "EntityCleanup":
-    """Build the clean-up step; it holds no data."""
+    """Build the clean-up step; the honorifics load in ``initialize`` or ``from_bytes``."""
     return EntityCleanup(name)
 
 
@@ -34,13 +35,40 @@ class EntityCleanup:
 
     def __init__(self, name: str) -> None:
         self.name = name
+        self.honorifics: tuple[str, ...] | None = None
+
+    def initialize(self, get_examples: Callable[[], Iterable[Any]] | None = None,
+                   nlp: Language | None = None) -> None:
+        """Load the honorifics: forms of address and every title (``OrgWords.honorifics``)."""
+        self.honorifics = load_org_words().honorifics
+
+    def _require(self) -> tuple[str, ...]:
+        if self.honorifics is None:
+            raise NotInitializedError(FACTORY)
+        return self.honorifics
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        return json.dumps(list(self._require()), ensure_ascii=False).encode("utf-8")
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> "EntityCleanup":
+        self.honorifics = tuple(json.loads(data.decode("utf-8")))
+        return self
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / "honorifics.json").write_bytes(self.to_bytes())
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "EntityCleanup":
+        return self.from_bytes((Path(path) / "honorifics.json").read_bytes())
 
     def __call__(self, doc: Doc) -> Doc:
+        honorifics = self._require()
         text = doc_text(doc)
         replaced: set[tuple[int, int]] = set()
         trimmed: list[CharSpan] = []
         for ent in doc.ents:
-            span = _trimmed(text, ent)
+            span = _trimmed(text, ent, honorifics)
             if span is not None:
                 replaced.add((ent.start_char, ent.end_char))
                 trimmed.append(span)
@@ -50,9 +78,9 @@ class EntityCleanup:
         return doc
 
 
-def _trimmed(text: str, ent: Span) -> CharSpan | None:
+def _trimmed(text: str, ent: Span, honorifics: tuple[str, ...]) -> CharSpan | None:
     """The entity without its honorific or dateline character, or ``None`` to keep it."""
-    honorific = _honorific(ent.text) if ent.label_ == PERSON else None
+    honorific = _honorific(ent.text, honorifics) if ent.label_ == PERSON else None
     if honorific:
         return CharSpan(ent.start_char, ent.end_char - len(honorific), PERSON, ent.kb_id_)
     if _after_dateline(text, ent.start_char, ent.end_char):
@@ -65,6 +93,6 @@ def _after_dateline(text: str, start: int, end: int) -> bool:
     return end - start > 2 and text[start] in "电讯" and start > 0 and text[start - 1] == "日"
 
 
-def _honorific(name: str) -> str | None:
-    """The honorific ending ``name``, if a name of at least one character precedes it."""
-    return next((h for h in HONORIFICS if name.endswith(h) and len(name) > len(h)), None)
+def _honorific(name: str, honorifics: tuple[str, ...]) -> str | None:
+    """The honorific ending ``name`` (longest first), if a name of at least one character precedes it."""
+    return next((h for h in honorifics if name.endswith(h) and len(name) > len(h)), None)

@@ -35,6 +35,7 @@ from pipelines.spans import CharSpan, doc_text, set_entities
 from zhkg.errors import NotInitializedError
 from pipelines.extensions import get_list, register_extensions
 from pipelines.lexicons.surnames import load_common_words, load_surnames
+from pipelines.lexicons.org_words import load_org_words
 from pipelines.lexicons.titles import TitleLexicon, load_titles
 
 logger = logging.getLogger(__name__)
@@ -50,12 +51,6 @@ FUNCTION_CHARS = frozenset("的了在是和与及等说也都就还将已又向�
 NOT_GIVEN_START = FUNCTION_CHARS | frozenset("副总")
 # Characters that end an organisation scan to the left of a title.
 ORG_STOP_CHARS = frozenset("的了在是与及由为对向从同到赴被把让请等据将即并而但和")
-# Endings of organisation-like text that no earlier component marked.
-ORG_ENDINGS: tuple[str, ...] = (
-    "部", "厅", "局", "处", "科", "司", "署", "委", "办", "院", "校", "所", "站", "馆",
-    "队", "组", "会", "社", "行", "庭", "关", "室", "中心", "政府", "公司", "集团",
-    "大学", "政治局", "中央", "党委", "党组", "省", "市", "县", "区", "乡", "镇", "州", "旗",
-)
 # A name that ends like an organisation is not a name (常委会委员长: 常委会 is no name).
 _NOT_NAME_END = frozenset("部厅局处署委办院校会组省市县区")
 # A surname glued to the character before it in a very common word (全国|政协) starts no name.
@@ -71,11 +66,18 @@ def _ends_byline(text: str, i: int) -> bool:
 
 @dataclass
 class NameLexicons:
-    """Everything the rules look up: titles, surnames and common words."""
+    """Everything the rules look up: titles, surnames, common words and organisation endings.
+
+    ``org_endings`` end organisation-like text that no earlier component
+    marked (the organ suffixes and title organs of ``OrgWords``); alone, such
+    an ending names no organisation unless it is one of the ``bodies`` (国务院).
+    """
 
     titles: TitleLexicon
     surnames: frozenset[str]
     common_words: dict[str, float]
+    org_endings: tuple[str, ...]
+    bodies: frozenset[str]
 
     @cached_property
     def compound_surnames(self) -> frozenset[str]:
@@ -87,6 +89,8 @@ class NameLexicons:
             "titles": self.titles.to_dict(),
             "surnames": sorted(self.surnames),
             "common_words": self.common_words,
+            "org_endings": list(self.org_endings),
+            "bodies": sorted(self.bodies),
         }
 
     @classmethod
@@ -95,6 +99,8 @@ class NameLexicons:
             titles=TitleLexicon.from_dict(data["titles"]),
             surnames=frozenset(data["surnames"]),
             common_words=dict(data["common_words"]),
+            org_endings=tuple(data["org_endings"]),
+            bodies=frozenset(data["bodies"]),
         )
 
 
@@ -250,7 +256,8 @@ class PostFinder:
         inside = [e.start for e in self.org_like if run_start <= e.start and e.end <= title_start]
         start = min(inside) if inside else run_start
         org = self.text[start:title_start]
-        if len(org) < 2 or not org.endswith(ORG_ENDINGS) or org in ORG_ENDINGS:
+        endings = self.lex.org_endings
+        if len(org) < 2 or not org.endswith(endings) or (org in endings and org not in self.lex.bodies):
             return None
         return start, title_start
 
@@ -425,6 +432,8 @@ class OfficialsRecognizer:
             titles=load_titles(),
             surnames=load_surnames(),
             common_words=load_common_words(self.common_word_max_idf),
+            org_endings=load_org_words().title_org_endings,
+            bodies=load_org_words().standalone,
         )
         logger.debug("%s: %d titles, %d surnames", self.name, len(self.lexicons.titles.titles), len(self.lexicons.surnames))
 

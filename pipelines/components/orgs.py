@@ -47,115 +47,34 @@ from pipelines.spans import CharSpan, doc_text, lac_words, set_entities
 from zhkg.errors import NotInitializedError
 from pipelines.extensions import get_dict, register_extensions
 from pipelines.lexicons.matching import find_all, trie_pattern
+from pipelines.lexicons.org_words import OrgWords, load_org_words
 
 logger = logging.getLogger(__name__)
 
 FACTORY = "zhkg_orgs_v1"  # spaCy forbids "." in factory names
 
-# Head words ending in one of these name an organisation (longest suffix first).
-ORGAN_SUFFIXES: tuple[str, ...] = (
-    "委员会", "办公室", "办公厅", "领导小组", "工作组", "指导组", "专家组", "小组",
-    "联合会", "协会", "学会", "商会", "工会", "基金会", "理事会", "董事会", "促进会", "研究会",
-    "联谊会", "红十字会", "议会", "总会", "分会", "贸促会",
-    "人民政府", "政府", "党委", "党组", "党工委", "纪委", "监委", "人大", "政协", "常委会",
-    "总局", "分局", "管理局", "总署", "公署", "海关", "中心", "研究院", "研究所", "事务所",
-    "派出所", "科学院", "学院", "大学", "中学", "小学", "学校", "联校", "医院", "法院",
-    "检察院", "国务院", "参议院", "众议院", "设计院", "总公司", "公司", "集团", "实业",
-    "银行", "报社", "杂志社", "通讯社", "出版社", "合作社", "电视台", "广播电台", "电台",
-    "日报", "晚报", "博物馆", "美术馆", "图书馆", "纪念馆", "科技馆", "大使馆", "领事馆",
-    "俱乐部", "代表团", "考察团", "访问团", "艺术团", "舰队", "编队", "部队", "海军", "陆军",
-    "空军", "联盟", "组织", "联合体", "内阁", "国会", "工厂", "总厂", "分厂", "厂",
-    "办事处", "管理处", "联络处", "秘书处",
-    "档案馆", "部", "委", "厅", "局", "署", "办", "队", "社", "司", "所", "院", "校", "党",
-)
-# Words that end like an organ but are not one.
-NOT_ORGANS: frozenset[str] = frozenset((
-    "干部", "全部", "内部", "外部", "局部", "部分", "东部", "西部", "南部", "北部", "中部",
-    "头部", "胸部", "腹部", "足部", "面部", "底部", "顶部", "腰部", "背部", "根部", "总部", "大部",
-    "大局", "格局", "布局", "结局", "当局", "开局", "出局", "终局", "僵局", "时局", "政局",
-    "好处", "到处", "长处", "短处", "益处", "用处", "四处", "深处", "远处", "近处", "此处",
-    "处处", "各处", "住处", "去处", "难处", "坏处", "相处", "共处", "出处", "之处",
-    "场所", "厕所", "住所", "处所", "诊所", "哨所", "寓所", "上司", "官司",
-    "排队", "插队", "列队", "归队", "结队", "梯队", "团队", "社团", "结社",
-    "庭院", "书院", "寺院", "宅院", "大院", "四合院", "戏院", "剧院", "影院", "电影院",
-    "饭馆", "茶馆", "旅馆", "宾馆", "酒馆", "会馆", "场馆", "展馆", "体育馆",
-    "入党", "建党", "政党", "全党", "我党", "该党", "本党", "各党", "执政党", "反对党",
-    "主办", "承办", "举办", "创办", "兴办", "督办", "协办", "合办", "开办", "操办", "代办", "部署",
-    "全局", "变局", "新局", "残局", "危局", "棋局", "骗局", "赌局", "饭局", "败局", "胜局",
-))
-_NOT_ORGAN_ENDINGS: tuple[str, ...] = tuple(n for n in NOT_ORGANS if len(n) >= 2)
-# Titles end a name: LAC joins some to the organ (市委书记, 商务部长); they are cut off.
-TITLES: tuple[str, ...] = (
-    "总书记", "秘书长", "理事长", "董事长", "司令员", "副书记", "副主任", "副主席", "书记", "主任", "主席",
-    "委员", "常委", "司令", "代表", "记者", "总理", "总统", "总裁", "经理", "主编", "议长", "首相",
-    "大使", "领事", "专员", "部长", "厅长", "局长", "院长", "校长", "社长", "行长", "会长", "团长",
-    "队长", "处长", "所长", "署长", "司长", "科长", "省长", "市长", "县长", "区长", "镇长", "乡长",
-    "村长", "长",
-)
-# Institutions that are organisations without any prefix.
-STANDALONE: frozenset[str] = frozenset((
-    "国会", "内阁", "议会", "参议院", "众议院", "上议院", "下议院", "国民议会", "国务院",
-))
-# Words that open many organisation names without being places (国际, 全国 ...).
-ANCHOR_WORDS: frozenset[str] = frozenset(("国际", "全国", "国家", "中央", "世界", "中华", "亚洲", "欧洲"))
-# Suffixes that, after ordinary words only, name a kind of body rather than one unit.
-GENERIC_HEADS: frozenset[str] = frozenset((
-    "政府", "人民政府", "公司", "总公司", "集团", "工厂", "厂", "总厂", "分厂", "学校", "大学",
-    "中学", "小学", "学院", "医院", "银行", "队", "部队", "组织", "联盟", "党", "社", "报社",
-    "合作社", "馆", "院", "校", "所", "司", "日报", "晚报", "俱乐部", "代表团", "海军", "陆军",
-    "空军", "小组", "实业", "联合体", "电视台", "电台", "出版社", "组", "球队", "企业",
-))
-# Bodies named only by their kind: a place before them says where they are (美国公司).
-KIND_WORDS: frozenset[str] = frozenset((
-    "公司", "银行", "工厂", "企业", "球队", "学校", "医院", "大学", "中学", "小学", "集团",
-))
-# Bodies that may be named after a person (宋庆龄基金会).
-PERSON_NAMED: tuple[str, ...] = ("基金会", "纪念馆", "研究会", "故居", "中学", "小学", "学校", "医院")
-# Nouns that close a list of bodies (……等当地企业, 等8家央企).
-UNIT_KINDS: frozenset[str] = frozenset((
-    "企业", "公司", "单位", "机构", "央企", "国企", "民企", "集团", "银行", "高校", "院校", "医院",
-    "协会", "商会", "组织", "厂商", "企事业单位",
-))
 _ITEM_TAGS = frozenset(("LOC", "ORG", "nz", "n", "j", "nw", "vn"))
 _PROPER_TAGS = frozenset(("LOC", "ORG", "nz", "nw", "j"))
 _MAX_ITEM = 12
-# Modifiers that say which kind of body, not which one (地方政府, 有关部门, 基层党委).
-GENERIC_MODIFIERS: frozenset[str] = frozenset((
-    "地方", "基层", "上级", "下级", "有关", "相关", "主管", "职能", "各级", "各地", "当地",
-    "本地", "外地", "国有", "民营", "私营", "大型", "中小", "小型", "一些", "部分", "其他",
-    "两国", "各国", "多国", "该国", "双方", "各方",
-    "全国", "全省", "全市", "全县", "全区", "全军", "新",
-))
 # Characters that, after a one-character organ suffix, make a word about the body
 # rather than name it (党团员, 党性, 部史, 部风, 校训): the candidate ends inside that word.
 SUFFIX_CONTINUATIONS = "团员性建风史训歌旗徽章规务费龄"
-# Nouns for kinds of internal units: a bare 局 or 处 after them continues a list (处室局).
-UNIT_NOUNS: frozenset[str] = frozenset(("处室", "科室", "部门", "单位", "机构", "司局", "厅局", "处"))
 # LAC tags of verbs: a two-character 部署 or 主办 is an action, not an organ ending in 署 or 办.
 _VERB_TAGS = frozenset(("v", "vn", "vd"))
 # An adjective that makes a common noun new (新时代, 新常态) names no organisation.
 _NEW = "新"
-# Halls and centres people go to: the building is the place (中国美术馆, 肯尼迪航天中心).
-VENUE_SUFFIXES: tuple[str, ...] = (
-    "美术馆", "博物馆", "纪念馆", "科技馆", "文学馆", "档案馆", "展览馆", "纪念堂",
-    "展览中心", "航天中心", "太空中心", "演艺中心", "控制中心", "监测中心",
-)
 # A newspaper or magazine title in 《》 names the paper (《纽约时报》, 《经济周刊》), not a
 # document (《工作报告》, 《公报》).
 _PRESS_TITLE = re.compile(r"《([^《》\s]{1,10}(?:报|刊|杂志|新闻))》")
-_NOT_PRESS = ("通报", "公报", "年报", "简报", "汇报", "情报", "预报", "举报", "电报", "快报", "海报")
 _NUMERALS = "一二三四五六七八九十"
 # LAC tags that may form part of an organisation name.
 _NAME_TAGS = frozenset(("LOC", "ORG", "nz", "n", "j", "vn", "an", "nw", "a"))
 _ANCHOR_TAGS = frozenset(("LOC", "ORG", "nz", "j"))
-# A place's government is the place itself (the GPE convention): 美国政府 -> 美国.
-GOVERNMENT_WORDS: frozenset[str] = frozenset(("政府", "当局", "军队", "部队"))
 SPECIAL_REGION = "特区"
 _HEAD_TAGS = frozenset(("ORG", "n", "nz", "j", "vn"))
 # A bare level word in front of an organ (省教育厅, 市委, 县政府) is a prefix too.
 _LEVEL_PREFIXES = "省市县区州乡镇村"
 _LEVEL_BLOCKERS = "全该本各此每城都门超个"
-PARTY_BODIES: tuple[str, ...] = ("党组", "党委", "党工委", "党总支", "党支部", "机关党委")
 _MAX_NAME = 24
 # One-character modifiers say how, not which body (发挥好|党组成员, 密切同|人大代表); 总 and
 # 分 still open names (总检察院, 分公司).
@@ -165,8 +84,6 @@ _NAME_OPENING_MODIFIERS = "总分"
 _LOCALIZERS = "后前内外里间"
 # Last characters that end no name: a modal (党要管党), a place word (所在), a rank (同级), a people (汉族).
 _NOT_NAME_ENDINGS = "要在级族"
-# Bare suffixes that need a proper name before them: 新时代党, 全国人大党 are phrases about the body.
-_BARE_BODIES: tuple[str, ...] = ("党", "人大")
 # Members of a body (共产党人), not the body.
 _MEMBER = "人"
 # 十九届四中全会: an ordinal and 全会 name a plenary session, not a body.
@@ -201,6 +118,7 @@ class OrgRecognizer:
         self._places: frozenset[str] = frozenset()
         self._common_words: frozenset[str] = frozenset()
         self._pattern: re.Pattern[str] | None = None
+        self._lex: OrgWords | None = None
 
     def initialize(self, get_examples: Callable[[], Iterable[Any]] | None = None,
                    nlp: Language | None = None) -> None:
@@ -211,14 +129,22 @@ class OrgRecognizer:
 
         table = load_central_organs()
         self._set_state({name: table.aliases(name) for name in table.names()},
-                        load_place_lexicon().match_forms(), load_common_words())
+                        load_place_lexicon().match_forms(), load_common_words(), load_org_words())
 
     def _set_state(self, aliases: dict[str, list[str]], places: Iterable[str],
-                   common_words: Iterable[str]) -> None:
+                   common_words: Iterable[str], lex: OrgWords) -> None:
+        self._lex = lex
         self._aliases = aliases
         self._places = frozenset(places)
         self._common_words = frozenset(common_words)
         self._pattern = trie_pattern(aliases)
+
+    @property
+    def lex(self) -> OrgWords:
+        """The word lists of the rules (``org_words.tsv`` and the title lexicon)."""
+        if self._lex is None:
+            raise NotInitializedError(FACTORY)
+        return self._lex
 
     @property
     def pattern(self) -> re.Pattern[str]:
@@ -227,23 +153,23 @@ class OrgRecognizer:
         return self._pattern
 
     def __call__(self, doc: Doc) -> Doc:
-        words = _words(doc)
+        words = self._words(doc)
         text = doc_text(doc)
         starts = {w.start for w in words}
         ends = {w.end for w in words}
-        set_entities(doc, _organ_named_places(doc), override=True)
+        set_entities(doc, self._organ_named_places(doc), override=True)
         set_entities(doc, self._place_named_orgs(doc), override=True)
         set_entities(doc, self._trimmed_to_table_names(doc), override=True)
         set_entities(doc, self._table_matches(text, starts, ends))
         set_entities(doc, self._compounds(words))
-        set_entities(doc, _enumerated_units(words), override=True)
-        set_entities(doc, _press_titles(text), override=True)
+        set_entities(doc, self._enumerated_units(words), override=True)
+        set_entities(doc, self._press_titles(text), override=True)
         set_entities(doc, self._place_then_org(doc))
         set_entities(doc, self._party_bodies(doc), override=True)
         set_entities(doc, self._place_split_from_org(doc), override=True)
-        set_entities(doc, _cut_names_completed(doc), override=True)
+        set_entities(doc, self._cut_names_completed(doc), override=True)
         doc.ents = [e for e in doc.ents if e.label_ != ORG or not self._is_rejected(e, text)]
-        set_entities(doc, _venues(doc), override=True)
+        set_entities(doc, self._venues(doc), override=True)
         set_entities(doc, self._governments(doc), override=True)
         self._add_aliases(doc)
         return doc
@@ -256,7 +182,7 @@ class OrgRecognizer:
         """
         found = []
         for s, e in find_all(self.pattern, text):
-            ends_word = e in ends or text.startswith(TITLES + PARTY_BODIES, e)
+            ends_word = e in ends or text.startswith(self.lex.titles + self.lex.party_bodies, e)
             if ends_word and (e - s > 2 or s in starts):
                 found.append(CharSpan(s, e, ORG))
         return found
@@ -265,28 +191,28 @@ class OrgRecognizer:
         """Prefix words + head word ending in an organ suffix."""
         found = []
         for i, head in enumerate(words):
-            if not _is_organ_head(head):
+            if not self._is_organ_head(head):
                 continue
             if len(head.text) == 1 and i > 0 and (
-                    _organ_suffix(words[i - 1].text) or words[i - 1].text in UNIT_NOUNS):
+                    self._organ_suffix(words[i - 1].text) or words[i - 1].text in self.lex.unit_nouns):
                 continue  # 省教育厅|厅|长 repeats the organ; 处室|局 lists kinds of units
             first = i
-            while first > 0 and _extends_name(words[first - 1]) and \
+            while first > 0 and self._extends_name(words[first - 1]) and \
                     head.end - words[first - 1].start <= self.max_name:
                 first -= 1
-            if first > 0 and words[first - 1].tag == "PER" and head.text.endswith(PERSON_NAMED):
+            if first > 0 and words[first - 1].tag == "PER" and head.text.endswith(self.lex.person_named):
                 first -= 1  # 宋庆龄基金会: some bodies are named after a person
-            if head.text in GOVERNMENT_WORDS and all(w.tag == "LOC" for w in words[first:i]):
+            if head.text in self.lex.governments and all(w.tag == "LOC" for w in words[first:i]):
                 continue
-            anchor = next((j for j in range(first, i + 1) if _is_anchor(words, j)), None)
-            bare_level = anchor == i and _has_level_prefix(words, i) and \
-                _organ_suffix(head.text) in GENERIC_HEADS
-            if anchor == i - 1 and words[anchor].tag == "LOC" and head.text in KIND_WORDS:
+            anchor = next((j for j in range(first, i + 1) if self._is_anchor(words, j)), None)
+            bare_level = anchor == i and self._has_level_prefix(words, i) and \
+                self._organ_suffix(head.text) in self.lex.generic_heads
+            if anchor == i - 1 and words[anchor].tag == "LOC" and head.text in self.lex.kind_words:
                 continue  # 美国公司, 陕西工厂: companies of a place, not one company
             if anchor is not None and not bare_level and (
-                    anchor < i or words[i].tag == "ORG" or _has_level_prefix(words, i)):
+                    anchor < i or words[i].tag == "ORG" or self._has_level_prefix(words, i)):
                 found.append(CharSpan(words[anchor].start, head.end, ORG))
-            elif _is_named_unit(words, first, i):
+            elif self._is_named_unit(words, first, i):
                 found.append(CharSpan(words[first].start, head.end, ORG))
         return found
 
@@ -299,7 +225,7 @@ class OrgRecognizer:
             if ent.label_ != ORG or ent.text in self._aliases:
                 continue
             for s, e in find_all(self.pattern, ent.text):
-                if e - s >= 2 and _is_loose_head(ent.text[:s]) and \
+                if e - s >= 2 and self._is_loose_head(ent.text[:s]) and \
                         self._is_loose_tail(ent.text[e:], text[ent.end_char: ent.end_char + 1]):
                     found.append(CharSpan(ent.start_char + s, ent.start_char + e, ORG))
                     break
@@ -310,7 +236,7 @@ class OrgRecognizer:
         opening a word with the next one (政|令)."""
         if not tail:
             return True
-        if _organ_suffix(tail) is not None:
+        if self._organ_suffix(tail) is not None:
             return False
         if len(tail) == 1:
             return tail + after in self._common_words
@@ -371,7 +297,7 @@ class OrgRecognizer:
         """A place's government stands for the place (美国政府 -> PLACE 美国, 俄政府 -> 俄)."""
         found = []
         for ent in doc.ents:
-            body = next((g for g in GOVERNMENT_WORDS if ent.text.endswith(g)), None)
+            body = next((g for g in self.lex.governments if ent.text.endswith(g)), None)
             if ent.label_ == ORG and body and self._is_governed_place(ent.text[: -len(body)]):
                 found.append(CharSpan(ent.start_char, ent.end_char - len(body), PLACE))
         if found:
@@ -396,12 +322,12 @@ class OrgRecognizer:
             if ent.label_ != ORG:
                 continue
             text = ent.text
-            body = next((b for b in PARTY_BODIES if text.endswith(b) and len(text) > len(b)), None)
-            if body is not None and _looks_like_organ(text[: -len(body)]):
+            body = next((b for b in self.lex.party_bodies if text.endswith(b) and len(text) > len(b)), None)
+            if body is not None and self._looks_like_organ(text[: -len(body)]):
                 found.append(CharSpan(ent.start_char, ent.end_char, ORG, text[: -len(body)]))
                 continue
             follow = full_text[ent.end_char: ent.end_char + 4]
-            body = next((b for b in PARTY_BODIES if follow.startswith(b)), None)
+            body = next((b for b in self.lex.party_bodies if follow.startswith(b)), None)
             if body is not None:
                 found.append(CharSpan(ent.start_char, ent.end_char + len(body), ORG, text))
         return found
@@ -412,30 +338,30 @@ class OrgRecognizer:
         A party body (所在党组, 部门党组) is judged by the organisation it names too.
         """
         name, end = ent.text, ent.end_char
-        body = next((b for b in PARTY_BODIES if name.endswith(b) and len(name) > len(b)), None)
+        body = next((b for b in self.lex.party_bodies if name.endswith(b) and len(name) > len(b)), None)
         owner = ent.kb_id_ or (name[: -len(body)] if body else "")
-        return (_ends_inside_word(text, end, name) or text.startswith(_PLENARY, end)
+        return (self._ends_inside_word(text, end, name) or text.startswith(_PLENARY, end)
                 or self._names_no_body(name) or (bool(owner) and self._names_no_body(owner)))
 
     def _names_no_body(self, name: str) -> bool:
         """Words and phrases that LAC or the rules take for a name but that name no body."""
-        return (_is_bare_level_body(name) or self._is_new_common_noun(name) or _ends_in_numeral(name)
-                or name in GENERIC_MODIFIERS or name in NOT_ORGANS or name in UNIT_NOUNS
-                or name in ANCHOR_WORDS or name[-1] in _NOT_NAME_ENDINGS or _names_members(name)
+        return (self._is_bare_level_body(name) or self._is_new_common_noun(name) or self._ends_in_numeral(name)
+                or name in self.lex.generic_modifiers or name in self.lex.not_organs or name in self.lex.unit_nouns
+                or name in self.lex.anchors or name[-1] in _NOT_NAME_ENDINGS or self._names_members(name)
                 or self._is_bare_body_phrase(name))
 
     def _is_new_common_noun(self, name: str) -> bool:
         """新时代, 新能源汽车: 新 before everyday words that name no organ (LAC tags some ORG)."""
-        return self._is_new_phrase(name) and _organ_suffix(name) is None
+        return self._is_new_phrase(name) and self._organ_suffix(name) is None
 
     def _is_bare_body_phrase(self, name: str) -> bool:
         """新时代党, 新征程党, 全国人大党: a bare 党 or 人大 after an era or after another
         organ is a phrase about the party or congress (新时代党的建设), not a name."""
-        body = next((b for b in _BARE_BODIES if name.endswith(b) and len(name) > len(b)), None)
+        body = next((b for b in self.lex.bare_bodies if name.endswith(b) and len(name) > len(b)), None)
         if body is None:
             return False
         prefix = name[: -len(body)]
-        return self._is_new_phrase(prefix) or prefix in self._aliases or _organ_suffix(prefix) is not None
+        return self._is_new_phrase(prefix) or prefix in self._aliases or self._organ_suffix(prefix) is not None
 
     def _add_aliases(self, doc: Doc) -> None:
         for ent in doc.ents:
@@ -450,13 +376,14 @@ class OrgRecognizer:
 
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
         state = {"max_name": self.max_name, "aliases": self._aliases, "places": sorted(self._places),
-                 "common_words": sorted(self._common_words)}
+                 "common_words": sorted(self._common_words), "words": self.lex.to_dict()}
         return json.dumps(state, ensure_ascii=False).encode("utf-8")
 
     def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> "OrgRecognizer":
         state = json.loads(data.decode("utf-8"))
         self.max_name = state["max_name"]
-        self._set_state(state["aliases"], state["places"], state["common_words"])
+        self._set_state(state["aliases"], state["places"], state["common_words"],
+                        OrgWords.from_dict(state["words"]))
         return self
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
@@ -468,199 +395,199 @@ class OrgRecognizer:
         return self.from_bytes((Path(path) / "orgs.json").read_bytes())
 
 
-def _words(doc: Doc) -> list[_Word]:
-    """LAC's words (titles cut off organs), or the tokens tagged by entity label without LAC."""
-    lac = lac_words(doc)
-    if lac is None:
-        labels = {PERSON: "PER", PLACE: "LOC", ORG: "ORG"}
-        return [_Word(t.idx, t.idx + len(t.text), labels.get(t.ent_type_, "n"), t.text)
-                for t in doc if not t.is_space]
-    words = []
-    full_text = doc_text(doc)
-    for w in lac:
-        text = full_text[w.start:w.end]
-        title = _ending(text, TITLES, proper=True) if text.endswith(TITLES) else None
-        organ = text[: -len(title)] if title else ""
-        if title and _cuts_title(organ, title):
-            cut = w.end - len(title)
-            words += [_Word(w.start, cut, "n", organ), _Word(cut, w.end, "n", title)]
-        else:
-            words.append(_Word(w.start, w.end, w.tag, text))
-    return words
+    def _words(self, doc: Doc) -> list[_Word]:
+        """LAC's words (titles cut off organs), or the tokens tagged by entity label without LAC."""
+        lac = lac_words(doc)
+        if lac is None:
+            labels = {PERSON: "PER", PLACE: "LOC", ORG: "ORG"}
+            return [_Word(t.idx, t.idx + len(t.text), labels.get(t.ent_type_, "n"), t.text)
+                    for t in doc if not t.is_space]
+        words = []
+        full_text = doc_text(doc)
+        for w in lac:
+            text = full_text[w.start:w.end]
+            title = self._ending(text, self.lex.titles, proper=True) if text.endswith(self.lex.titles) else None
+            organ = text[: -len(title)] if title else ""
+            if title and self._cuts_title(organ, title):
+                cut = w.end - len(title)
+                words += [_Word(w.start, cut, "n", organ), _Word(cut, w.end, "n", title)]
+            else:
+                words.append(_Word(w.start, w.end, w.tag, text))
+        return words
 
 
-def _cuts_title(organ: str, title: str) -> bool:
-    """外交部|长, 市委|书记: an organ then a title; 部|长 alone when the organ is one character."""
-    if len(organ) >= 2:
-        return organ not in NOT_ORGANS and _organ_suffix(organ) is not None
-    return title == "长" and organ in ORGAN_SUFFIXES
+    def _cuts_title(self, organ: str, title: str) -> bool:
+        """外交部|长, 市委|书记: an organ then a title; 部|长 alone when the organ is one character."""
+        if len(organ) >= 2:
+            return organ not in self.lex.not_organs and self._organ_suffix(organ) is not None
+        return title == "长" and organ in self.lex.organ_suffixes
 
 
-def _extends_name(word: _Word) -> bool:
-    """A name-like word; a lone adjective (好, 同) says how, not which body."""
-    if len(word.text) == 1 and word.tag in _LONE_MODIFIER_TAGS and word.text not in _NAME_OPENING_MODIFIERS:
-        return False
-    return word.tag in _NAME_TAGS and not word.text.endswith(TITLES) \
-        and word.text not in GENERIC_MODIFIERS
-
-
-def _cut_names_completed(doc: Doc) -> list[CharSpan]:
-    """乌兰牧|骑: an ORG that the text continues into a longer ORG name of the same
-    document is that name."""
-    text = doc_text(doc)
-    names = sorted({e.text for e in doc.ents if e.label_ == ORG}, key=len, reverse=True)
-    found = []
-    for ent in doc.ents:
-        if ent.label_ != ORG:
-            continue
-        longer = next((n for n in names if len(n) > len(ent.text) and n.startswith(ent.text)
-                       and text.startswith(n, ent.start_char)), None)
-        if longer is not None:
-            found.append(CharSpan(ent.start_char, ent.start_char + len(longer), ORG))
-    return found
-
-
-def _is_loose_head(head: str) -> bool:
-    """Nothing, or one place word (后 in 发生后党中央); 俄央行 keeps its country."""
-    return not head or head in _LOCALIZERS
-
-
-def _names_members(name: str) -> bool:
-    """共产党人: a body's name and 人 name its members."""
-    return len(name) > 2 and name[-1] == _MEMBER and _organ_suffix(name[:-1]) is not None
-
-
-def _is_anchor(words: Sequence[_Word], i: int) -> bool:
-    """A proper name (two characters or more), a name-opening word or a level prefix."""
-    word = words[i]
-    if word.text in ANCHOR_WORDS or _has_level_prefix(words, i):
-        return True
-    return word.tag in _ANCHOR_TAGS | {"PER"} and len(word.text) >= 2
-
-
-def _is_named_unit(words: Sequence[_Word], first: int, i: int) -> bool:
-    """A unit named by ordinary words (信访局, 防汛救灾领导小组, 国民议会).
-
-    Only organ suffixes that name a specific unit count here; 政府, 公司 or 学校
-    after ordinary words (地方政府, 证券公司) name a kind, not a unit.
-    """
-    while first < i and words[first].text in GENERIC_MODIFIERS:
-        first += 1
-    head = words[i]
-    if head.text in STANDALONE:
-        return True
-    suffix = _organ_suffix(head.text)
-    if suffix in GENERIC_HEADS or suffix is None:
-        return False
-    return first < i or len(head.text) - len(suffix) >= 2
-
-
-def _organ_suffix(text: str) -> str | None:
-    return _ending(text, ORGAN_SUFFIXES) if text.endswith(ORGAN_SUFFIXES) else None
-
-
-def _ending(text: str, endings: tuple[str, ...], proper: bool = False) -> str | None:
-    """The first of ``endings`` (longest listed first) ending ``text``; shorter than it if ``proper``."""
-    return next((e for e in endings if text.endswith(e) and (not proper or len(text) > len(e))), None)
-
-
-def _is_organ_head(word: _Word) -> bool:
-    """A noun ending in an organ suffix; a two-character verb (部署, 督办) is an action, while
-    LAC also tags 合作部 or 宣传部 as verbal nouns."""
-    if word.tag not in _HEAD_TAGS or _not_organ(word.text):
-        return False
-    return _organ_suffix(word.text) is not None and not (word.tag in _VERB_TAGS and len(word.text) == 2)
-
-
-def _ends_inside_word(text: str, end: int, name: str) -> bool:
-    """青年党|团员, 部风部|史: a one-character suffix that opens a word with the next character."""
-    return end < len(text) and text[end] in SUFFIX_CONTINUATIONS and len(_organ_suffix(name) or "") == 1
-
-
-def _not_organ(text: str) -> bool:
-    """干部, 领导干部, 交界处: words ending in a non-organ word."""
-    return text in NOT_ORGANS or text.endswith(_NOT_ORGAN_ENDINGS)
-
-
-def _looks_like_organ(text: str) -> bool:
-    return len(text) >= 2 and not _not_organ(text) and _organ_suffix(text) is not None
-
-
-def _has_level_prefix(words: Sequence[_Word], i: int) -> bool:
-    """省/市/县... opening the word, not after 全/该/本 or a classifier (全市, 该县, 每个县局)."""
-    word = words[i]
-    if word.text[0] not in _LEVEL_PREFIXES or len(word.text) < 2:
-        return False
-    previous = words[i - 1].text if i > 0 else ""
-    return not previous or previous[-1] not in _LEVEL_BLOCKERS
-
-
-def _organ_named_places(doc: Doc) -> list[CharSpan]:
-    """LAC PLACE spans named like an organ (月山车站汽车运贸公司, 中国男队) are ORG.
-
-    Places whose name is an administrative division keep their label: the
-    place lexicon ran before and linked them in ``doc._.aliases``.
-    """
-    known = doc._.aliases or {}
-    return [CharSpan(e.start_char, e.end_char, ORG) for e in doc.ents
-            if e.label_ == PLACE and e.text not in known and _looks_like_organ(e.text)]
-
-
-def _enumerated_units(words: Sequence[_Word]) -> list[CharSpan]:
-    """Named items of a list closed by 等 and a kind of body: 华星电子、宏达实业等当地企业.
-
-    The closing noun types the items. An item counts only if it holds a proper
-    name (a place, organisation or other proper noun), so 钢铁、煤炭等企业
-    (industries) gives nothing.
-    """
-    found: list[CharSpan] = []
-    for i, word in enumerate(words):
-        if word.text != "等" or not _closes_with_kind(words, i + 1):
-            continue
-        end = i
-        while end > 0:
-            start = end
-            while start > 0 and words[start - 1].tag in _ITEM_TAGS:
-                start -= 1
-            item = words[start:end]
-            if not item or item[-1].end - item[0].start > _MAX_ITEM:
-                break
-            if any(w.tag in _PROPER_TAGS for w in item) and item[-1].end - item[0].start >= 2:
-                found.append(CharSpan(item[0].start, item[-1].end, ORG))
-            if start == 0 or words[start - 1].text != "、":
-                break
-            end = start - 1
-    return found
-
-
-def _closes_with_kind(words: Sequence[_Word], i: int) -> bool:
-    """``words[i:]`` starts with an optional count or place word, then a kind of body."""
-    for word in words[i:i + 3]:
-        if word.text in UNIT_KINDS:
-            return True
-        if word.tag not in ("m", "q", "s", "r", "a"):
+    def _extends_name(self, word: _Word) -> bool:
+        """A name-like word; a lone adjective (好, 同) says how, not which body."""
+        if len(word.text) == 1 and word.tag in _LONE_MODIFIER_TAGS and word.text not in _NAME_OPENING_MODIFIERS:
             return False
-    return False
+        return word.tag in _NAME_TAGS and not word.text.endswith(self.lex.titles) \
+            and word.text not in self.lex.generic_modifiers
 
 
-def _press_titles(text: str) -> list[CharSpan]:
-    """Newspapers and magazines quoted in 《》."""
-    return [CharSpan(m.start(1), m.end(1), ORG) for m in _PRESS_TITLE.finditer(text)
-            if not m.group(1).endswith(_NOT_PRESS) and "关于" not in m.group(1)]
+    def _cut_names_completed(self, doc: Doc) -> list[CharSpan]:
+        """乌兰牧|骑: an ORG that the text continues into a longer ORG name of the same
+        document is that name."""
+        text = doc_text(doc)
+        names = sorted({e.text for e in doc.ents if e.label_ == ORG}, key=len, reverse=True)
+        found = []
+        for ent in doc.ents:
+            if ent.label_ != ORG:
+                continue
+            longer = next((n for n in names if len(n) > len(ent.text) and n.startswith(ent.text)
+                           and text.startswith(n, ent.start_char)), None)
+            if longer is not None:
+                found.append(CharSpan(ent.start_char, ent.start_char + len(longer), ORG))
+        return found
 
 
-def _venues(doc: Doc) -> list[CharSpan]:
-    """ORG spans naming a hall or centre people visit are places (the building)."""
-    return [CharSpan(e.start_char, e.end_char, PLACE) for e in doc.ents
-            if e.label_ == ORG and e.text.endswith(VENUE_SUFFIXES)]
+    def _is_loose_head(self, head: str) -> bool:
+        """Nothing, or one place word (后 in 发生后党中央); 俄央行 keeps its country."""
+        return not head or head in _LOCALIZERS
 
 
-def _ends_in_numeral(name: str) -> bool:
-    """从一 (从一个侧面): LAC tags a preposition and a numeral as a two-character ORG."""
-    return len(name) == 2 and name[-1] in _NUMERALS
+    def _names_members(self, name: str) -> bool:
+        """共产党人: a body's name and 人 name its members."""
+        return len(name) > 2 and name[-1] == _MEMBER and self._organ_suffix(name[:-1]) is not None
 
 
-def _is_bare_level_body(text: str) -> bool:
-    """市政府, 县政府: a level and a kind of body, naming no particular one."""
-    return (len(text) >= 2 and text[0] in _LEVEL_PREFIXES
-            and text[1:] in GENERIC_HEADS)
+    def _is_anchor(self, words: Sequence[_Word], i: int) -> bool:
+        """A proper name (two characters or more), a name-opening word or a level prefix."""
+        word = words[i]
+        if word.text in self.lex.anchors or self._has_level_prefix(words, i):
+            return True
+        return word.tag in _ANCHOR_TAGS | {"PER"} and len(word.text) >= 2
+
+
+    def _is_named_unit(self, words: Sequence[_Word], first: int, i: int) -> bool:
+        """A unit named by ordinary words (信访局, 防汛救灾领导小组, 国民议会).
+
+        Only organ suffixes that name a specific unit count here; 政府, 公司 or 学校
+        after ordinary words (地方政府, 证券公司) name a kind, not a unit.
+        """
+        while first < i and words[first].text in self.lex.generic_modifiers:
+            first += 1
+        head = words[i]
+        if head.text in self.lex.standalone:
+            return True
+        suffix = self._organ_suffix(head.text)
+        if suffix in self.lex.generic_heads or suffix is None:
+            return False
+        return first < i or len(head.text) - len(suffix) >= 2
+
+
+    def _organ_suffix(self, text: str) -> str | None:
+        return self._ending(text, self.lex.organ_suffixes) if text.endswith(self.lex.organ_suffixes) else None
+
+
+    def _ending(self, text: str, endings: tuple[str, ...], proper: bool = False) -> str | None:
+        """The first of ``endings`` (longest listed first) ending ``text``; shorter than it if ``proper``."""
+        return next((e for e in endings if text.endswith(e) and (not proper or len(text) > len(e))), None)
+
+
+    def _is_organ_head(self, word: _Word) -> bool:
+        """A noun ending in an organ suffix; a two-character verb (部署, 督办) is an action, while
+        LAC also tags 合作部 or 宣传部 as verbal nouns."""
+        if word.tag not in _HEAD_TAGS or self._not_organ(word.text):
+            return False
+        return self._organ_suffix(word.text) is not None and not (word.tag in _VERB_TAGS and len(word.text) == 2)
+
+
+    def _ends_inside_word(self, text: str, end: int, name: str) -> bool:
+        """青年党|团员, 部风部|史: a one-character suffix that opens a word with the next character."""
+        return end < len(text) and text[end] in SUFFIX_CONTINUATIONS and len(self._organ_suffix(name) or "") == 1
+
+
+    def _not_organ(self, text: str) -> bool:
+        """干部, 领导干部, 交界处: words ending in a non-organ word."""
+        return text in self.lex.not_organs or text.endswith(self.lex.not_organ_endings)
+
+
+    def _looks_like_organ(self, text: str) -> bool:
+        return len(text) >= 2 and not self._not_organ(text) and self._organ_suffix(text) is not None
+
+
+    def _has_level_prefix(self, words: Sequence[_Word], i: int) -> bool:
+        """省/市/县... opening the word, not after 全/该/本 or a classifier (全市, 该县, 每个县局)."""
+        word = words[i]
+        if word.text[0] not in _LEVEL_PREFIXES or len(word.text) < 2:
+            return False
+        previous = words[i - 1].text if i > 0 else ""
+        return not previous or previous[-1] not in _LEVEL_BLOCKERS
+
+
+    def _organ_named_places(self, doc: Doc) -> list[CharSpan]:
+        """LAC PLACE spans named like an organ (月山车站汽车运贸公司, 中国男队) are ORG.
+
+        Places whose name is an administrative division keep their label: the
+        place lexicon ran before and linked them in ``doc._.aliases``.
+        """
+        known = doc._.aliases or {}
+        return [CharSpan(e.start_char, e.end_char, ORG) for e in doc.ents
+                if e.label_ == PLACE and e.text not in known and self._looks_like_organ(e.text)]
+
+
+    def _enumerated_units(self, words: Sequence[_Word]) -> list[CharSpan]:
+        """Named items of a list closed by 等 and a kind of body: 华星电子、宏达实业等当地企业.
+
+        The closing noun types the items. An item counts only if it holds a proper
+        name (a place, organisation or other proper noun), so 钢铁、煤炭等企业
+        (industries) gives nothing.
+        """
+        found: list[CharSpan] = []
+        for i, word in enumerate(words):
+            if word.text != "等" or not self._closes_with_kind(words, i + 1):
+                continue
+            end = i
+            while end > 0:
+                start = end
+                while start > 0 and words[start - 1].tag in _ITEM_TAGS:
+                    start -= 1
+                item = words[start:end]
+                if not item or item[-1].end - item[0].start > _MAX_ITEM:
+                    break
+                if any(w.tag in _PROPER_TAGS for w in item) and item[-1].end - item[0].start >= 2:
+                    found.append(CharSpan(item[0].start, item[-1].end, ORG))
+                if start == 0 or words[start - 1].text != "、":
+                    break
+                end = start - 1
+        return found
+
+
+    def _closes_with_kind(self, words: Sequence[_Word], i: int) -> bool:
+        """``words[i:]`` starts with an optional count or place word, then a kind of body."""
+        for word in words[i:i + 3]:
+            if word.text in self.lex.unit_kinds:
+                return True
+            if word.tag not in ("m", "q", "s", "r", "a"):
+                return False
+        return False
+
+
+    def _press_titles(self, text: str) -> list[CharSpan]:
+        """Newspapers and magazines quoted in 《》."""
+        return [CharSpan(m.start(1), m.end(1), ORG) for m in _PRESS_TITLE.finditer(text)
+                if not m.group(1).endswith(self.lex.not_press) and "关于" not in m.group(1)]
+
+
+    def _venues(self, doc: Doc) -> list[CharSpan]:
+        """ORG spans naming a hall or centre people visit are places (the building)."""
+        return [CharSpan(e.start_char, e.end_char, PLACE) for e in doc.ents
+                if e.label_ == ORG and e.text.endswith(self.lex.venues)]
+
+
+    def _ends_in_numeral(self, name: str) -> bool:
+        """从一 (从一个侧面): LAC tags a preposition and a numeral as a two-character ORG."""
+        return len(name) == 2 and name[-1] in _NUMERALS
+
+
+    def _is_bare_level_body(self, text: str) -> bool:
+        """市政府, 县政府: a level and a kind of body, naming no particular one."""
+        return (len(text) >= 2 and text[0] in _LEVEL_PREFIXES
+                and text[1:] in self.lex.generic_heads)

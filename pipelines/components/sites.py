@@ -31,8 +31,6 @@ NAME_TAGS = frozenset(("n", "nz", "nw", "LOC", "ORG", "PER", "vn", "m", "j", "an
 PROPER_TAGS = frozenset(("nz", "nw", "LOC", "ORG", "PER", "j"))
 # A site right after one of these and another site continues the list of a visit verb.
 LIST_JOINERS = frozenset(("、", "和", "及"))
-# Endings of administrative places that locate a site rather than name it.
-LEVEL_ENDINGS = ("省", "市", "区", "县", "州", "盟", "旗")
 
 
 @Language.factory(FACTORY, default_config={"max_chars": 30}, assigns=["doc.ents"], requires=["doc.ents"])
@@ -51,17 +49,20 @@ class SiteRecognizer:
         self.max_chars = max_chars
         self._labels: dict[str, str] | None = None
         self._verbs: frozenset[str] = frozenset()
+        self._levels: tuple[str, ...] = ()
 
     def initialize(self, get_examples: Callable[[], Iterable[Any]] | None = None,
                    nlp: Language | None = None) -> None:
         """Load the site words and the visit verbs."""
         from pipelines.lexicons.tables import load_lexicon
 
-        self._set_state(load_lexicon("site_words").mapping("label"), load_lexicon("visit_verbs").terms())
+        self._set_state(load_lexicon("site_words").mapping("label"), load_lexicon("visit_verbs").terms(),
+                        load_lexicon("place_words").where("role", "division_level"))
 
-    def _set_state(self, labels: dict[str, str], verbs: Iterable[str]) -> None:
+    def _set_state(self, labels: dict[str, str], verbs: Iterable[str], levels: Iterable[str]) -> None:
         self._labels = dict(sorted(labels.items(), key=lambda item: -len(item[0])))
         self._verbs = frozenset(verbs)
+        self._levels = tuple(levels)
 
     @property
     def site_labels(self) -> dict[str, str]:
@@ -94,10 +95,10 @@ class SiteRecognizer:
                 first -= 1
             if not self._opens_site(text, words, first, found):
                 continue
-            start = _after_location(places, words[first].start, word.end - len(suffix))
+            start = _after_location(places, words[first].start, word.end - len(suffix), self._levels)
             name_end = word.end - len(suffix)
             if name_end - start >= 2 and not _is_kind(words, start, name_end) and \
-                    not _is_division(places, start, name_end):
+                    not _is_division(places, start, name_end, self._levels):
                 found.append(CharSpan(start, word.end, self.site_labels[suffix]))
         return found
 
@@ -117,13 +118,14 @@ class SiteRecognizer:
         return opener in LIST_JOINERS and bool(found) and found[-1].end == before.start
 
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        state = {"max_chars": self.max_chars, "labels": self.site_labels, "verbs": sorted(self._verbs)}
+        state = {"max_chars": self.max_chars, "labels": self.site_labels, "verbs": sorted(self._verbs),
+                 "levels": list(self._levels)}
         return json.dumps(state, ensure_ascii=False).encode("utf-8")
 
     def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> "SiteRecognizer":
         state = json.loads(data.decode("utf-8"))
         self.max_chars = state["max_chars"]
-        self._set_state(state["labels"], state["verbs"])
+        self._set_state(state["labels"], state["verbs"], state["levels"])
         return self
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
@@ -150,15 +152,15 @@ def _is_common_word(text: str, word: LacWord, suffix: str) -> bool:
     return len(suffix) == 1 and word.end - word.start > 1 and word.tag not in PROPER_TAGS
 
 
-def _is_division(places: dict[int, Any], start: int, end: int) -> bool:
+def _is_division(places: dict[int, Any], start: int, end: int, levels: tuple[str, ...]) -> bool:
     """阜阳市园区: a division and a site word are the division's sites, not a named one."""
     place = places.get(start)
-    return place is not None and place.end_char == end and place.text.endswith(LEVEL_ENDINGS)
+    return place is not None and place.end_char == end and place.text.endswith(levels)
 
 
-def _after_location(places: dict[int, Any], start: int, name_end: int) -> int:
+def _after_location(places: dict[int, Any], start: int, name_end: int, levels: tuple[str, ...]) -> int:
     """Skip administrative places (广州市, 天河区) that open a site name, leaving two characters."""
-    while start in places and places[start].text.endswith(LEVEL_ENDINGS) and \
+    while start in places and places[start].text.endswith(levels) and \
             places[start].end_char + 2 <= name_end:
         start = places[start].end_char
     return start
