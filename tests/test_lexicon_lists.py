@@ -1,6 +1,6 @@
 """Vocabulary in one place: every word list is a lexicon file, listed nowhere else.
 
-The lexicon groups are the terms of each role (or the whole term column) of
+The lexicon groups are the terms of each role or class (or the whole term column) of
 ``pipelines/lexicons/*.tsv`` and the sections of ``titles.txt``. A literal
 collection of strings in the project's code that repeats two or more terms of
 one group, making up at least half of the collection, is a second copy of
@@ -19,11 +19,14 @@ from pipelines.lexicons.titles import read_sections
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGES = ("pipelines", "graph", "ingest", "zhkg")
-# Copies in modules other helpers own, to be switched to pipelines.lexicons.tables.load_lexicon
-# (place_words.tsv: division_level; titles.txt: party_body) by their owners.
-KNOWN_COPIES = frozenset({("graph/merge_rules.py", "place_words.tsv:division_level"),
-                          ("graph/merge_rules.py", "titles.txt:party_body"),
-                          ("graph/merge_rules.py", "org_words.tsv:organ_suffix")})
+# Copies in a module another helper owns (graph/merge_rules.py), to be switched to
+# pipelines.lexicons.tables.load_lexicon by its owner; every other copy fails.
+KNOWN_COPIES = frozenset({
+    ("graph/merge_rules.py", group) for group in (
+        "place_words.tsv:division_level", "titles.txt:organ", "titles.txt:party_body",
+        "org_words.tsv:organ_suffix", "initiative_words.tsv:name_suffix",
+        "initiative_words.tsv:quote_suffix", "initiative_words.tsv:promote_verb")
+})
 
 
 def _groups() -> dict[str, frozenset[str]]:
@@ -39,10 +42,11 @@ def _groups() -> dict[str, frozenset[str]]:
 
 
 def _lexicon_groups(file_name: str, lexicon: Lexicon) -> dict[str, frozenset[str]]:
-    if "role" not in lexicon.columns:
+    column = next((c for c in ("role", "class") if c in lexicon.columns), None)
+    if column is None:
         return {file_name: frozenset(lexicon.terms())}
-    roles = {row[lexicon.columns.index("role")] for row in lexicon.rows}
-    return {f"{file_name}:{role}": frozenset(lexicon.where("role", role)) for role in roles}
+    roles = {row[lexicon.columns.index(column)] for row in lexicon.rows}
+    return {f"{file_name}:{role}": frozenset(lexicon.where(column, role)) for role in roles}
 
 
 def _string_collections(path: Path):
@@ -88,7 +92,7 @@ def test_no_group_is_written_in_two_lexicon_files():
     assert not same
 
 
-@pytest.mark.parametrize("name", ["org_words", "site_words", "visit_verbs", "place_words"])
+@pytest.mark.parametrize("name", ["org_words", "site_words", "relation_words", "place_words", "initiative_words"])
 def test_every_lexicon_reads(name):
     lexicon = load_lexicon(name)
     assert lexicon.rows and all(row[0] for row in lexicon.rows)

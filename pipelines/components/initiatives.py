@@ -41,6 +41,7 @@ from pipelines.tokens import LacWord
 from zhkg.errors import NotInitializedError
 from pipelines.extensions import register_extensions
 from pipelines.lexicons.surnames import load_common_words
+from pipelines.lexicons.tables import Lexicon, load_lexicon
 
 logger = logging.getLogger(__name__)
 
@@ -51,24 +52,6 @@ DEFAULT_CONFIG: dict[str, Any] = {
     "max_quote_chars": 12,
     "max_object_chars": 50,
     "min_campaign_repeats": 3,
-    "quote_suffixes": [
-        "专项行动", "行动计划", "攻坚战", "制度", "改革", "行动", "工程", "建设", "活动", "模式",
-        "机制", "计划", "战略", "体系", "任务", "方案", "工作", "倡议", "品牌", "试点", "规划",
-    ],
-    "name_suffixes": [
-        "专项整治行动", "专项行动", "行动计划", "攻坚战", "工程", "行动", "计划", "制度", "改革",
-        "战略", "体系", "任务", "方案", "工作",
-    ],
-    "promote_verbs": [
-        "开展", "实施", "推进", "推行", "落实", "启动", "深化", "推动", "构建", "打造", "赋能",
-        "实行", "部署", "谋划", "加快", "共建", "践行", "打好", "打赢",
-    ],
-    "rule_verbs": ["完善", "建立", "健全"],
-    "plan_verbs": ["制定", "出台", "印发", "发布"],
-    "object_verbs": ["针对", "围绕", "聚焦", "加快推进", "大力推进"],
-    "campaign_heads": ["教育", "整治", "攻坚", "大讨论"],
-    "generic_suffixes": ["工作", "活动", "品牌"],
-    "document_suffixes": ["条例", "意见", "规定", "方案", "办法", "决定", "纲要", "规划", "准则", "细则", "措施"],
     "min_generic_core": 8,
 }
 
@@ -77,8 +60,6 @@ QUOTES: dict[str, str] = {"“": "”", '"': '"', "「": "」", "『": "』", "�
 _CLOSING_QUOTES = frozenset(QUOTES.values())
 # Inside a slogan: no sentence punctuation, no enumeration comma, no 的 (a phrase, not a name).
 _SLOGAN_BREAKERS = re.compile(r"[，,。.！!？?：:；;、（）()《》“”\"+＋/的]")  # 、 only in listing quotes
-# Before a quote: a metaphor or an attribute (是最好的“试金石”, 作为“必修课”).
-_METAPHOR_CUES = ("是", "当成", "当作", "作为", "称为", "誉为", "视为", "成为")
 _NUMERALS = "一二三四五六七八九十百千万两双多"
 # Parallel mottos: 一村一品, 一户带一户, 多规合一, 免审即办, 即来即办, 三去一降一补, 百县千乡万村.
 _PARALLEL = re.compile(
@@ -95,20 +76,14 @@ _OBJECT_STOP = re.compile(r"[，,。！!？?：:；;（）()《》“”\"‘’
 _OBJECT_STOP_WORDS = re.compile(
     r"作为|成为|为|是|把|将|对|向|在|从|到|给|让|使|同|通过|按照|进行|关于|更好|更加|进一步|不断|持续|、"
 )
-_DETERMINERS = ("各项", "各类", "有关", "相关", "这项", "该项", "一批", "一系列", "这一", "这个", "这些", "这次")
-# Words that open a new verb phrase inside an object (加快|建设现代化经济体系).
-_INNER_VERBS = ("建设", "完善", "推进", "实现", "形成", "提升", "加强", "深化", "健全", "构建", "打造", "推动", "落实")
 # The verb that starts a campaign (开展党史学习教育).
 _CAMPAIGN_VERB = "开展"
 # Leading words of a campaign mention that are not part of its name (这次学习教育).
 _CAMPAIGN_DETERMINERS = re.compile(r"^(好|这次|此次|本次|这项|该|第[一二三四五六七八九十]批)")
 # A quoted name followed by 精神 is a spirit (“两弹一星”精神), not a programme.
 _SPIRIT = "精神"
-_LEADING_FILLERS = ("了", "好", "起")
 _TIME_PREFIX = re.compile(r"^(今年|明年|去年|本年度|年内|全年|\d{4}年)")
 _CONJUNCTIONS = "和与及"
-# Suffixes that name a programme only when counted (20项重点任务, not 能源领域重点任务).
-_COUNT_SUFFIXES = ("任务", "方案")
 # A battle (攻坚战) is named by two characters already (脱贫攻坚战); other programmes need three.
 _BATTLE = "攻坚战"
 
@@ -156,6 +131,26 @@ class Rules:
     generic_suffixes: tuple[str, ...]
     document_suffixes: tuple[str, ...]
     min_generic_core: int
+    metaphor_cues: tuple[str, ...]
+    determiners: tuple[str, ...]
+    inner_verbs: tuple[str, ...]
+    leading_fillers: tuple[str, ...]
+    count_suffixes: tuple[str, ...]
+
+    @classmethod
+    def from_lexicon(cls, lexicon: Lexicon, settings: dict[str, int]) -> "Rules":
+        """The limits of the config and the word lists of ``initiative_words.tsv`` (role -> field)."""
+        words = {f"{role}s" if not role.endswith("s") else role: lexicon.where("role", role)
+                 for role in {row[1] for row in lexicon.rows}}
+        words = {key.replace("_suffixs", "_suffixes"): value for key, value in words.items()}
+        return cls(**settings, **words)
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Rules":
+        return cls(**{k: tuple(v) if isinstance(v, list) else v for k, v in data.items()})
 
 
 @dataclass(frozen=True)
@@ -245,7 +240,7 @@ class InitiativeFinder:
 
     def _metaphor(self, quote: Quote) -> bool:
         before = self.text[max(0, quote.open - 4) : quote.open]
-        return any(cue in before for cue in _METAPHOR_CUES)
+        return any(cue in before for cue in self.rules.metaphor_cues)
 
     def _suffix_after(self, end: int, suffixes: Sequence[str]) -> str | None:
         for suffix in sorted(suffixes, key=len, reverse=True):
@@ -342,11 +337,11 @@ class InitiativeFinder:
     def _object_start(self, verb_end: int) -> int:
         """Where the object starts: after 了/好, a time word (今年) and a second verb (加快|建设)."""
         start = verb_end
-        if self.text.startswith(_LEADING_FILLERS, start):
+        if self.text.startswith(self.rules.leading_fillers, start):
             start += 1
         time = _TIME_PREFIX.match(self.text[start : start + 6])
         start += time.end() if time else 0
-        inner = next((v for v in (*self.verbs, *_INNER_VERBS) if self.text.startswith(v, start)), None)
+        inner = next((v for v in (*self.verbs, *self.rules.inner_verbs) if self.text.startswith(v, start)), None)
         return start + len(inner) if inner else start
 
     def _conjuncts(self, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -386,9 +381,9 @@ class InitiativeFinder:
         conjunction after the name means the head comes later (治理体系和治理能力现代化).
         """
         counted = bool(_COUNTED.search(piece))
-        if (verb in self.rules.plan_verbs or suffix in _COUNT_SUFFIXES) and not counted:
+        if (verb in self.rules.plan_verbs or suffix in self.rules.count_suffixes) and not counted:
             return True
-        if self.text[stop : stop + 1] in _CONJUNCTIONS or any(d in piece for d in _DETERMINERS):
+        if self.text[stop : stop + 1] in _CONJUNCTIONS or any(d in piece for d in self.rules.determiners):
             return True
         return suffix in self.rules.generic_suffixes and not self._plain_generic_core(verb, piece[: -len(suffix)])
 
@@ -597,65 +592,39 @@ class InitiativeFinder:
 
 
 @Language.factory(FACTORY, default_config=DEFAULT_CONFIG, assigns=["doc.ents"])
-def make_initiatives(
-    nlp: Language,
-    name: str,
-    max_quote_chars: int,
-    max_object_chars: int,
-    min_campaign_repeats: int,
-    quote_suffixes: list[str],
-    name_suffixes: list[str],
-    promote_verbs: list[str],
-    rule_verbs: list[str],
-    plan_verbs: list[str],
-    object_verbs: list[str],
-    campaign_heads: list[str],
-    generic_suffixes: list[str],
-    document_suffixes: list[str],
-    min_generic_core: int,
-) -> "InitiativesRecognizer":
+def make_initiatives(nlp: Language, name: str, max_quote_chars: int, max_object_chars: int,
+                     min_campaign_repeats: int, min_generic_core: int) -> "InitiativesRecognizer":
+    """Build the initiative rules; their word lists load in ``initialize`` or ``from_bytes``."""
     register_extensions()
-    rules = Rules(
-        max_quote_chars=max_quote_chars,
-        max_object_chars=max_object_chars,
-        min_campaign_repeats=min_campaign_repeats,
-        quote_suffixes=tuple(quote_suffixes),
-        name_suffixes=tuple(name_suffixes),
-        promote_verbs=tuple(promote_verbs),
-        rule_verbs=tuple(rule_verbs),
-        plan_verbs=tuple(plan_verbs),
-        object_verbs=tuple(object_verbs),
-        campaign_heads=tuple(campaign_heads),
-        generic_suffixes=tuple(generic_suffixes),
-        document_suffixes=tuple(document_suffixes),
-        min_generic_core=min_generic_core,
-    )
-    return InitiativesRecognizer(name, rules)
+    settings = {"max_quote_chars": max_quote_chars, "max_object_chars": max_object_chars,
+                "min_campaign_repeats": min_campaign_repeats, "min_generic_core": min_generic_core}
+    return InitiativesRecognizer(name, settings)
 
 
 class InitiativesRecognizer:
     """spaCy component: INITIATIVE entities, canonical name (no quotes) in ``kb_id_``."""
 
-    def __init__(self, name: str, rules: Rules) -> None:
-        if rules.max_quote_chars < 2 or rules.max_object_chars < 4:
+    def __init__(self, name: str, settings: dict[str, int]) -> None:
+        if settings["max_quote_chars"] < 2 or settings["max_object_chars"] < 4:
             raise ValueError(
                 f"{FACTORY}: max_quote_chars must be >= 2 and max_object_chars >= 4, "
-                f"got {rules.max_quote_chars} and {rules.max_object_chars}"
+                f"got {settings['max_quote_chars']} and {settings['max_object_chars']}"
             )
-        if not rules.quote_suffixes or not rules.name_suffixes or not rules.promote_verbs:
-            raise ValueError(f"{FACTORY}: quote_suffixes, name_suffixes and promote_verbs must not be empty")
         self.name = name
-        self.rules = rules
+        self.settings = dict(settings)
+        self.rules: Rules | None = None
         self.common_words: dict[str, float] | None = None
 
     def initialize(
         self, get_examples: Callable[[], Iterable[Any]] | None = None, *, nlp: Language | None = None
     ) -> None:
-        """Load the common words that tell where a word ends in unsegmented text."""
+        """Load the word lists (``initiative_words.tsv``) and the common words that tell where a
+        word ends in unsegmented text."""
+        self.rules = Rules.from_lexicon(load_lexicon("initiative_words"), self.settings)
         self.common_words = load_common_words()
 
     def __call__(self, doc: Doc) -> Doc:
-        if self.common_words is None:
+        if self.common_words is None or self.rules is None:
             raise NotInitializedError(FACTORY)
         words = lac_words(doc)
         candidates = InitiativeFinder(self.rules, self.common_words, doc_text(doc), words).find()
@@ -666,22 +635,27 @@ class InitiativesRecognizer:
         return doc
 
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        return srsly.msgpack_dumps({"common_words": self._require()})
+        return srsly.msgpack_dumps(self._state())
 
     def from_bytes(self, bytes_data: bytes, *, exclude: Iterable[str] = ()) -> "InitiativesRecognizer":
-        self.common_words = dict(srsly.msgpack_loads(bytes_data)["common_words"])
+        self._set_state(srsly.msgpack_loads(bytes_data))
         return self
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
-        srsly.write_msgpack(path / _DATA_FILE, {"common_words": self._require()})
+        srsly.write_msgpack(path / _DATA_FILE, self._state())
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "InitiativesRecognizer":
-        self.common_words = dict(srsly.read_msgpack(Path(path) / _DATA_FILE)["common_words"])
+        self._set_state(srsly.read_msgpack(Path(path) / _DATA_FILE))
         return self
 
-    def _require(self) -> dict[str, float]:
-        if self.common_words is None:
+    def _state(self) -> dict[str, Any]:
+        if self.common_words is None or self.rules is None:
             raise NotInitializedError(FACTORY)
-        return self.common_words
+        return {"common_words": self.common_words, "rules": self.rules.to_dict()}
+
+    def _set_state(self, state: dict[str, Any]) -> None:
+        self.common_words = dict(state["common_words"])
+        self.rules = Rules.from_dict(state["rules"])
+        self.settings = {key: getattr(self.rules, key) for key in self.settings}

@@ -4,7 +4,7 @@ Visit stories name the places visited by long descriptive names (X保障性住�
 X制度史陈列馆) that LAC cuts into several words, so the pieces come out as
 stray places or organisations, or not at all. A site name here is the run of
 name-like LAC words between a visit verb (来到, 走进, 参观, 在 ... from
-``visit_verbs.tsv``) and a site word (``site_words.tsv``, which also gives
+``relation_words.tsv``, shared with the VISITED rules) and a site word (``site_words.tsv``, which also gives
 the label); a run opened by 、 or 和 after a site continues the list. Leading
 administrative places (广州市, 天河区) say where the site is and stay places
 of their own.
@@ -25,6 +25,8 @@ from zhkg.errors import NotInitializedError
 from zhkg.records import PLACE
 
 FACTORY = "zhkg_sites_v1"  # spaCy forbids "." in factory names
+# Classes of relation_words.tsv whose verbs open a site name (来到X, 参观X, 瞻仰X).
+VERB_CLASSES = ("visit_verb", "site_activity")
 # LAC tags of the words a site name is made of.
 NAME_TAGS = frozenset(("n", "nz", "nw", "LOC", "ORG", "PER", "vn", "m", "j", "an"))
 # Tags of proper names: one such word before a site word names the site (东湖社区).
@@ -56,7 +58,9 @@ class SiteRecognizer:
         """Load the site words and the visit verbs."""
         from pipelines.lexicons.tables import load_lexicon
 
-        self._set_state(load_lexicon("site_words").mapping("label"), load_lexicon("visit_verbs").terms(),
+        visits = load_lexicon("relation_words")
+        verbs = [w for cls in VERB_CLASSES for w in visits.where("class", cls)]
+        self._set_state(load_lexicon("site_words").mapping("label"), verbs,
                         load_lexicon("place_words").where("role", "division_level"))
 
     def _set_state(self, labels: dict[str, str], verbs: Iterable[str], levels: Iterable[str]) -> None:

@@ -1,6 +1,7 @@
 """The relation vocabulary (``relation_words.tsv``): verbs and function words by class.
 
-Each line of the table is ``class<TAB>word``; the relation rules ask for a
+Each row of the table is ``class<TAB>word`` (read by the one lexicon loader,
+:mod:`pipelines.lexicons.tables`); the relation rules ask for a
 class as a tuple of words or as a regular-expression alternation, longest word
 first so that ``先后来到`` wins over ``来到``. Read on first use, never at import.
 """
@@ -12,6 +13,8 @@ import string
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+
+from pipelines.lexicons.tables import read_lexicon
 
 RELATION_WORDS_FILE = Path(__file__).with_name("relation_words.tsv")
 
@@ -51,17 +54,16 @@ class RelationWords:
 
 
 def read_relation_words(path: Path = RELATION_WORDS_FILE) -> RelationWords:
-    """Parse the table: ``#`` comments and blank lines skipped, words kept in file order."""
+    """Parse the table with :func:`pipelines.lexicons.tables.read_lexicon`; words kept in file order."""
+    lexicon = read_lexicon(path)
     classes: dict[str, list[str]] = {}
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        parts = line.split("\t")
-        if len(parts) != 2 or not parts[0] or not parts[1]:
-            raise ValueError(f"{path.name}:{number}: expected 'class<TAB>word', got {line!r}")
-        words = classes.setdefault(parts[0], [])
-        if parts[1] not in words:
-            words.append(parts[1])
+    for row in lexicon.rows:
+        cls, word = row[lexicon.columns.index("class")], row[lexicon.columns.index("word")]
+        if not cls or not word:
+            raise ValueError(f"{path.name}: empty class or word in {row!r}")
+        words = classes.setdefault(cls, [])
+        if word not in words:
+            words.append(word)
     return RelationWords({name: tuple(words) for name, words in classes.items()})
 
 

@@ -3,8 +3,8 @@
 Every word list a rule uses is a lexicon file beside this module, read here
 and nowhere else, so that no list is written twice in code. A file is UTF-8,
 tab-separated; lines starting with ``#`` are comments (they name the public
-source); the first other line names the columns, and the first column holds
-the term. Typed columns (a title's rank, a suffix's label, an organ's kind)
+source); the first other line names the columns. The term is the column
+named ``term`` or ``word``, else the first. Typed columns (a title's rank, a suffix's label, an organ's kind)
 say how a rule treats the term.
 
 Nothing here imports spaCy, so ``graph/`` may read the same lexicons.
@@ -27,19 +27,24 @@ class Lexicon:
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
 
+    @property
+    def term_index(self) -> int:
+        """Index of the term column: ``term`` or ``word`` if named so, else the first."""
+        return next((self.columns.index(c) for c in ("term", "word") if c in self.columns), 0)
+
     def terms(self) -> tuple[str, ...]:
-        """The terms (first column), in file order."""
-        return tuple(row[0] for row in self.rows)
+        """The terms, in file order."""
+        return tuple(row[self.term_index] for row in self.rows)
 
     def where(self, column: str, value: str) -> tuple[str, ...]:
-        """The terms whose ``column`` holds ``value`` (``kind == "suffix"``)."""
+        """The terms whose ``column`` holds ``value`` (``role == "party_body"``)."""
         index = self._index(column)
-        return tuple(row[0] for row in self.rows if row[index] == value)
+        return tuple(row[self.term_index] for row in self.rows if row[index] == value)
 
     def mapping(self, column: str) -> dict[str, str]:
         """``{term: value of column}``."""
         index = self._index(column)
-        return {row[0]: row[index] for row in self.rows}
+        return {row[self.term_index]: row[index] for row in self.rows}
 
     def _index(self, column: str) -> int:
         if column not in self.columns:
