@@ -1,19 +1,17 @@
 """Place lexicon: China's administrative divisions and the regions the news names.
 
 Divisions (province, city, county with their short forms such as 烟台/烟台市)
-come from jionlp's ``china_location.txt``; countries with their capitals and
-main cities from jionlp's ``world_location.txt``; one-character provincial
-abbreviations (皖, 苏, 鲁 ...) from jionlp's ``CHINA_PROVINCE_ALIAS``; named
-regions from ``regions.tsv`` (sources in its header). Sub-provincial regions
-such as 苏北 or 豫东 are generated from the abbreviations and the compass
-suffixes rather than listed. The data files are read straight from the
-installed jionlp package: importing jionlp itself takes seconds and prints a
-banner.
+come from jionlp's public ``china_location_loader``; countries with their
+capitals and main cities from ``world_location_loader``; one-character
+provincial abbreviations (皖, 苏, 鲁 ...) from jionlp's ``CHINA_PROVINCE_ALIAS``;
+named regions from ``regions.tsv`` (sources in its header). Sub-provincial
+regions such as 苏北 or 豫东 are generated from the abbreviations and the
+compass suffixes rather than listed. jionlp is imported on first use
+(:mod:`pipelines.lexicons.jionlp_data`), never at import.
 """
 
 from __future__ import annotations
 
-import ast
 import importlib.util
 import logging
 from dataclasses import dataclass
@@ -21,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
-from pipelines.lexicons.jionlp_files import jionlp_dir, open_dictionary
+from pipelines.lexicons.jionlp_data import jionlp, rule_constants
 
 logger = logging.getLogger(__name__)
 
@@ -111,51 +109,35 @@ def load_place_lexicon() -> PlaceLexicon:
 
 
 def _divisions() -> Iterator[PlaceInfo]:
-    """Provinces, cities and counties from jionlp's china_location.txt."""
-    province = city = None
-    with open_dictionary("china_location.txt") as lines:
-        for line in lines:
-            depth = len(line) - len(line.lstrip("\t"))
-            if depth > 2:
-                continue
-            fields = line.strip().split("\t")
-            if len(fields) != 3:
-                continue
-            full_name, _code, aliases = fields
-            short = aliases.split("/")[0]
-            if depth == 0:
-                province = city = full_name
-                yield PlaceInfo(short, full_name, PROVINCE, None, province)
-            elif depth == 1:
-                city = full_name
-                if full_name != province:
-                    yield PlaceInfo(short, full_name, CITY, province, province)
-            else:
-                yield PlaceInfo(short, full_name, COUNTY, city, province)
+    """Provinces, cities and counties from jionlp's ``china_location_loader``."""
+    for province, cities in jionlp().china_location_loader().items():
+        yield PlaceInfo(_alias(cities), province, PROVINCE, None, province)
+        for city, counties in _children(cities):
+            if city != province:
+                yield PlaceInfo(_alias(counties), city, CITY, province, province)
+            for county, info in _children(counties):
+                yield PlaceInfo(_alias(info), county, COUNTY, city, province)
+
+
+def _children(node: dict) -> Iterator[tuple[str, dict]]:
+    """The named sub-divisions of a loader node (its keys without a leading ``_``)."""
+    return ((name, child) for name, child in node.items() if not name.startswith("_"))
+
+
+def _alias(node: dict) -> str:
+    """The first short name of a division (a string for provinces, a list below them)."""
+    alias = node.get("_alias") or node["_full_name"]
+    return alias if isinstance(alias, str) else (alias[0] if alias else node["_full_name"])
 
 
 def province_abbreviations() -> dict[str, str]:
     """One-character abbreviation -> province full name (鄂 -> 湖北省)."""
-    constants = _module_constants(jionlp_dir() / "rule" / "rule_pattern.py",
-                                  ("CHINA_PROVINCE_ALIAS", "CHINA_PROVINCE_SHORT_PATTERN"))
-    shorts = constants["CHINA_PROVINCE_SHORT_PATTERN"].strip("()").split("|")
+    rules = rule_constants()
+    shorts = rules.CHINA_PROVINCE_SHORT_PATTERN.strip("()").split("|")
     full_by_short = {p.name: p.full_name for p in _divisions() if p.level == PROVINCE}
     return {abbr: full_by_short[short]
-            for abbr, short in zip(constants["CHINA_PROVINCE_ALIAS"], shorts)
+            for abbr, short in zip(rules.CHINA_PROVINCE_ALIAS, shorts)
             if short in full_by_short}
-
-
-def _module_constants(path: Path, names: tuple[str, ...]) -> dict[str, str]:
-    """String constants assigned at the top level of a Python file, read without running it."""
-    found: dict[str, str] = {}
-    for node in ast.parse(path.read_text(encoding="utf-8")).body:
-        if isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name):
-            if node.targets[0].id in names:
-                found[node.targets[0].id] = ast.literal_eval(node.value)
-    missing = set(names) - found.keys()
-    if missing:
-        raise ImportError(f"{path} lacks {sorted(missing)}; install jionlp>=1.5 (pip install -U jionlp)")
-    return found
 
 
 def _abbreviation_regions() -> Iterator[PlaceInfo]:
@@ -179,20 +161,14 @@ def _named_regions() -> Iterator[PlaceInfo]:
 
 
 def _world() -> Iterator[PlaceInfo]:
-    """Continents (the list's section headers), countries (short and official names),
-    their capitals and main cities."""
-    with open_dictionary("world_location.txt") as lines:
-        for line in lines:
-            if line.strip().endswith(":"):
-                continent = line.strip().rstrip(":")
-                yield PlaceInfo(continent, continent, REGION)
-                continue
-            fields = line.rstrip("\n").split("\t")
-            if len(fields) < 3:
-                continue
-            short, full_name, capital = fields[:3]
+    """Continents, countries (short and official names), their capitals and main cities
+    from jionlp's ``world_location_loader``."""
+    for continent, countries in jionlp().world_location_loader().items():
+        yield PlaceInfo(continent, continent, REGION)
+        for short, info in countries.items():
+            full_name = info.get("full_name") or short
             yield PlaceInfo(short, full_name, COUNTRY)
-            for city in [capital, *(fields[3].split("/") if len(fields) > 3 else [])]:
+            for city in [info.get("capital"), *(info.get("main_city") or [])]:
                 if city:
                     yield PlaceInfo(city, city, WORLD_CITY, full_name)
 
@@ -205,21 +181,16 @@ def abbreviation_chars() -> frozenset[str]:
     jionlp's world list, plus the provincial abbreviations.
     """
     chars = set(province_abbreviations())
-    with open_dictionary("world_location.txt") as lines:
-        for line in lines:
-            name = line.strip().rstrip(":").split("\t")[0]
-            if line.strip().endswith(":"):
-                if len(name) == 2:
-                    chars.add(name[0])
-            elif name:
-                chars.add(name[0])
+    for continent, countries in jionlp().world_location_loader().items():
+        if len(continent) == 2:
+            chars.add(continent[0])
+        chars.update(name[0] for name in countries if name)
     return frozenset(chars)
 
 
 def _common_words() -> frozenset[str]:
-    """Everyday words (jionlp's Chinese word dictionary): not places when alone."""
-    with open_dictionary("chinese_word_dictionary.txt") as lines:
-        return frozenset(line.split("\t", 1)[0] for line in lines)
+    """Everyday words (jionlp's ``chinese_word_dictionary_loader``): not places when alone."""
+    return frozenset(jionlp().chinese_word_dictionary_loader())
 
 
 # Place-name probability of the words in jiojio's place dictionary (``ns.txt``) above which a

@@ -4,7 +4,7 @@ A name after a title (局长张某某会上表示) has no delimiter on its right
 lists decide where it starts and ends:
 
 - surnames from ``surnames.txt`` (the 《百家姓》 as transcribed in jionlp);
-- common two-character words, taken from jionlp's ``idf.txt`` with their
+- common two-character words, taken from jionlp's ``idf_loader`` with their
   inverse document frequency: a low idf means an everyday word (会上, 深入,
   表示), which a given name rarely is and which often follows a name.
 """
@@ -15,7 +15,7 @@ import logging
 from functools import lru_cache
 from pathlib import Path
 
-from pipelines.lexicons.jionlp_files import open_dictionary
+from pipelines.lexicons.jionlp_data import jionlp
 
 logger = logging.getLogger(__name__)
 
@@ -34,15 +34,8 @@ def load_common_words(max_idf: float = 10.5) -> dict[str, float]:
 
     Returns ``{word: idf}`` so callers can compare how common two readings are.
     """
-    words: dict[str, float] = {}
-    with open_dictionary("idf.txt") as handle:
-        for line in handle:
-            word, _, value = line.rstrip("\r\n").partition("\t")
-            if len(word) != 2 or not value:
-                continue
-            idf = float(value)
-            if idf <= max_idf:
-                words[word] = idf
+    words = {word: idf for word, idf in jionlp().idf_loader().items()
+             if len(word) == 2 and float(idf) <= max_idf}
     logger.debug("loaded %d common two-character words from jionlp", len(words))
     return words
 
