@@ -24,7 +24,7 @@ PACKAGES = ("pipelines", "graph", "ingest", "zhkg")
 KNOWN_COPIES = frozenset({
     ("graph/merge_rules.py", group) for group in (
         "place_words.tsv:division_level", "titles.txt:organ", "titles.txt:party_body",
-        "org_words.tsv:organ_suffix", "initiative_words.tsv:name_suffix",
+        "org_words.tsv:organ_suffix", "org_words.tsv:anchor", "initiative_words.tsv:name_suffix",
         "initiative_words.tsv:quote_suffix", "initiative_words.tsv:promote_verb")
 })
 
