@@ -24,7 +24,10 @@ them into the edge attributes of :mod:`graph.contract`.
   ``date_end`` (or ``date`` when no end is stated).
 - ``terms`` (HOLDS_POST only) holds one entry per normalised title
   (:func:`graph.names.post_title`): its dates, sentence count and first
-  evidence. Career records (:mod:`graph.careers`) are read from it.
+  evidence. Career records (:mod:`graph.careers`) are read from it. A term's
+  dates are the articles' dates (the sentence's own date only for an undated
+  article): a title is what the person held when the article was written, even
+  when the sentence tells of an earlier or later event (应国务院总理X邀请，Y将于…访问).
 """
 
 from __future__ import annotations
@@ -87,7 +90,6 @@ class EdgeEvidence:
         A second record from the same sentence adds its attributes but no support.
         """
         support = (doc.doc_id, relation.sent if doc.sentence(relation.sent) else -1)
-        when = relation.date or doc.date
         entry = None
         if support not in self._seen:
             self._seen.add(support)
@@ -95,7 +97,7 @@ class EdgeEvidence:
         titles = split_values(relation.attrs.get("title"))
         self.titles.update(dict.fromkeys(titles))
         if self.relation == HOLDS_POST:
-            self._add_terms(titles, when, entry, doc, support[1], relation.date)
+            self._add_terms(titles, doc.date or relation.date, entry, doc, support[1], relation.date)
         self.purposes.update(dict.fromkeys(split_values(relation.attrs.get("purpose"))))
         self.led = self.led or bool(relation.attrs.get("led"))
         if relation.date_end:

@@ -23,12 +23,13 @@ from zhkg.query_cli import app
 from zhkg.records import HOLDS_POST, Relation
 
 
-def post_doc(doc_id: str, person: str, org: str, title: str, date: str | None):
+def post_doc(doc_id: str, person: str, org: str, title: str, date: str | None,
+             sentence_date: str | None = None):
     """An article stating that ``person`` holds ``title`` (``a|b`` for several) at ``org``."""
     written = "、".join(title.split("|"))
     return make_doc(doc_id, f"{org}{written}{person}出席会议。",
                     mentions=[(org, "ORG", 0), (person, "PERSON", 0)],
-                    relations=[Relation(HOLDS_POST, person, "PERSON", org, "ORG", sent=0,
+                    relations=[Relation(HOLDS_POST, person, "PERSON", org, "ORG", sent=0, date=sentence_date,
                                         attrs={"title": title})], date=date)
 
 
@@ -86,6 +87,15 @@ def test_an_undated_article_still_counts_but_gives_no_date():
     assert rows(kg.career("王旭")) == [("王旭", "湖北省财政厅", "厅长", "2014-03-01", "2014-03-01", 2)]
     only_undated = kg_of(post_doc("d1", "王旭", "湖北省财政厅", "厅长", None)).career("王旭")
     assert rows(only_undated) == [("王旭", "湖北省财政厅", "厅长", None, None, 1)]
+
+
+@pytest.mark.parametrize("article, sentence, seen", [
+    ("2014-03-01", "2012-05-06", "2014-03-01"),
+    (None, "2012-05-06", "2012-05-06"),
+])
+def test_a_post_is_dated_by_its_article_unless_the_article_is_undated(article, sentence, seen):
+    kg = kg_of(post_doc("d1", "王旭", "湖北省财政厅", "厅长", article, sentence_date=sentence))
+    assert [(p.first_seen, p.last_seen) for p in kg.career("王旭")] == [(seen, seen)]
 
 
 def test_holders_of_a_post_in_time_order_with_overlaps():
