@@ -10,11 +10,12 @@ Steps
 1. Every name becomes an entity key ``(type, name_key(name))`` (see
    :mod:`graph.names`); mention names, relation heads and tails and lexicon aliases
    all count.
-2. Keys are linked in a union-find: a mention and its lexicon aliases; the same key
-   tagged with different non-person types (one entity the tagger labelled ORG in
-   one story and PLACE in another); then the shape rules of
-   :mod:`graph.merge_rules` (party bodies, place level words, unambiguous short
-   forms, policy wrappers).
+2. Keys are linked in a union-find: a mention and its lexicon aliases (not for an
+   abbreviation several lexicon entries share); the same key tagged with different
+   types (one entity the tagger labelled ORG in one story and PLACE in another; a
+   PERSON tag only when the other types outvote it); then the rules of
+   :mod:`graph.merge_rules` (lexicon names, country and Party prefixes, party
+   bodies, place level words, unambiguous short forms, policy wrappers).
 3. A group's type is the type most of its mentions carry (ties: the order of
    :data:`zhkg.records.ENTITY_TYPES`). Its label is its most frequent mention
    name (ties: the longer, then the first in code-point order); every other name
