@@ -286,8 +286,8 @@ def initiative_affixes(index: NameIndex, uf: UnionFind) -> int:
 def junk_keys(index: NameIndex) -> set[EntityKey]:
     """Names that are no entity: one character, a list, two names joined, a headline glued on.
 
-    Two names are joined by 会同, by 和/与/会见/... between two known names, or
-    by nothing when both are names of the organ lexicons (中宣部中组部).
+    Two names are joined by 会同, or by 和/与/会见/... between two known names.
+    Two names written back to back stay (中央纪委国家监委 is one body with two names).
 
     Organisations, people and places only; a policy slogan may hold a space or a
     comma. Two-character names made of two country or province abbreviations
@@ -307,7 +307,7 @@ def junk_keys(index: NameIndex) -> set[EntityKey]:
             elif entity_type == INITIATIVE or key in official:
                 continue
             elif ((entity_type, key) in index.spaced or any(c in LIST_MARKS for c in key)
-                  or _joins_names(key, every) or _two_official_names(key, official)
+                  or _joins_names(key, every)
                   or (len(key) == 2 and key[0] in pairs and key[1] in pairs and key not in whole
                       and key not in places)):
                 junk.add((entity_type, key))
@@ -359,12 +359,6 @@ def _lexicon_keys() -> frozenset[str]:
 
     keys = {key for group in _lexicon_groups() for key in group}
     return frozenset(keys | {name_key(rename.successor) for rename in load_renames()})
-
-
-def _two_official_names(key: str, official: frozenset[str]) -> bool:
-    """Whether ``key`` is two lexicon names written back to back (中宣部中组部) without being one."""
-    return any(key[:i] in official and key[i:] in official
-               for i in range(MIN_SHORT_LEN + 1, len(key) - MIN_SHORT_LEN))
 
 
 def _joins_names(key: str, every: set[str]) -> bool:
