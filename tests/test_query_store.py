@@ -9,7 +9,7 @@ import pytest
 from test_query_graph import DEPT, FENG, SASAC, YANG, seed_like_graph
 
 from graph.query import KnowledgeGraph, load
-from graph.query import store_backend
+from graph import ranking
 from graph.query.store_backend import StoreKnowledgeGraph
 from graph.ranking import SCORERS, Ranking
 from zhkg.errors import GraphFileError, GraphNotFoundError, UnknownEntityError
@@ -118,10 +118,11 @@ def test_a_store_without_a_graph_says_to_build(tmp_path):
         load(tmp_path / STORE_NAME)
 
 
-def test_betweenness_on_a_large_graph_is_sampled_and_says_so(store_path, monkeypatch, caplog):
-    monkeypatch.setattr(store_backend, "BETWEENNESS_EDGE_VISITS", 1)
-    monkeypatch.setattr(store_backend, "BETWEENNESS_MIN_SAMPLE", 4)
-    with caplog.at_level(logging.WARNING, logger=store_backend.__name__):
-        ranked = StoreKnowledgeGraph(store_path).top(by="betweenness", k=3)
+@pytest.mark.parametrize("open_graph", [StoreKnowledgeGraph, lambda path: KnowledgeGraph(_as_built())])
+def test_betweenness_on_a_large_graph_is_sampled_and_says_so(store_path, monkeypatch, caplog, open_graph):
+    monkeypatch.setattr(ranking, "BETWEENNESS_EDGE_VISITS", 1)
+    monkeypatch.setattr(ranking, "BETWEENNESS_MIN_SAMPLE", 4)
+    with caplog.at_level(logging.WARNING, logger=ranking.__name__):
+        ranked = open_graph(store_path).top(by="betweenness", k=3)
     assert len(ranked) == 3
-    assert "sampled sources" in caplog.text
+    assert "4 sampled sources" in caplog.text

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import difflib
 import json
-import logging
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
@@ -23,15 +22,10 @@ import networkx as nx
 from graph.names import name_key
 from graph.query.knowledge_graph import Edge, KnowledgeGraph, _entity_type, _relations
 from graph.query.results import CareerPost, Match, Neighbor, PathStep, Ranked
-from graph.ranking import Ranking
+from graph.ranking import Ranking, sampled_betweenness
 from zhkg.errors import GraphFileError, GraphNotFoundError, InvalidQueryError
 from zhkg.records import CO_OCCURS, HOLDS_POST, PART_OF, PERSON
 
-log = logging.getLogger(__name__)
-
-BETWEENNESS_EDGE_VISITS = 20_000_000
-"""Work budget of betweenness: sources are sampled so that sources x edges stays below it."""
-BETWEENNESS_MIN_SAMPLE = 16
 _SUGGESTIONS = 5
 _CUTOFF = 0.5
 _IDS = "WITH ids AS (SELECT DISTINCT unnest(?::VARCHAR[]) AS id) "
@@ -287,20 +281,6 @@ class StoreKnowledgeGraph(KnowledgeGraph):
 
     def _scalar(self, sql: str) -> int:
         return int(self._con.execute(sql).fetchone()[0])
-
-
-def sampled_betweenness(graph: nx.Graph) -> dict[str, float]:
-    """Betweenness, exact on small graphs, estimated from sampled sources on large ones.
-
-    The sample (networkx's ``k=``, fixed seed) keeps sources x edges within
-    :data:`BETWEENNESS_EDGE_VISITS`; a warning says when and how much it sampled.
-    """
-    n, edges = graph.number_of_nodes(), max(graph.number_of_edges(), 1)
-    k = max(BETWEENNESS_MIN_SAMPLE, BETWEENNESS_EDGE_VISITS // edges)
-    if k >= n:
-        return nx.betweenness_centrality(graph)
-    log.warning("betweenness estimated from %d sampled sources of %d nodes (networkx k=%d)", k, n, k)
-    return nx.betweenness_centrality(graph, k=k, seed=0)
 
 
 class _StoreNames:
