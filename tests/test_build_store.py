@@ -145,3 +145,24 @@ def test_an_unreachable_scheduler_is_a_one_line_error(monkeypatch):
     monkeypatch.setattr(pipelines.cluster, "CONNECT_TIMEOUT", "1s")
     with pytest.raises(SchedulerError, match="E009.*dask scheduler"):
         pipelines.cluster.DaskCluster("tcp://127.0.0.1:9")
+
+
+def test_export_graph_from_the_store_rewrites_the_build_files(single, tmp_path):
+    from zhkg.store.export import export_graph
+
+    _, out, _ = single
+    export_graph(out / STORE_NAME, tmp_path / "again", formats=["json", "graphml", "csv"])
+    assert _exports(tmp_path / "again") == _exports(out)
+
+
+def test_export_graph_with_cooccurs_min_1_writes_every_stored_edge(single, tmp_path):
+    import duckdb
+
+    from zhkg.store.export import export_graph
+
+    _, out, _ = single
+    export_graph(out / STORE_NAME, tmp_path / "all", formats=["json"], cooccurs_min=1)
+    edges = json.loads((tmp_path / "all" / "graph.json").read_text(encoding="utf-8"))["edges"]
+    with duckdb.connect(str(out / STORE_NAME), read_only=True) as con:
+        (stored,) = con.execute("SELECT count(*) FROM edges").fetchone()
+    assert len(edges) == stored

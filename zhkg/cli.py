@@ -26,7 +26,7 @@ app = typer.Typer(
 )
 app.add_typer(query_app, name="query", help="Query a graph written by `zhkg build`.")
 export_app = typer.Typer(help="Write products of the store for other tools.", no_args_is_help=True)
-app.add_typer(export_app, name="export", help="Write products of the store (records) for other tools.")
+app.add_typer(export_app, name="export", help="Write products of the store (records, graph files) for other tools.")
 
 DEFAULT_COOCCURS_MIN = 2
 """Mirrors ``zhkg.job.DEFAULT_COOCCURS_MIN`` without importing the job (``--help`` stays fast)."""
@@ -120,6 +120,28 @@ def export_records(
 
     count = run_export(store, output)
     typer.echo(f"wrote {count} records to {output}")
+
+
+@export_app.command("graph")
+def export_graph(
+    store: Path = typer.Option(Path("out/zhkg.duckdb"), "--store", help="The store written by `zhkg build`."),
+    outdir: Path = typer.Option(Path("out"), "--out", "-o", help="Output directory."),
+    formats: Optional[List[str]] = typer.Option(
+        None, "--format", "-f",
+        help="Output format, repeatable: html, graphml, gexf, json, csv (default: all).",
+    ),
+    cooccurs_min: int = typer.Option(
+        DEFAULT_COOCCURS_MIN, "--cooccurs-min", min=1,
+        help="Export CO_OCCURS edges from this many sentences up.",
+    ),
+) -> None:
+    """Write the graph files again from the store, without extracting or resolving anything."""
+    from zhkg.store.export import export_graph as run_export
+
+    written = run_export(store, outdir, formats=_check_formats(formats), cooccurs_min=cooccurs_min)
+    for paths in written.values():
+        for path in paths:
+            typer.echo(str(path))
 
 
 def _check_formats(formats: Optional[List[str]]) -> Optional[List[str]]:

@@ -64,3 +64,36 @@ def export_records(store: str | os.PathLike[str], output: str | os.PathLike[str]
     finally:
         con.close()
     return count
+
+
+def export_graph(store: str | os.PathLike[str], outdir: str | os.PathLike[str], **options) -> dict[str, list[Path]]:
+    """Write the export files of the store's graph into ``outdir``, with no extraction or resolution.
+
+    ``options`` are those of :class:`zhkg.job.BuildOptions` that concern the
+    files (``formats``, ``max_nodes``, ``html_max_entities``,
+    ``cooccurs_min``), so a second set of files, with other limits, costs
+    only the writing. The files switch over as a set, as a build's do.
+
+    Raises
+    ------
+    StoreError
+        When the store cannot be opened.
+    OutputError, OutputLockedError
+        When ``outdir`` cannot be written or a build holds it.
+    """
+    from zhkg.job import BuildOptions, write_exports
+    from zhkg.outdir import open_output
+    from zhkg.store.graph_rows import read_graph
+    from zhkg.store.store import input_records
+
+    con = open_read_only(store)
+    try:
+        graph = read_graph(con)
+        documents = {r["doc_id"]: {"title": r.get("title", ""), "date": r.get("date"), "url": r.get("url", "")}
+                     for r in input_records(con)}
+    finally:
+        con.close()
+    with open_output(outdir) as output:
+        written = write_exports(graph, output.staging, BuildOptions(**options), documents)
+        published = output.commit()
+    return {fmt: [published[path] for path in paths] for fmt, paths in written.items()}
