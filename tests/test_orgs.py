@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+import spacy
+from spacy import registry
 
-from pipelines.components.orgs import OrgRecognizer
+from pipelines.components.orgs import FACTORY, STEPS, OrgRecognizer
 
 
 @pytest.fixture(scope="module")
@@ -252,3 +254,21 @@ def test_whole_names_kept_or_restored(nlp, text, org):
 def test_cut_name_is_completed_by_the_same_name_elsewhere_in_the_document(nlp):
     doc = nlp("乌兰牧骑队员为群众演出。他来到乌兰牧骑排演大厅。")
     assert [e.text for e in doc.ents if e.label_ == "ORG" and e.text.startswith("乌兰")] == ["乌兰牧骑", "乌兰牧骑"]
+
+
+
+def test_steps_are_registered_functions_found_by_name():
+    assert all(callable(registry.misc.get(name)) for name in STEPS)
+
+
+def test_an_unknown_step_is_a_config_error():
+    with pytest.raises(ValueError, match="zhkg.orgs.nothing.v1"):
+        spacy.blank("zh").add_pipe(FACTORY, config={"steps": ["zhkg.orgs.nothing.v1"]})
+
+
+@pytest.mark.parametrize(("left_out", "expected"), [(None, ["湖滨晚报"]), ("zhkg.orgs.press_titles.v1", [])])
+def test_only_the_configured_steps_run(left_out, expected):
+    pipeline = spacy.blank("zh")
+    pipeline.add_pipe(FACTORY, config={"steps": [s for s in STEPS if s != left_out]})
+    pipeline.initialize()
+    assert [e.text for e in pipeline("他在《湖滨晚报》发表文章。").ents] == expected

@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
+from spacy import registry
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -98,19 +99,50 @@ class _Word:
     text: str
 
 
-@Language.factory(FACTORY, default_config={"max_name": _MAX_NAME},
+# The rules in the order they run, each a function registered in spacy.registry.misc below;
+# [components.orgs] steps in config.cfg lists them too (a step is found by its name).
+STEPS: tuple[str, ...] = (
+    "zhkg.orgs.organ_named_places.v1", "zhkg.orgs.place_named_orgs.v1", "zhkg.orgs.trimmed_to_table_names.v1",
+    "zhkg.orgs.table_matches.v1", "zhkg.orgs.compounds.v1", "zhkg.orgs.enumerated_units.v1",
+    "zhkg.orgs.press_titles.v1", "zhkg.orgs.place_then_org.v1", "zhkg.orgs.party_bodies.v1",
+    "zhkg.orgs.place_split_from_org.v1", "zhkg.orgs.cut_names_completed.v1", "zhkg.orgs.rejected.v1",
+    "zhkg.orgs.venues.v1", "zhkg.orgs.governments.v1", "zhkg.orgs.aliases.v1",
+)
+
+
+@Language.factory(FACTORY, default_config={"max_name": _MAX_NAME, "steps": list(STEPS)},
                   assigns=["doc.ents", "doc._.aliases"], requires=["doc.ents"])
-def make_orgs(nlp: Language, name: str, max_name: int) -> "OrgRecognizer":
+def make_orgs(nlp: Language, name: str, max_name: int, steps: list[str]) -> "OrgRecognizer":
     """Build the organisation rules; the organs table loads in ``initialize`` or ``from_disk``."""
-    return OrgRecognizer(name, max_name=max_name)
+    return OrgRecognizer(name, max_name=max_name, steps=steps)
+
+
+def _registered_step(name: str) -> Callable[["OrgRecognizer", Doc], None]:
+    """The step registered under ``name``; an unknown name is a config error."""
+    try:
+        return registry.misc.get(name)
+    except Exception:
+        raise ValueError(f"{FACTORY}: no rule step is registered as {name!r}; "
+                         f"registered orgs steps: {', '.join(STEPS)}") from None
+
+
+def _step(name: str, method: str, override: bool) -> None:
+    """Register ``OrgRecognizer.<method>`` (candidates from the doc) as the step ``name``."""
+    def run(orgs: "OrgRecognizer", doc: Doc) -> None:
+        set_entities(doc, getattr(orgs, method)(doc), override=override)
+
+    run.__name__ = method.lstrip("_")
+    run.__doc__ = f"Step {name}: the candidates of ``OrgRecognizer.{method}`` (override={override})."
+    registry.misc.register(name, func=run)
 
 
 class OrgRecognizer:
     """Whole organisation names from LAC words, the organs table and party bodies."""
 
-    def __init__(self, name: str, max_name: int = _MAX_NAME) -> None:
+    def __init__(self, name: str, max_name: int = _MAX_NAME, steps: Sequence[str] = STEPS) -> None:
         if max_name < 2:
             raise ValueError(f"{FACTORY}: max_name must be at least 2, got {max_name}")
+        self.steps: list[Callable[["OrgRecognizer", Doc], None]] = [_registered_step(s) for s in steps]
         register_extensions()
         self.name = name
         self.max_name = max_name
@@ -119,6 +151,7 @@ class OrgRecognizer:
         self._common_words: frozenset[str] = frozenset()
         self._pattern: re.Pattern[str] | None = None
         self._lex: OrgWords | None = None
+        self._last_words: tuple[Doc | None, list[_Word]] = (None, [])
 
     def initialize(self, get_examples: Callable[[], Iterable[Any]] | None = None,
                    nlp: Language | None = None) -> None:
@@ -153,26 +186,23 @@ class OrgRecognizer:
         return self._pattern
 
     def __call__(self, doc: Doc) -> Doc:
-        words = self._words(doc)
-        text = doc_text(doc)
-        starts = {w.start for w in words}
-        ends = {w.end for w in words}
-        set_entities(doc, self._organ_named_places(doc), override=True)
-        set_entities(doc, self._place_named_orgs(doc), override=True)
-        set_entities(doc, self._trimmed_to_table_names(doc), override=True)
-        set_entities(doc, self._table_matches(text, starts, ends))
-        set_entities(doc, self._compounds(words))
-        set_entities(doc, self._enumerated_units(words), override=True)
-        set_entities(doc, self._press_titles(text), override=True)
-        set_entities(doc, self._place_then_org(doc))
-        set_entities(doc, self._party_bodies(doc), override=True)
-        set_entities(doc, self._place_split_from_org(doc), override=True)
-        set_entities(doc, self._cut_names_completed(doc), override=True)
-        doc.ents = [e for e in doc.ents if e.label_ != ORG or not self._is_rejected(e, text)]
-        set_entities(doc, self._venues(doc), override=True)
-        set_entities(doc, self._governments(doc), override=True)
-        self._add_aliases(doc)
+        """Run the configured steps in order (see :data:`STEPS`)."""
+        for step in self.steps:
+            step(self, doc)
         return doc
+
+    def _table_matches_of(self, doc: Doc) -> list[CharSpan]:
+        words = self._words(doc)
+        return self._table_matches(doc_text(doc), {w.start for w in words}, {w.end for w in words})
+
+    def _compounds_of(self, doc: Doc) -> list[CharSpan]:
+        return self._compounds(self._words(doc))
+
+    def _enumerated_units_of(self, doc: Doc) -> list[CharSpan]:
+        return self._enumerated_units(self._words(doc))
+
+    def _press_titles_of(self, doc: Doc) -> list[CharSpan]:
+        return self._press_titles(doc_text(doc))
 
     def _table_matches(self, text: str, starts: set[int], ends: set[int]) -> list[CharSpan]:
         """Central organ names that end where a word ends (司法部 but not 司法部门).
@@ -396,6 +426,12 @@ class OrgRecognizer:
 
 
     def _words(self, doc: Doc) -> list[_Word]:
+        """The words of the doc, computed once per doc for all the steps that read them."""
+        if self._last_words[0] is not doc:
+            self._last_words = (doc, self._doc_words(doc))
+        return self._last_words[1]
+
+    def _doc_words(self, doc: Doc) -> list[_Word]:
         """LAC's words (titles cut off organs), or the tokens tagged by entity label without LAC."""
         lac = lac_words(doc)
         if lac is None:
@@ -591,3 +627,35 @@ class OrgRecognizer:
         """市政府, 县政府: a level and a kind of body, naming no particular one."""
         return (len(text) >= 2 and text[0] in _LEVEL_PREFIXES
                 and text[1:] in self.lex.generic_heads)
+
+
+# -- the registered steps ------------------------------------------------------------------
+for _name, _method, _override in (
+    ("zhkg.orgs.organ_named_places.v1", "_organ_named_places", True),
+    ("zhkg.orgs.place_named_orgs.v1", "_place_named_orgs", True),
+    ("zhkg.orgs.trimmed_to_table_names.v1", "_trimmed_to_table_names", True),
+    ("zhkg.orgs.table_matches.v1", "_table_matches_of", False),
+    ("zhkg.orgs.compounds.v1", "_compounds_of", False),
+    ("zhkg.orgs.enumerated_units.v1", "_enumerated_units_of", True),
+    ("zhkg.orgs.press_titles.v1", "_press_titles_of", True),
+    ("zhkg.orgs.place_then_org.v1", "_place_then_org", False),
+    ("zhkg.orgs.party_bodies.v1", "_party_bodies", True),
+    ("zhkg.orgs.place_split_from_org.v1", "_place_split_from_org", True),
+    ("zhkg.orgs.cut_names_completed.v1", "_cut_names_completed", True),
+    ("zhkg.orgs.venues.v1", "_venues", True),
+    ("zhkg.orgs.governments.v1", "_governments", True),
+):
+    _step(_name, _method, _override)
+
+
+@registry.misc("zhkg.orgs.rejected.v1")
+def drop_rejected(orgs: OrgRecognizer, doc: Doc) -> None:
+    """Step zhkg.orgs.rejected.v1: drop ORG entities that name no organisation."""
+    text = doc_text(doc)
+    doc.ents = [e for e in doc.ents if e.label_ != ORG or not orgs._is_rejected(e, text)]
+
+
+@registry.misc("zhkg.orgs.aliases.v1")
+def add_aliases(orgs: OrgRecognizer, doc: Doc) -> None:
+    """Step zhkg.orgs.aliases.v1: the central organs' other names into ``doc._.aliases``."""
+    orgs._add_aliases(doc)
