@@ -66,3 +66,8 @@ def test_unit_named_after_its_parent(text, ents, expected):
 def test_central_organs_of_their_own_rank_are_no_units():
     doc = make_doc("中共中央召开会议，中共中央政治局研究工作。", [("中共中央", "ORG"), ("中共中央政治局", "ORG")])
     assert relations_of(resolve_and_extract(doc), PART_OF) == set()
+
+
+def test_company_suffix_is_no_unit():
+    doc = make_doc("远航发布公告，远航公司回应。", [("远航", "ORG"), ("远航公司", "ORG")])
+    assert relations_of(resolve_and_extract(doc), PART_OF) == set()

@@ -88,3 +88,14 @@ def test_subjectless_study_clause_lets_the_subject_carry_over():
         [("省交通厅党组", O), ("张建国", P), ("作风建设年活动", I)],
     )
     assert relations_of(resolve_and_extract(doc), PROMOTES) == {("省交通厅", "作风建设年活动")}
+
+
+@pytest.mark.parametrize(
+    ("text", "ents"),
+    [
+        ("中国是重要伙伴，愿共同推动安全生产月活动。", [("中国", L), ("安全生产月活动", I)]),
+        ("省交通厅将出台关于深化作风建设年活动的意见。", [("省交通厅", O), ("作风建设年活动", I)]),
+    ],
+)
+def test_no_actor_for_foreign_countries_or_document_topics(text, ents):
+    assert relations_of(resolve_and_extract(make_doc(text, ents)), PROMOTES) == set()

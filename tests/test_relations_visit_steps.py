@@ -167,3 +167,20 @@ def test_guidance_under_someone_is_no_site_activity():
         [("张建国", P), ("安徽", L), ("星光艺术团", O)],
     )
     assert relations_of(resolve_and_extract(doc), VISITED) == {("张建国", "安徽")}
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        ("李明华参观了安徽农业考察成果展。", [("李明华", P), ("安徽", L)], set()),
+        ("李明华来到合肥救助站看望儿童。", [("李明华", P), ("合肥", L)], set()),
+        ("李明华来到合肥考察。", [("李明华", P), ("合肥", L)], {("李明华", "合肥")}),
+    ],
+)
+def test_place_opening_the_name_of_a_site_is_not_the_target(text, ents, expected):
+    assert relations_of(resolve_and_extract(make_doc(text, ents)), VISITED) == expected
+
+
+def test_viewing_verb_at_the_end_of_a_sentence():
+    doc = make_doc("李明华还瞻仰了烈士纪念馆。", [("李明华", P), ("烈士纪念馆", L)])
+    assert relations_of(resolve_and_extract(doc), VISITED) == {("李明华", "烈士纪念馆")}

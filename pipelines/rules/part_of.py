@@ -30,7 +30,7 @@ UNITS_CUE = re.compile(
 CONTINUE_CUE = re.compile(r"^(?:各部门|各单位|各司局|各直属单位|所属单位|直属单位)")
 UNIT_SUFFIX = re.compile(r"(?:局|司|处|室|中心|办公室|公司|部)$")
 UNIT_NAME_MAX = 10
-PREFIX_UNIT_REST = re.compile(r"^[\u4e00-\u9fff]{1,5}(?:办|局|司|室|中心|处|委)$")
+PREFIX_UNIT_REST = re.compile(r"^[\u4e00-\u9fff]{1,5}(?:办|局|(?<!公)司|室|中心|处|委)$")
 # Organs the Party Constitution sets beside the central committee, and bodies of their own rank.
 OWN_RANK = re.compile(r"^(?:国家|中央|全国|常委|党委|党组|纪委|政治局|书记处|军委)")
 NATIONAL_PREFIX = re.compile(r"^(?:中国|中华|国家|全国|国务院|中央)")

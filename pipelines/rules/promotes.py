@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 
 from pipelines.lexicons.relation_words import RelationWords
+from pipelines.rules.geo import DOMESTIC_LEVELS
 from pipelines.rules.steps import RuleContext, rule_step
 from pipelines.rules.view import LIST_GAP, SUBJECT_LABELS, DocView, Ent
 from zhkg.records import INITIATIVE, ORG, PERSON, PLACE, PROMOTES, Relation
@@ -33,6 +34,7 @@ QUOTED = re.compile(r"“[^”]{1,30}”$")
 OBJECT_GAP_BLOCK = re.compile(r"对|关于|向|给|同|与|、|等")
 BLOCKING_LABELS = (ORG, PERSON)
 ACTOR_LABELS = (ORG, PLACE)
+PLACE_ACTOR_MIN = 2
 # A place opening a clause acts as its government (``某市扎实开展…``).
 SUBJECT_WITH_PLACES = (*SUBJECT_LABELS, PLACE)
 ADJACENT = r"(?:{manner_adverb})*$"
@@ -55,9 +57,12 @@ def verb_objects(context: RuleContext) -> list[Relation]:
             objects = _objects(view, words, match.start(), match.end(), clause.end, covering)
             if not objects:
                 continue
+            if view.text[max(match.start() - 2, 0):match.start()] == "关于":
+                continue  # 关于深化X的意见: X is the topic of a document
             actors = _adjacent_actors(view, words, clause.start, match.start()) or view.subjects_at(
                 match.start(), SUBJECT_WITH_PLACES
             )
+            actors = [a for a in actors if _can_act(context, a)]
             relations.extend(_relations(view, actors, objects, clause.sent, match.start(), match.group()))
     return relations
 
@@ -77,7 +82,7 @@ def arranged(context: RuleContext) -> list[Relation]:
             ]
             if not objects or _blocked(view, words, match.start("object"), objects[0].start):
                 continue
-            subjects = view.subjects_at(match.start(), SUBJECT_WITH_PLACES)
+            subjects = [a for a in view.subjects_at(match.start(), SUBJECT_WITH_PLACES) if _can_act(context, a)]
             relations.extend(_relations(view, subjects, objects, clause.sent, match.start(), "部署"))
     return relations
 
@@ -109,6 +114,20 @@ def _blocked(view: DocView, words: RelationWords, start: int, end: int) -> bool:
         if not words.regex(r"(?:{manner_adverb})*{promote_verb}").match(view.text[ent.end:end]):
             return True
     return False
+
+
+def _can_act(context: RuleContext, actor: Ent) -> bool:
+    """Whether an actor may promote a domestic initiative: not a foreign country, not a fragment.
+
+    A place acts as its government (``某市扎实开展``); a country the place
+    lexicon knows as foreign (``法国``) is a partner in diplomacy, not an actor.
+    """
+    if actor.label != PLACE:
+        return True
+    if len(actor.name) < PLACE_ACTOR_MIN:
+        return False
+    info = context.places.lookup(actor.name)
+    return info is None or info.level in DOMESTIC_LEVELS
 
 
 def _adjacent_actors(view: DocView, words: RelationWords, clause_start: int, verb_start: int) -> list[Ent]:

@@ -21,7 +21,7 @@ from zhkg.records import ORG, PERSON
 from pipelines.lexicons.relation_words import load_relation_words
 from pipelines.lexicons.titles import load_titles
 from pipelines.extensions import doc_extension, doc_meta
-from pipelines.spans import SentenceBounds, doc_text, sentence_bounds
+from pipelines.spans import SentenceBounds, doc_text, lac_words, sentence_bounds
 from ingest.dates import DateMention, find_dates
 
 CLAUSE_BREAKS = "，,；;：:"
@@ -103,6 +103,7 @@ class DocView:
         self.clauses = self._split_clauses()
         self._clause_starts = [c.start for c in self.clauses]
         self.posts: list[dict] = list(doc_extension(doc, "posts") or [])
+        self._word_tags: dict[int, str] | None = None
         self.meta: dict = doc_meta(doc)
         self.reference: str | None = self.meta["date"]
         self._dates: dict[int, list[DateMention]] = {}
@@ -113,6 +114,13 @@ class DocView:
                 self._paragraph_clauses.setdefault(self.paragraph_of_sentence(clause.sent), []).append(clause)
 
     # -- lookups -----------------------------------------------------------------
+    def word_tag_at(self, offset: int) -> str | None:
+        """LAC's part-of-speech tag of the word starting at ``offset``; ``None`` without LAC or mid-word."""
+        if self._word_tags is None:
+            words = lac_words(self.doc) or []
+            self._word_tags = {w.start: w.tag for w in words}
+        return self._word_tags.get(offset)
+
     def ents_in(self, start: int, end: int, labels: Iterable[str] | None = None) -> list[Ent]:
         """Entities lying fully inside ``start``..``end``, optionally of the given labels."""
         wanted = set(labels) if labels is not None else None

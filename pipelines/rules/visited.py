@@ -39,8 +39,10 @@ FIRST_TARGET_GAP = 4
 NEAR_PURPOSE_GAP = 2  # ``在X实地调研``
 TRAILING_CLAUSES = 3
 TARGET_LABELS = (PLACE, ORG)
-NAME_TAIL_MAX = 3
-NAME_END = re.compile(r"^(?:[\s、，,和及与等（(“”]|机关|党组|党委)")
+NAME_TAIL_MAX = 2
+NAME_RUN_MAX = 8  # glued text without the visitor's activity that still reads as a verb phrase
+NAME_TAGS = frozenset({"LOC", "ORG", "PER"})
+NAME_END = re.compile(r"^(?:[\s、，,。；;！？!?和及与等（(“”]|机关|党组|党委)")
 # Before a clause-leading ``到`` of a visit report: nothing but time words and adverbs.
 LEADING_TO = re.compile(r"^(?:[\s\d日上下午晚间时]|随后|接着|又|还|再|并|先后|首先|最后|他|她)*$")
 # A clause opening with ``在`` that only names where the visitor is: ``在X，``.
@@ -150,6 +152,8 @@ def _visit(view: DocView, words: RelationWords, clause: Clause, match: re.Match[
     topic = words.regex(r"{topic_marker}").search(view.text, verb_end, clause.end)
     region_end = min((m.start() for m in (purpose_in_clause, topic) if m is not None), default=clause.end)
     targets = _targets(view, verb_end, region_end)
+    if targets and _glued_tail(view, targets[-1].end, region_end):
+        targets = targets[:-1]
     if not targets:
         return []
     if purpose_in_clause is not None and purpose_in_clause.start() == region_end:
@@ -192,7 +196,7 @@ def _arrival(view: DocView, words: RelationWords, clause: Clause, start: int, en
     stop = _first_free(view, words.regex(r"{purpose}|{site_activity}|{topic_marker}"), end, clause.end)
     limit = stop.start() if stop else clause.end
     targets = _listed_targets(view, end, limit)
-    if targets and _opens_longer_name(view.text[targets[-1].end:limit]):
+    if targets and _opens_longer_name(view, words, targets[-1].end, clause.end, strict=_views_exhibits(words, verb)):
         targets = targets[:-1]
     if not targets:
         return []
@@ -200,14 +204,53 @@ def _arrival(view: DocView, words: RelationWords, clause: Clause, start: int, en
     return _relations(view, subjects, targets, clause.sent, start, verb)
 
 
-def _opens_longer_name(rest: str) -> bool:
-    """Whether the text after the last target continues its name (``中共中央`` + ``至…旧址``).
+def _glued_tail(view: DocView, end: int, region_end: int) -> bool:
+    """Whether a noun is glued to a target before the purpose (``合肥`` + ``救助站看望``).
 
-    A target is whole when a separator, ``等``, a body word (``机关``) or a short
-    modifier (``实地``) follows it; a longer run of text glued to it means the
-    recognisers found only the head of a longer name.
+    A short generic noun (``阜阳市园区、企业``) leaves the target whole.
     """
-    return len(rest) > NAME_TAIL_MAX and not NAME_END.match(rest)
+    rest = view.text[end:region_end]
+    if not rest or NAME_END.match(rest):
+        return False
+    tag = view.word_tag_at(end)
+    glued = re.split(r"[、，,；;]", rest, maxsplit=1)[0]
+    return len(glued) > NAME_TAIL_MAX and (tag is None or _is_nominal(tag))
+
+
+def _views_exhibits(words: RelationWords, verb: str) -> bool:
+    """``参观``/``瞻仰``: their objects are exhibits and sites named in full, never a bare place."""
+    return verb in words.words("viewing_verb")
+
+
+def _opens_longer_name(view: DocView, words: RelationWords, end: int, clause_end: int, *, strict: bool = False) -> bool:
+    """Whether the text after the last target continues its name (``中国`` + ``极地考察图片展``).
+
+    A target is whole when a separator, ``等`` or a body word (``机关``) follows
+    it, or (with LAC's tags) a word that is no noun (``到广州塔俯瞰全貌``); a
+    noun glued to it, or a long run of text without the visitor's activity,
+    means the recognisers found only the head of a longer name. Without
+    LAC's tags (blank pipelines) only a short modifier (``实地``) may follow.
+    The objects of viewing verbs (``参观``) must be whole names.
+    """
+    rest = view.text[end:clause_end]
+    if not rest or NAME_END.match(rest):
+        return False
+    if strict:
+        return True
+    activity = words.regex(r"{purpose}|{site_activity}")
+    if activity.match(rest):
+        return False
+    free = _first_free(view, activity, end, clause_end)
+    run = (free.start() if free else clause_end) - end
+    tag = view.word_tag_at(end)
+    if tag is not None:
+        return _is_nominal(tag) or run > NAME_RUN_MAX
+    return run > NAME_TAIL_MAX
+
+
+def _is_nominal(tag: str) -> bool:
+    """LAC tags of nouns and names (n, nz, nw, LOC, ORG ...): a word that may continue a name."""
+    return tag.startswith("n") or tag in NAME_TAGS
 
 
 def _leading_to(view: DocView, words: RelationWords, clause: Clause) -> list[Relation]:
