@@ -272,3 +272,20 @@ def test_only_the_configured_steps_run(left_out, expected):
     pipeline.add_pipe(FACTORY, config={"steps": [s for s in STEPS if s != left_out]})
     pipeline.initialize()
     assert [e.text for e in pipeline("他在《湖滨晚报》发表文章。").ents] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "name"),
+    [
+        ("他到浙江省和杭州市教育厅调研。", "浙江省", "浙江省教育厅"),
+        ("会议听取湖南省、长沙市纪委监委汇报。", "湖南省", "湖南省纪委监委"),
+    ],
+)
+def test_divisions_share_the_organ_after_the_last(nlp, text, first, name):
+    doc = nlp(text)
+    assert [(e.text, e.label_, e.kb_id_) for e in doc.ents if e.text == first] == [(first, "ORG", name)]
+
+
+@pytest.mark.parametrize("text", ["他来到办税服务厅察看。", "大家在多功能厅观看演示。"])
+def test_rooms_are_no_organisations(nlp, text):
+    assert [e for e in nlp(text).ents if e.label_ == "ORG"] == []

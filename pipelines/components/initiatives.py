@@ -249,13 +249,14 @@ class InitiativeFinder:
         return None
 
     def _quoted_with_suffix(self) -> Iterator[CharSpan]:
-        """“河长”制度 -> 河长制度; “三农”工作 -> 三农."""
+        """“河长”制度 -> 河长制度; “三农”工作 -> 三农; “六保”任务 -> 六保."""
         for quote in self.all_quotes:
             suffix = self._suffix_after(quote.close + 1, self.rules.quote_suffixes)
             if suffix is None:
                 continue
             inner = self.text[slice(*quote.inner)]
-            name = inner if suffix in self.rules.generic_suffixes else inner + suffix
+            generic = suffix in self.rules.generic_suffixes or suffix in self.rules.count_suffixes
+            name = inner if generic else inner + suffix  # “六保”任务 is 六保
             yield CharSpan(quote.open, quote.close + 1 + len(suffix), INITIATIVE, name)
 
     def _quoted_after_verb(self) -> Iterator[CharSpan]:

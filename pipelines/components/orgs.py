@@ -76,6 +76,8 @@ _HEAD_TAGS = frozenset(("ORG", "n", "nz", "j", "vn"))
 # A bare level word in front of an organ (省教育厅, 市委, 县政府) is a prefix too.
 _LEVEL_PREFIXES = "省市县区州乡镇村"
 _LEVEL_BLOCKERS = "全该本各此每城都门超个"
+# Joiners of divisions that share the organ after the last one (江苏省和淮安市纪委监委).
+_SHARING_JOINERS = "和、及"
 _MAX_NAME = 24
 # One-character modifiers say how, not which body (发挥好|党组成员, 密切同|人大代表); 总 and
 # 分 still open names (总检察院, 分公司).
@@ -105,7 +107,8 @@ STEPS: tuple[str, ...] = (
     "zhkg.orgs.organ_named_places.v1", "zhkg.orgs.place_named_orgs.v1", "zhkg.orgs.trimmed_to_table_names.v1",
     "zhkg.orgs.table_matches.v1", "zhkg.orgs.compounds.v1", "zhkg.orgs.enumerated_units.v1",
     "zhkg.orgs.press_titles.v1", "zhkg.orgs.place_then_org.v1", "zhkg.orgs.party_bodies.v1",
-    "zhkg.orgs.place_split_from_org.v1", "zhkg.orgs.cut_names_completed.v1", "zhkg.orgs.rejected.v1",
+    "zhkg.orgs.place_split_from_org.v1", "zhkg.orgs.cut_names_completed.v1", "zhkg.orgs.shared_heads.v1",
+    "zhkg.orgs.rejected.v1",
     "zhkg.orgs.venues.v1", "zhkg.orgs.governments.v1", "zhkg.orgs.aliases.v1",
 )
 
@@ -362,6 +365,30 @@ class OrgRecognizer:
                 found.append(CharSpan(ent.start_char, ent.end_char + len(body), ORG, text))
         return found
 
+    def _shared_heads(self, doc: Doc) -> list[CharSpan]:
+        """江苏省和淮安市纪委监委: divisions joined by 和 or 、 before one organ each have it; the
+        first division stands for its own body (span 江苏省, named 江苏省纪委监委)."""
+        text = doc_text(doc)
+        by_end = {e.end_char: e for e in doc.ents}
+        found = []
+        for ent in doc.ents:
+            place = self._leading_division(ent.text) if ent.label_ == ORG else None
+            if place is None or ent.start_char < 2 or text[ent.start_char - 1] not in _SHARING_JOINERS:
+                continue
+            head = ent.text[len(place):]
+            before = by_end.get(ent.start_char - 1)
+            if before is not None and before.label_ == PLACE and before.text[-1] in _LEVEL_PREFIXES:
+                found.append(CharSpan(before.start_char, before.end_char, ORG, before.text + head))
+        return found
+
+    def _leading_division(self, name: str) -> str | None:
+        """The longest known division (ending in a level word) that opens ``name`` before an organ."""
+        for length in range(len(name) - 2, 1, -1):
+            prefix = name[:length]
+            if prefix in self._places and prefix[-1] in _LEVEL_PREFIXES and self._looks_like_organ(name[length:]):
+                return prefix
+        return None
+
     def _is_rejected(self, ent: Span, text: str) -> bool:
         """ORG candidates that name no organisation, whichever rule or LAC proposed them.
 
@@ -378,7 +405,7 @@ class OrgRecognizer:
         return (self._is_bare_level_body(name) or self._is_new_common_noun(name) or self._ends_in_numeral(name)
                 or name in self.lex.generic_modifiers or name in self.lex.not_organs or name in self.lex.unit_nouns
                 or name in self.lex.anchors or name[-1] in _NOT_NAME_ENDINGS or self._names_members(name)
-                or self._is_bare_body_phrase(name))
+                or self._is_bare_body_phrase(name) or name.endswith(self.lex.rooms))
 
     def _is_new_common_noun(self, name: str) -> bool:
         """新时代, 新能源汽车: 新 before everyday words that name no organ (LAC tags some ORG)."""
@@ -642,6 +669,7 @@ for _name, _method, _override in (
     ("zhkg.orgs.party_bodies.v1", "_party_bodies", True),
     ("zhkg.orgs.place_split_from_org.v1", "_place_split_from_org", True),
     ("zhkg.orgs.cut_names_completed.v1", "_cut_names_completed", True),
+    ("zhkg.orgs.shared_heads.v1", "_shared_heads", True),
     ("zhkg.orgs.venues.v1", "_venues", True),
     ("zhkg.orgs.governments.v1", "_governments", True),
 ):

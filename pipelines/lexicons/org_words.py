@@ -21,6 +21,7 @@ class OrgWords:
 
     organ_suffixes: tuple[str, ...]
     not_organs: frozenset[str]
+    rooms: tuple[str, ...]
     standalone: frozenset[str]
     anchors: frozenset[str]
     generic_heads: frozenset[str]
@@ -68,6 +69,7 @@ def load_org_words() -> OrgWords:
     return OrgWords(
         organ_suffixes=role("organ_suffix"),
         not_organs=frozenset(role("not_organ")),
+        rooms=role("room"),
         standalone=frozenset(role("standalone")),
         anchors=frozenset(role("anchor")),
         generic_heads=frozenset(role("generic_head")),
