@@ -234,3 +234,19 @@ def test_named_items_of_a_list_of_work(full_pipeline, text, expected):
 )
 def test_named_projects(full_pipeline, text, expected):
     assert full_initiatives(full_pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("市里推出企业复产八条，帮助企业渡过难关。", ["企业复产八条"]),
+        ("省政府出台稳外贸15条。", ["稳外贸15条"]),
+        ("他推出三条建议。", []),
+    ],
+)
+def test_counted_measures_issued_by_a_plan_verb(full_pipeline, text, expected):
+    assert full_initiatives(full_pipeline, text) == expected
+
+
+def test_the_named_work_of_do_well(full_pipeline):
+    assert full_initiatives(full_pipeline, "要做好跨省异地养老保险转移接续工作。") == ["跨省异地养老保险转移接续"]

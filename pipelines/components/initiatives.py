@@ -104,6 +104,8 @@ _MEETING = re.compile(r"[\u4e00-\u9fff]{0,20}?(?:会议|大会)")
 # A list of projects: 等 (多个|一批) (重大|重点) 项目/工程.
 _PROJECT_LIST = re.compile(r"等(?:[多几]个|一批|\d+个)?(?:重大|重点)?(?:项目|工程)")
 _PROJECT_WORDS = frozenset(("工程", "项目"))
+# Counted measures: a short name and a number of articles (复工十二条, 稳就业20条).
+_MEASURES = re.compile(r"(?<![的了])[\u4e00-\u9fff]{2,12}?(?:[一二三四五六七八九十百]+|\d+)条(?![例件款])")
 # Paired verbal nouns name a policy only when both are rarer than everyday words (减税|降费,
 # not 改革|发展).
 _PAIRED_MIN_IDF = 8.0
@@ -205,6 +207,7 @@ class InitiativeFinder:
             self._enumerated_work,
             self._enumerated_projects,
             self._named_projects,
+            self._counted_measures,
         ):
             found.extend(rule())
         return found
@@ -568,6 +571,15 @@ class InitiativeFinder:
 
     def _is_phase(self, word: LacWord) -> bool:
         return word.tag == "m" and bool(_PHASE.match(self.text[word.start : word.end]))
+
+    def _counted_measures(self) -> Iterator[CharSpan]:
+        """推出X复工十二条, 出台“稳就业20条”: counted measures issued by a plan verb."""
+        for verb_end, verb in self._verb_positions():
+            if verb not in self.rules.plan_verbs:
+                continue
+            match = _MEASURES.match(self.text, verb_end)
+            if match is not None and self._word_ends_at(match.end()):
+                yield CharSpan(match.start(), match.end(), INITIATIVE, match.group(0))
 
     def _word_at(self, start: int) -> LacWord | None:
         return next((w for w in self.words if w.start == start), None)
