@@ -1,10 +1,13 @@
 """How fast the HTML explorer is in a real browser, on a real graph.
 
-    python benchmarks/html_benchmark.py GRAPH [--html-max-entities N] [--out DIR] [--repeat R]
+    python benchmarks/html_benchmark.py GRAPH [--records FILE] [--html-max-entities N]
+                                        [--out DIR] [--repeat R]
 
 ``GRAPH`` is a ``graph.json`` (node-link, as ``zhkg build -f json`` writes it)
 or an existing ``graph.html``. The page is written once with
-:func:`graph.readwrite.html.write_html`, then opened in Debian's chromium
+:func:`graph.readwrite.html.write_html` (document titles and URLs from the
+build's ``records.jsonl`` when ``--records`` names it, as ``zhkg build`` does),
+then opened in Debian's chromium
 through Playwright, over ``file://`` with every other request aborted.
 Reported, as a table and as ``benchmark.json`` in ``--out``:
 
@@ -59,7 +62,18 @@ window.__painted = (t0) => new Promise(resolve => requestAnimationFrame(
 WAIT_IDLE_MS = 30_000
 
 
-def write_page(graph_path: Path, out: Path, max_entities: int | None) -> Path:
+def read_documents(records: Path | None) -> dict[str, dict[str, Any]] | None:
+    """Title, date and URL per document from a build's ``records.jsonl``."""
+    if records is None:
+        return None
+    from zhkg.job import document_info
+    from zhkg.records import DocResult
+
+    with open(records, encoding="utf-8") as handle:
+        return document_info([DocResult.from_dict(json.loads(line)) for line in handle])
+
+
+def write_page(graph_path: Path, out: Path, max_entities: int | None, records: Path | None) -> Path:
     """The page to measure: ``graph_path`` itself if it is HTML, else written from the JSON graph."""
     if graph_path.suffix == ".html":
         return graph_path
@@ -69,7 +83,7 @@ def write_page(graph_path: Path, out: Path, max_entities: int | None) -> Path:
     started = time.perf_counter()
     G = read_json(graph_path)
     page = out / "graph.html"
-    write_html(G, page, max_entities=max_entities)
+    write_html(G, page, max_entities=max_entities, documents=read_documents(records))
     print(f"wrote {page} in {time.perf_counter() - started:.1f} s "
           f"({G.number_of_nodes()} nodes, {G.number_of_edges()} edges)")
     return page
@@ -194,11 +208,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("graph", type=Path, help="graph.json from zhkg build -f json, or a graph.html")
     parser.add_argument("--out", type=Path, default=ROOT / "test-artifacts" / "html-benchmark")
+    parser.add_argument("--records", type=Path, default=None,
+                        help="records.jsonl of the same build, for document titles and URLs")
     parser.add_argument("--html-max-entities", type=int, default=None)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
-    page = write_page(args.graph, args.out, args.html_max_entities)
+    page = write_page(args.graph, args.out, args.html_max_entities, args.records)
     result = measure(page, args.out, args.repeat)
     (args.out / "benchmark.json").write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")
     for key, value in result.items():

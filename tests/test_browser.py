@@ -128,7 +128,8 @@ def _drawn_nodes(page) -> set[str]:
 def _drawn_relations(page) -> set[str]:
     return set(page.evaluate("""() => {
         const z = window.zhkg;
-        return z.network.body.edgeIndices.map(id => z.edges.get(id).relation);
+        return z.network.body.edgeIndices.filter(id => !z.network.body.edges[id].options.hidden)
+            .map(id => z.edges.get(id).relation);
     }"""))
 
 
@@ -374,3 +375,8 @@ def test_screenshot_of_a_focused_entity_is_saved(opened):
     target = ARTIFACTS / "graph.png"
     opened.screenshot(path=str(target))
     assert target.stat().st_size > 10_000
+
+
+def test_overview_draws_co_occurrence_only_as_hidden_layout_links(opened):
+    hidden = opened.evaluate("""() => window.zhkg.edges.get().filter(e => e.hidden).map(e => e.relation)""")
+    assert hidden and set(hidden) == {"CO_OCCURS"} and "CO_OCCURS" not in _drawn_relations(opened)

@@ -12,7 +12,7 @@
   var CO = data.relations.map(function (r) { return r.name; }).indexOf("CO_OCCURS");
   var MAX_DRAWN = meta.max_drawn, MAX_EDGES = 4 * meta.max_drawn, PAGE = 8;
   var SEARCH_LIMIT = 12, HOP1_SHARE = 0.3, EXPAND_LIMIT = 40, MIN_TIMELINE_MONTHS = 12, MAX_BAR_WIDTH = 28;
-  var RELATED_SHOWN = 10, OVERVIEW_ITERATIONS = 150;
+  var RELATED_SHOWN = 10, OVERVIEW_ITERATIONS = 150, LAYOUT_LINKS = 2;
 
   function $(id) { return document.getElementById(id); }
   function el(tag, text, className) {
@@ -97,12 +97,13 @@
     }
     return row;
   }
-  /* Up to `limit` neighbours of i by usable edge, best first: typed relations before co-occurrence. */
-  function rankedNeighbours(i, limit) {
+  /* Up to `limit` neighbours of i by usable edge, best first (typed relations before
+     co-occurrence), leaving out those already in `taken` (a Map or Set). */
+  function rankedNeighbours(i, limit, taken) {
     var row = rankedEdges(i), seen = new Set(), out = [];
     for (var k = 0; k < row.length && out.length < limit; k++) {
       var j = other(row[k], i);
-      if (j !== i && !seen.has(j) && edgeUsable(row[k])) { seen.add(j); out.push(j); }
+      if (j !== i && !seen.has(j) && !(taken && taken.has(j)) && edgeUsable(row[k])) { seen.add(j); out.push(j); }
     }
     return out;
   }
@@ -123,12 +124,12 @@
     if (state.hops === 2) {
       var ring = nodes.slice(1), share = Math.max(3, Math.floor((MAX_DRAWN - nodes.length) / Math.max(ring.length, 1)));
       ring.forEach(function (j) {
-        rankedNeighbours(j, share + nodes.length).forEach(function (k) { add(k, 2, j); });
+        rankedNeighbours(j, share, hop).forEach(function (k) { add(k, 2, j); });
       });
     }
     view.expanded.forEach(function (x) {
       add(x, 1, view.focus);
-      rankedNeighbours(x, EXPAND_LIMIT).forEach(function (k) { add(k, hop.get(x) + 1, x); });
+      rankedNeighbours(x, EXPAND_LIMIT, hop).forEach(function (k) { add(k, hop.get(x) + 1, x); });
     });
     return { nodes: nodes, hop: hop, parent: parent, total: countNeighbours(view.focus) };
   }
@@ -145,6 +146,20 @@
       edges.length = MAX_EDGES;
     }
     return edges;
+  }
+  /* The strongest co-occurrence links among the overview's entities, drawn hidden:
+     they take part in the physics only, so entities named together sit together. */
+  function layoutEdges(nodes) {
+    var member = new Set(nodes), links = [];
+    if (CO < 0 || state.cooc) { return links; }
+    nodes.forEach(function (i) {
+      for (var k = adjStart[i]; k < adjStart[i + 1]; k++) {
+        var e = adj[k], j = other(e, i);
+        if (L.rel[e] === CO && j > i && member.has(j)) { links.push(e); }
+      }
+    });
+    links.sort(function (a, b) { return L.weight[b] - L.weight[a] || a - b; });
+    return links.slice(0, LAYOUT_LINKS * nodes.length);
   }
 
   /* ---- vis objects ---- */
@@ -180,18 +195,20 @@
     if (type.shape === "box") { node.font = { color: "#ffffff" }; }
     return node;
   }
-  function visEdge(e) {
+  /* Colour says the relation (see the legend); the label only what the colour cannot:
+     the title of a post, the purpose of a visit. */
+  function visEdge(e, hidden) {
     var rel = REL[L.rel[e]];
     return { id: "e" + e, index: e, from: E.id[L.src[e]], to: E.id[L.dst[e]], relation: rel.name,
              color: rel.color, title: edgeTooltip(e), value: Math.log(1 + L.count[e]),
              arrows: L.rel[e] === CO ? "" : "to", dashes: L.rel[e] === CO,
-             label: L.rel[e] === CO ? undefined : (L.note[e] || rel.name) };
+             label: L.note[e] || undefined, hidden: !!hidden, physics: true };
   }
 
   var nodes = new vis.DataSet(), edges = new vis.DataSet();
   var nodeView = new vis.DataView(nodes, { filter: function (n) { return typeOn[n.type]; } });
   var edgeView = new vis.DataView(edges, { filter: function (x) {
-    if (!relationOn[x.relation]) { return false; }
+    if (!x.hidden && !relationOn[x.relation]) { return false; }
     var a = nodes.get(x.from), b = nodes.get(x.to);
     return !!a && !!b && typeOn[a.type] && typeOn[b.type];
   } });
@@ -202,7 +219,8 @@
              arrows: { to: { enabled: false, scaleFactor: 0.5 } }, smooth: false,
              scaling: { min: 1, max: 5, label: { enabled: false } } },
     physics: { enabled: true, solver: "forceAtlas2Based",
-               forceAtlas2Based: { gravitationalConstant: -60, springLength: 90, avoidOverlap: 0.4 },
+               forceAtlas2Based: { gravitationalConstant: -60, centralGravity: 0.03, springLength: 90,
+                                   avoidOverlap: 0.4 },
                stabilization: { enabled: true, iterations: 150, updateInterval: 10, fit: true } },
     interaction: { hover: true, tooltipDelay: 200, keyboard: { enabled: true, bindToWindow: false },
                    hideEdgesOnDrag: true },
@@ -286,8 +304,9 @@
     nodes.update(changed);
     nodes.add(added);
     edges.clear();
-    edges.add(selectionEdges(selection.nodes).map(visEdge));
+    edges.add(selectionEdges(selection.nodes).map(function (e) { return visEdge(e, false); }));
     if (overviewing) {
+      edges.add(layoutEdges(selection.nodes).map(function (e) { return visEdge(e, true); }));
       setPhysics(true);
       network.stabilize(OVERVIEW_ITERATIONS);
     } else {
