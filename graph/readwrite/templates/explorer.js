@@ -31,10 +31,13 @@
     var fill = adjStart.slice(0, nEntities);
     for (e = 0; e < nEdges; e++) { adj[fill[L.src[e]]++] = e; adj[fill[L.dst[e]]++] = e; }
   })();
-  var indexOfId = new Map();
-  E.id.forEach(function (id, i) { indexOfId.set(id, i); });
   function other(e, i) { return L.src[e] === i ? L.dst[e] : L.src[e]; }
-  function entityIndex(ref) { return typeof ref === "number" ? ref : indexOfId.get(ref); }
+  /* An entity by row or by id; a linear scan, as a Map of every id costs more at start-up
+     than the few look-ups by id ever do. */
+  function entityIndex(ref) {
+    var i = typeof ref === "number" ? ref : E.id.indexOf(ref);
+    return i >= 0 && i < nEntities ? i : undefined;
+  }
 
   /* ---- months: integers counted from 1970-01 ---- */
   function monthName(m) {
@@ -181,11 +184,12 @@
     });
     return lines.join("\n");
   }
-  /* The focused entity gets a thick dark border. */
+  /* The focused entity gets a thick dark border; selected ones keep their type's colour. */
   function focusStyle(i, focused) {
-    var color = TYPE[E.type[i]].color;
-    return { id: E.id[i], borderWidth: focused ? 4 : 1,
-             color: focused ? { background: color, border: "#111" } : { background: color, border: color } };
+    var color = TYPE[E.type[i]].color, border = focused ? "#111" : color;
+    return { id: E.id[i], borderWidth: focused ? 4 : 1, borderWidthSelected: focused ? 5 : 3,
+             color: { background: color, border: border,
+                      highlight: { background: color, border: "#111" }, hover: { background: color, border: "#111" } } };
   }
   function visNode(i, hop, position) {
     var type = TYPE[E.type[i]];
@@ -231,11 +235,13 @@
 
   /* ---- layout ----
      The overview starts on a spiral, most important entities in the middle, and
-     physics settles it. An ego network is laid out in rings at once, with no
-     physics, so focusing stays fast: the focus in the centre, its neighbours on
-     the inner rings, second hops outside them in the order of the neighbour that
-     brought them in, and an expanded node's neighbours in a ring around it. */
-  var RING_GAP = 90, NODE_GAP = 60, FIRST_RING = 170, AROUND = 120;
+     physics settles it. An ego network starts in rings: the focus in the centre,
+     its neighbours on the inner rings, second hops outside them in the order of
+     the neighbour that brought them in. Small ones are then relaxed by a short
+     physics run (labels stop overlapping); large ones stay in rings, so focusing
+     stays fast. Expanding rings the new neighbours around the expanded node and
+     moves nothing else. */
+  var RING_GAP = 90, NODE_GAP = 80, FIRST_RING = 170, AROUND = 120, RELAX_MAX = 120, RELAX_ITERATIONS = 80;
   function polar(center, radius, angle) {
     return { x: center.x + radius * Math.cos(angle), y: center.y + radius * Math.sin(angle) };
   }
@@ -309,6 +315,9 @@
       edges.add(layoutEdges(selection.nodes).map(function (e) { return visEdge(e, true); }));
       setPhysics(true);
       network.stabilize(OVERVIEW_ITERATIONS);
+    } else if (expandedFrom === undefined && selection.nodes.length <= RELAX_MAX) {
+      setPhysics(true);
+      network.stabilize(RELAX_ITERATIONS);
     } else {
       setPhysics(false);
       if (expandedFrom === undefined) { network.fit({ animation: false }); }
@@ -656,14 +665,19 @@
   }
 
   /* ---- search over every entity ---- */
-  var searchKeys = [], searchOwner = [];
-  for (var s = 0; s < nEntities; s++) {
-    namesOf(s).forEach(function (name) { searchKeys.push(name.toLowerCase()); searchOwner.push(s); });
+  var searchKeys = null, searchOwner = [];
+  /* Every name and alias, lower-cased; built on the first search, not at start-up. */
+  function buildSearchKeys() {
+    searchKeys = [];
+    for (var i = 0; i < nEntities; i++) {
+      namesOf(i).forEach(function (name) { searchKeys.push(name.toLowerCase()); searchOwner.push(i); });
+    }
   }
   /* Entities whose name or alias matches: exact, then prefix, then substring; ties by importance. */
   function search(query) {
     var q = String(query || "").trim().toLowerCase(), best = new Map();
     if (!q) { return []; }
+    if (searchKeys === null) { buildSearchKeys(); }
     for (var k = 0; k < searchKeys.length; k++) {
       var at = searchKeys[k].indexOf(q);
       if (at < 0) { continue; }
@@ -727,7 +741,8 @@
     else if (event.altKey && event.key === "ArrowRight") { event.preventDefault(); step(1); }
   });
 
-  overview();
+  /* A task of its own, so reading the data and drawing the overview do not block the page as one. */
+  setTimeout(overview, 0);
   window.zhkg = { network: network, nodes: nodes, edges: edges, nodeView: nodeView, edgeView: edgeView,
                   data: data, state: state, search: search, focus: focus, expand: expand, overview: overview,
                   back: function () { step(-1); }, forward: function () { step(1); },
