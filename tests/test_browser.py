@@ -364,7 +364,8 @@ def test_edge_tooltip_shows_evidence_markup_as_text(opened):
 def test_node_tooltip_shows_alias_markup_as_text(opened):
     _focus(opened, PERSON)
     tooltip = _hover(opened, *_node_point(opened, ORG))
-    assert "<img/src=x/onerror=" in tooltip.inner_text()
+    text = tooltip.inner_text()
+    assert "<img" in text and "onerror=" in text
     assert tooltip.evaluate("t => t.querySelectorAll('*:not(br)').length") == 0
 
 
