@@ -59,7 +59,10 @@ def pages(tmp_path_factory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("browser")
     written = {"hostile": folder / "hostile.html", "star": folder / "star.html"}
     write_html(hostile_graph(), written["hostile"], documents=hostile_document_info())
-    write_html(star_graph(edges=5, evidence=3), written["star"])
+    star = star_graph(edges=5, evidence=3)
+    star.nodes["PERSON:甲"].update(first_seen="2024-01-10", last_seen="2024-09-10")
+    star.edges["PERSON:甲", "PLACE:地0", "VISITED:PERSON:甲->PLACE:地0"]["dates"] = ["1990-05-01", "2024-01-10"]
+    write_html(star, written["star"])
     return written
 
 
@@ -381,3 +384,10 @@ def test_screenshot_of_a_focused_entity_is_saved(opened):
 def test_overview_draws_co_occurrence_only_as_hidden_layout_links(opened):
     hidden = opened.evaluate("""() => window.zhkg.edges.get().filter(e => e.hidden).map(e => e.relation)""")
     assert hidden and set(hidden) == {"CO_OCCURS"} and "CO_OCCURS" not in _drawn_relations(opened)
+
+
+def test_timeline_leaves_out_months_before_the_articles(star):
+    _focus(star, "PERSON:甲")
+    months = star.eval_on_selector_all("#timeline-svg .month", "bars => bars.map(b => b.dataset.month)")
+    assert months[0] == "2024-01" and "1990-05" not in months
+    assert "1 months outside the articles' dates" in star.inner_text("#timeline-title")

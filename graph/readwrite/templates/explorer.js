@@ -12,7 +12,7 @@
   var CO = data.relations.map(function (r) { return r.name; }).indexOf("CO_OCCURS");
   var MAX_DRAWN = meta.max_drawn, MAX_EDGES = 4 * meta.max_drawn, PAGE = 8;
   var SEARCH_LIMIT = 12, HOP1_SHARE = 0.3, EXPAND_LIMIT = 40, MIN_TIMELINE_MONTHS = 12, MAX_BAR_WIDTH = 28;
-  var RELATED_SHOWN = 10, OVERVIEW_ITERATIONS = 150, LAYOUT_LINKS = 2;
+  var RELATED_SHOWN = 10, OVERVIEW_ITERATIONS = 150, LAYOUT_LINKS = 2, YEAR_LABEL_WIDTH = 28;
 
   function $(id) { return document.getElementById(id); }
   function el(tag, text, className) {
@@ -486,22 +486,24 @@
       title.textContent = "时间线 Timeline：聚焦一个实体后显示 · focus an entity to see its months";
       return;
     }
-    var byMonth = entityMonths(i), months = Array.from(byMonth.keys()).sort(function (a, b) { return a - b; });
-    title.textContent = E.label[i] + " 时间线 timeline" + (months.length ? "" : "：无日期关系 no dated relations") +
-      (state.cooc ? "" : " (typed relations; tick CO_OCCURS to add co-occurrence)");
+    var byMonth = entityMonths(i), all = Array.from(byMonth.keys()).sort(function (a, b) { return a - b; });
+    var months = withinCoverage(i, all), outside = all.length - months.length;
+    title.textContent = E.label[i] + " 时间线 timeline" + (all.length ? "" : "：无日期关系 no dated relations") +
+      (state.cooc ? "" : " (typed relations; tick CO_OCCURS to add co-occurrence)") +
+      (outside ? "；另有 " + outside + " 个月份早于或晚于报道 · " + outside + " months outside the articles' dates not shown" : "");
     if (!months.length) { return; }
     var lo = months[0], span = Math.max(months[months.length - 1] - lo + 1, MIN_TIMELINE_MONTHS);
     var width = box.clientWidth || 600, height = 92, axis = 14;
     var barWidth = Math.min(width / span, MAX_BAR_WIDTH), hi = lo + span - 1;
     var top = 0;
-    byMonth.forEach(function (counts) {
-      var sum = 0;
+    months.forEach(function (m) {
+      var counts = byMonth.get(m), sum = 0;
       Object.keys(counts).forEach(function (r) { sum += counts[r]; });
       top = Math.max(top, sum);
     });
     box.setAttribute("viewBox", "0 0 " + width + " " + height);
     for (var m = lo; m <= hi; m++) {
-      if (m % 12 === 0 || m === lo) {
+      if ((m % 12 === 0 || m === lo) && (m - lo) * barWidth + YEAR_LABEL_WIDTH < width) {
         var tick = svg("text", { x: (m - lo) * barWidth + 1, y: height - 2, "font-size": 10, fill: "#666" });
         tick.textContent = String(1970 + Math.floor(m / 12));
         box.appendChild(tick);
@@ -510,6 +512,13 @@
       if (!counts) { continue; }
       box.appendChild(monthBar(m, counts, (m - lo) * barWidth, barWidth, (height - axis) / top, height - axis));
     }
+  }
+  /* Months within the dates of the articles that name the entity: an event a speech recalls
+     from decades ago would squeeze the corpus years into a sliver. */
+  function withinCoverage(i, months) {
+    var first = parseMonth(E.first[i]), last = parseMonth(E.last[i]);
+    if (first === null || last === null) { return months; }
+    return months.filter(function (m) { return m >= first && m <= last; });
   }
   function monthBar(m, counts, x, width, scale, base) {
     var group = svg("g", { "class": "month", tabindex: 0, role: "button", "data-month": monthName(m) });
