@@ -67,11 +67,12 @@ def read_documents(records: Path | None) -> dict[str, dict[str, Any]] | None:
     """Title, date and URL per document from a build's ``records.jsonl``."""
     if records is None:
         return None
-    from zhkg.job import document_info
-    from zhkg.records import DocResult
-
+    documents = {}
     with open(records, encoding="utf-8") as handle:
-        return document_info([DocResult.from_dict(json.loads(line)) for line in handle])
+        for line in handle:
+            record = json.loads(line)
+            documents[record["doc_id"]] = {key: record.get(key) for key in ("title", "date", "url")}
+    return documents
 
 
 def write_page(graph_path: Path, out: Path, max_entities: int | None, records: Path | None) -> Path:
