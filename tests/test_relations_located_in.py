@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from zhkg.records import LOCATED_IN
 from relation_docs import make_doc, relations_of, resolve_and_extract
 
@@ -31,3 +33,28 @@ def test_company_named_after_a_place_is_not_located():
 def test_lexicon_relations_have_no_sentence():
     doc = resolve_and_extract(make_doc("安徽阜阳", [("安徽", "PLACE"), ("阜阳", "PLACE")]), (LOCATED_IN,))
     assert [(r["sent"], r["attrs"]) for r in doc._.relations] == [(-1, {"source": "hierarchy"})]
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        ("星光电子公司位于合肥市蜀山区，主营芯片。", [("星光电子公司", "ORG"), ("合肥市", "PLACE"), ("蜀山区", "PLACE")],
+         {("星光电子公司", "蜀山区")}),
+        ("李明华来到阜阳的红旗机械公司。", [("李明华", "PERSON"), ("阜阳", "PLACE"), ("红旗机械公司", "ORG")],
+         {("红旗机械公司", "阜阳")}),
+        ("星光电子公司和合肥市签约。", [("星光电子公司", "ORG"), ("合肥市", "PLACE")], set()),
+    ],
+)
+def test_location_stated_in_the_text(text, ents, expected):
+    doc = resolve_and_extract(make_doc(text, ents), (LOCATED_IN,))
+    stated = {(r["head"], r["tail"]) for r in doc._.relations if r["attrs"].get("source") in ("situated", "的")}
+    assert stated == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["李明华看望了在阜阳的省政协委员。", "李明华看望了阜阳的省政协委员。"],
+)
+def test_members_of_a_body_in_a_place_do_not_locate_the_body(text):
+    doc = resolve_and_extract(make_doc(text, [("李明华", "PERSON"), ("阜阳", "PLACE"), ("省政协", "ORG")]), (LOCATED_IN,))
+    assert [r for r in doc._.relations if r["attrs"].get("source") == "的"] == []

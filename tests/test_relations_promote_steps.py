@@ -99,3 +99,32 @@ def test_subjectless_study_clause_lets_the_subject_carry_over():
 )
 def test_no_actor_for_foreign_countries_or_document_topics(text, ents):
     assert relations_of(resolve_and_extract(make_doc(text, ents)), PROMOTES) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "作风建设年活动开展以来，省交通厅坚持问题导向。",
+            [("作风建设年活动", I), ("省交通厅", O)],
+            {("省交通厅", "作风建设年活动")},
+        ),
+        ("省交通厅坚决打好蓝天保卫战。", [("省交通厅", O), ("蓝天保卫战", I)], {("省交通厅", "蓝天保卫战")}),
+        ("作风建设年活动开展以来，成效明显。", [("作风建设年活动", I)], set()),
+    ],
+)
+def test_launch_and_campaign_verbs(text, ents, expected):
+    assert relations_of(resolve_and_extract(make_doc(text, ents)), PROMOTES) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("阜阳市召开会议。\n要切实改善民生，坚决打赢蓝天保卫战。", set()),
+        ("阜阳市召开会议，坚决打赢蓝天保卫战。", {("阜阳市", "蓝天保卫战")}),
+        ("阜阳市要坚决打赢蓝天保卫战。", {("阜阳市", "蓝天保卫战")}),
+    ],
+)
+def test_exhortation_in_a_speech_has_no_carried_actor(text, expected):
+    ents = [("阜阳市", L), ("蓝天保卫战", I)]
+    assert relations_of(resolve_and_extract(make_doc(text, ents)), PROMOTES) == expected

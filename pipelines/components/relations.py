@@ -39,7 +39,10 @@ DEFAULT_STEPS: tuple[str, ...] = (
     "zhkg.part_of.name_prefix.v1",
     "zhkg.promotes.verb_object.v1",
     "zhkg.promotes.arranged.v1",
+    "zhkg.promotes.since_launch.v1",
     "zhkg.promotes.headline_campaign.v1",
+    "zhkg.located_in.situated.v1",
+    "zhkg.located_in.place_of.v1",
     "zhkg.located_in.hierarchy.v1",
     "zhkg.located_in.organ_prefix.v1",
 )

@@ -1,6 +1,8 @@
 """LOCATED_IN: a place inside another, or an organisation inside the place it is named after.
 
-Both kinds come from the lexicon, not from a sentence (``sent=-1``), and both
+``X位于Y`` and ``某市的某公司`` in the text give one (steps ``zhkg.located_in.situated.v1``,
+``zhkg.located_in.place_of.v1``). The
+other two kinds come from the lexicon, not from a sentence (``sent=-1``), and both
 point only at places the document itself mentions, so no node is invented:
 
 - hierarchy: a place mentioned in the document -> its nearest enclosing
@@ -17,6 +19,7 @@ from __future__ import annotations
 import re
 
 from zhkg.records import LOCATED_IN, ORG, PLACE, Relation
+from pipelines.lexicons.titles import load_titles
 from pipelines.rules.geo import PlaceLookup, ancestors, domestic, place_prefix
 from pipelines.rules.steps import RuleContext, rule_step
 from pipelines.rules.view import DocView
@@ -28,6 +31,59 @@ ORGAN_REST = re.compile(
     r"(?:[\u4e00-\u9fff]{1,6}?(?:厅|局|委|委员会|办|署)|海关|人民政府|政府|人大常委会|人大|政协|法院|检察院)$"
 )
 ORGAN_REST_MAX = 8
+
+
+@rule_step("zhkg.located_in.situated.v1", LOCATED_IN)
+def situated(context: RuleContext) -> list[Relation]:
+    """``X位于Y``: the text itself says where X is; Y is the most specific place named."""
+    view = context.view
+    pattern = context.words.regex(r"(?:{situated})")
+    relations = []
+    for clause in view.clauses:
+        if clause.sent < 0:
+            continue
+        for match in pattern.finditer(view.text, clause.start, clause.end):
+            before = [e for e in view.ents_in(clause.start, match.start(), (ORG, PLACE)) if e.end == match.start()]
+            places = view.ents_in(match.end(), clause.end, (PLACE,))
+            if not before or not places or places[0].start != match.end():
+                continue
+            chain = [places[0]]
+            for place in places[1:]:
+                if place.start != chain[-1].end:
+                    break
+                chain.append(place)
+            head, tail = before[0], chain[-1]
+            relations.append(Relation(relation=LOCATED_IN, head=head.name, head_type=head.label, tail=tail.name,
+                                      tail_type=PLACE, sent=clause.sent, attrs={"source": "situated"}))
+    return relations
+
+
+@rule_step("zhkg.located_in.place_of.v1", LOCATED_IN)
+def place_of(context: RuleContext) -> list[Relation]:
+    """``某市的某公司``: an organisation named as the place's own (``的`` between them).
+
+    ``在昆明的全国政协委员`` names where members are, not where the body is.
+    """
+    view = context.view
+    relations = []
+    for place, org in zip(view.ents, view.ents[1:]):
+        if (
+            place.label == PLACE
+            and org.label == ORG
+            and view.text[place.end:org.start] == "的"
+            and view.text[place.start - 1:place.start] != "在"
+            and not _names_members(view.text, org.end)
+        ):
+            relations.append(Relation(relation=LOCATED_IN, head=org.name, head_type=ORG, tail=place.name,
+                                      tail_type=PLACE, sent=view.sentence_of(org.start), attrs={"source": "的"}))
+    return relations
+
+
+def _names_members(text: str, end: int) -> bool:
+    """Whether a title follows the organisation (``全国政协委员``): the phrase names its members."""
+    titles = load_titles()
+    after = text[end:end + titles.max_length]
+    return any(after[:n] in titles.titles for n in range(len(after), 1, -1))
 
 
 @rule_step("zhkg.located_in.hierarchy.v1", LOCATED_IN)

@@ -11,6 +11,7 @@ Registered steps (see :mod:`pipelines.rules.steps`), reading ``promote_verb``,
   ``某市扎实开展…``), else the clause subject, a subject named after a leading
   ``在……中，`` clause, or one carried over from earlier clauses.
 - ``zhkg.promotes.arranged.v1``: ``对X进行部署`` / ``对X作出部署``.
+- ``zhkg.promotes.since_launch.v1``: ``X开展以来，某部……`` credits X to 某部.
 - ``zhkg.promotes.headline_campaign.v1``: a report headlined ``A在B调研指导X``
   is about B's campaign X: B promotes X.
 
@@ -28,6 +29,8 @@ from pipelines.rules.view import LIST_GAP, SUBJECT_LABELS, DocView, Ent
 from zhkg.records import INITIATIVE, ORG, PERSON, PLACE, PROMOTES, Relation
 
 OBJECT_GAP_MAX = 12
+# A sentence of a speech that tells its hearers what to do (要……，坚决打赢……): no carried subject does it.
+EXHORTATION = re.compile(r"\s*(?:要(?!求)|必须|务必)")
 # Between verb and object: ``对``/``关于`` make the initiative a topic, not the object, and
 # ``、``/``等`` close the verb's own object list (``决策部署、深化“放管服”改革``).
 QUOTED = re.compile(r"“[^”]{1,30}”$")
@@ -59,8 +62,10 @@ def verb_objects(context: RuleContext) -> list[Relation]:
                 continue
             if view.text[max(match.start() - 2, 0):match.start()] == "关于":
                 continue  # 关于深化X的意见: X is the topic of a document
-            actors = _adjacent_actors(view, words, clause.start, match.start()) or view.subjects_at(
-                match.start(), SUBJECT_WITH_PLACES
+            actors = _adjacent_actors(view, words, clause.start, match.start()) or (
+                view.own_subject(match.start())
+                if EXHORTATION.match(view.text, view.sentences[clause.sent].start, match.start())
+                else view.subjects_at(match.start(), SUBJECT_WITH_PLACES)
             )
             actors = [a for a in actors if _can_act(context, a)]
             relations.extend(_relations(view, actors, objects, clause.sent, match.start(), match.group()))
@@ -84,6 +89,25 @@ def arranged(context: RuleContext) -> list[Relation]:
                 continue
             subjects = [a for a in view.subjects_at(match.start(), SUBJECT_WITH_PLACES) if _can_act(context, a)]
             relations.extend(_relations(view, subjects, objects, clause.sent, match.start(), "部署"))
+    return relations
+
+
+@rule_step("zhkg.promotes.since_launch.v1", PROMOTES)
+def since_launch(context: RuleContext) -> list[Relation]:
+    """``主题教育开展以来，某部……``: the subject of the clause after it carries the initiative out."""
+    view, words = context.view, context.words
+    relations: list[Relation] = []
+    for index, clause in enumerate(view.clauses):
+        if clause.sent < 0 or index + 1 >= len(view.clauses):
+            continue
+        for obj in view.ents_in(clause.start, clause.end, (INITIATIVE,)):
+            if not words.regex(r"{launch_since}$").match(view.text, obj.end, clause.end):
+                continue
+            nxt = view.clauses[index + 1]
+            if nxt.sent != clause.sent:
+                continue
+            actors = [a for a in view.clause_subject(nxt, nxt.end, SUBJECT_WITH_PLACES) if _can_act(context, a)]
+            relations.extend(_relations(view, actors, [obj], clause.sent, obj.end, "开展以来"))
     return relations
 
 
