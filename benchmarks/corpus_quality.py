@@ -4,10 +4,11 @@
 
 Without ``--records`` it runs ``zhkg build`` on ``--data`` (default: the
 news_scale set in ../shared, about 8 minutes on one core; run it under
-``flock /tmp/zhkg-heavy.lock``) into ``--out``, then reads back the
-``records.jsonl`` the build wrote. With ``--records`` it skips the NLP and
-rebuilds the graph from stored records, which takes a minute or two: the way to
-iterate on graph-side rules. Printed:
+``flock /tmp/zhkg-heavy.lock``) into ``--out``, then reads back the records the
+build stored (``OUT/zhkg.duckdb``). With ``--records`` (a build's store, or a
+``records.jsonl`` of one record per line) it skips the NLP and rebuilds the graph
+from the stored records, which takes a minute or two: the way to iterate on
+graph-side rules. Printed:
 
 - node and edge counts by type;
 - the share of CO_OCCURS edges, the most edges one sentence adds, and the
@@ -42,7 +43,18 @@ from zhkg.records import CO_OCCURS, ORG, PERSON, DocResult  # noqa: E402
 
 
 def read_records(path: Path) -> Iterator[DocResult]:
-    """The per-document records a build wrote (``records.jsonl``)."""
+    """The per-document records of a build: its DuckDB store, or a JSON-lines file."""
+    if path.suffix == ".duckdb":
+        import duckdb
+
+        from zhkg.store.store import input_records
+
+        con = duckdb.connect(str(path), read_only=True)
+        try:
+            yield from (DocResult.from_dict(record) for record in input_records(con))
+        finally:
+            con.close()
+        return
     with path.open(encoding="utf-8") as lines:
         for line in lines:
             if line.strip():
@@ -162,10 +174,11 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     records = args.records
     if records is None:
-        from zhkg.job import RECORDS_NAME, build
+        from zhkg.job import build
+        from zhkg.store import STORE_NAME
 
-        build([args.data], args.out, formats=["graphml"])
-        records = args.out / RECORDS_NAME
+        build([args.data], args.out, formats=["graphml"], workers=1)
+        records = args.out / STORE_NAME
     result = measure(list(read_records(records)), args.top)
     print_report(result)
     if args.json:
