@@ -45,6 +45,19 @@ def test_long_sentences_end_after_a_comma_or_at_the_cap(text, expected):
 
 
 @pytest.mark.issue(15)
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("一二三四五六七八", ["一二三四", "五六七八"]),
+        ("一二三，四五六七，八", ["一二三，四五六七，八"]),
+        ("一二三 四五六七 八", ["一二三 四五六七 八"]),
+    ],
+)
+def test_a_stretch_without_punctuation_ends_a_sentence(text, expected):
+    assert _sentences(text, max_unpunctuated_chars=4) == expected
+
+
+@pytest.mark.issue(15)
 @settings(max_examples=100, deadline=None)
 @given(text=st.text(alphabet="会议，。！\n ”好", min_size=1, max_size=200))
 def test_no_sentence_is_longer_than_the_cap(text):

@@ -5,8 +5,10 @@ Closing quotes and brackets after a sentence end stay with that sentence
 scoped to sentences, so this runs right after the tokenizer.
 
 A sentence is also bounded in length: past ``soft_max_chars`` it ends after
-the next comma, past ``max_chars`` at the next token. News sentences stay far
-below both (99.99% of a year of CCTV news is under 270 characters); an
+the next comma, past ``max_chars`` at the next token, and after
+``max_unpunctuated_chars`` without any punctuation or space at the next token.
+News stays far below all three (in a year of CCTV news 99.99% of sentences are
+under 270 characters and no stretch without punctuation reaches 140); an
 unpunctuated scrape would otherwise be one sentence whose every pair of
 entities co-occurs, which blows up the graph quadratically.
 
@@ -30,20 +32,34 @@ CLOSERS = "”’」』）)】》\"'"
 SOFT_BREAKS = "，,、：:"
 SOFT_MAX_CHARS = 300
 MAX_CHARS = 500
+MAX_UNPUNCTUATED_CHARS = 150
 _START, _INSIDE = 1, -1
 
 
 @Language.factory(
     FACTORY,
-    default_config={"ends": SENTENCE_ENDS, "soft_max_chars": SOFT_MAX_CHARS, "max_chars": MAX_CHARS},
+    default_config={
+        "ends": SENTENCE_ENDS,
+        "soft_max_chars": SOFT_MAX_CHARS,
+        "max_chars": MAX_CHARS,
+        "max_unpunctuated_chars": MAX_UNPUNCTUATED_CHARS,
+    },
     assigns=["token.is_sent_start"],
 )
 def make_sentences(
-    nlp: Language, name: str, ends: str, soft_max_chars: int, max_chars: int
+    nlp: Language,
+    name: str,
+    ends: str,
+    soft_max_chars: int,
+    max_chars: int,
+    max_unpunctuated_chars: int,
 ) -> "ChineseSentencizer":
-    """Build the sentencizer; ``ends`` lists the characters that close a sentence,
-    ``soft_max_chars`` and ``max_chars`` bound its length (see the module docstring)."""
-    return ChineseSentencizer(name, ends, soft_max_chars=soft_max_chars, max_chars=max_chars)
+    """Build the sentencizer; ``ends`` lists the characters that close a sentence, the
+    three ``max`` settings bound its length (see the module docstring)."""
+    return ChineseSentencizer(
+        name, ends, soft_max_chars=soft_max_chars, max_chars=max_chars,
+        max_unpunctuated_chars=max_unpunctuated_chars,
+    )
 
 
 class ChineseSentencizer:
@@ -56,44 +72,57 @@ class ChineseSentencizer:
         *,
         soft_max_chars: int = SOFT_MAX_CHARS,
         max_chars: int = MAX_CHARS,
+        max_unpunctuated_chars: int = MAX_UNPUNCTUATED_CHARS,
     ) -> None:
         if not ends:
             raise ValueError(f"{FACTORY}: 'ends' must list at least one sentence-final character")
-        if not 0 < soft_max_chars <= max_chars:
+        if not 0 < soft_max_chars <= max_chars or max_unpunctuated_chars <= 0:
             raise ValueError(
-                f"{FACTORY}: need 0 < soft_max_chars <= max_chars "
-                f"(got {soft_max_chars} and {max_chars})"
+                f"{FACTORY}: need 0 < soft_max_chars <= max_chars and max_unpunctuated_chars > 0 "
+                f"(got {soft_max_chars}, {max_chars} and {max_unpunctuated_chars})"
             )
         self.name = name
         self.ends = frozenset(ends)
         self.soft_max_chars = soft_max_chars
         self.max_chars = max_chars
+        self.max_unpunctuated_chars = max_unpunctuated_chars
+        self.breaks = self.ends | frozenset(SOFT_BREAKS)
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
             doc.user_data[TEXT_KEY] = ""
             return doc
         starts = numpy.full((len(doc), 1), _INSIDE, dtype="int64")
-        boundary, after_comma, sentence_start = True, False, 0
+        boundary, after_comma, sentence_start, run_start = True, False, 0, 0
         pieces: list[str] = []
         for i, token in enumerate(doc):
             text = token.text
             pieces.append(token.text_with_ws)
             attaches = token.is_space or not text.strip(CLOSERS)
-            if i == 0 or (not attaches and (boundary or self._too_long(token.idx - sentence_start, after_comma))):
+            is_break = token.is_space or text[-1] in self.breaks
+            unpunctuated = 0 if is_break else token.idx + len(text) - run_start
+            too_long = self._too_long(token.idx - sentence_start, unpunctuated, after_comma)
+            if i == 0 or (not attaches and (boundary or too_long)):
                 starts[i, 0] = _START
-                sentence_start = token.idx
+                sentence_start = run_start = token.idx
             if attaches:
                 boundary = boundary or "\n" in text
             else:
                 boundary = text[-1] in self.ends
                 after_comma = text[-1] in SOFT_BREAKS
+            if is_break or token.whitespace_:
+                run_start = token.idx + len(token.text_with_ws)
         # spaCy takes uint64 columns; -1 wraps around and is read back as -1.
         doc.from_array([SENT_START], starts.astype("uint64"))
         # Every later component reads the text; spaCy would rebuild it on each access.
         doc.user_data[TEXT_KEY] = "".join(pieces)
         return doc
 
-    def _too_long(self, length: int, after_comma: bool) -> bool:
-        """Whether a sentence of ``length`` characters must end before the current token."""
-        return length >= self.max_chars or (after_comma and length >= self.soft_max_chars)
+    def _too_long(self, length: int, unpunctuated: int, after_comma: bool) -> bool:
+        """Whether a sentence of ``length`` characters must end before the current token,
+        which would make a stretch of ``unpunctuated`` characters without punctuation or space."""
+        return (
+            length >= self.max_chars
+            or unpunctuated > self.max_unpunctuated_chars
+            or (after_comma and length >= self.soft_max_chars)
+        )
