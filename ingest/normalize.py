@@ -12,12 +12,16 @@ import re
 # Full-width, no-break and typographic spaces, tabs: all become one ASCII space.
 _SPACES = re.compile(r"[ \t\f\v\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 # Unicode's Default_Ignorable_Code_Point set (DerivedCoreProperties.txt): bidi
-# controls, zero-width characters, fillers, variation selectors and tags. Never
-# visible, they only split entities (工\u202b信部) and spoof labels.
+# controls, zero-width characters, fillers, variation selectors and tags; then the
+# other format characters (category Cf: number signs, interlinear annotation,
+# hieroglyph controls). Never visible, they only split entities (工\u202b信部) and
+# spoof labels.
 _INVISIBLE = re.compile(
     "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
     "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8\U0001bca0-\U0001bca3"
-    "\U0001d173-\U0001d17a\U000e0000-\U000e0fff]"
+    "\U0001d173-\U0001d17a\U000e0000-\U000e0fff"
+    "\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\ufff9-\ufffb\U000110bd\U000110cd"
+    "\U00013430-\U0001343f]"
 )
 # Code points XML 1.0 forbids besides C0 controls (GraphML, GEXF and HTML must stay
 # well-formed); lone surrogates, which JSON "\\ud800" escapes produce, cannot even be

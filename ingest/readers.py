@@ -215,14 +215,17 @@ def read_paths(
 ) -> ReadResult:
     """Read every file under ``paths``; documents are deduplicated by content id.
 
-    Never raises for bad file content: every file found is a document, a
-    duplicate, a failure or a skipped entry. Raises :class:`ZhkgInputError`
+    Files are read in path order. Never raises for bad file content: every file
+    found is a document, a duplicate, a failure or a skipped entry. Raises :class:`ZhkgInputError`
     only for path arguments that cannot be expanded (see :func:`scan_paths`).
     """
     scan = scan_paths(paths, max_file_size=max_file_size)
-    result = ReadResult(files=[display_path(f) for f in scan.files], skipped=scan.skipped)
+    # Path order, not argument order: the same inputs give the same documents, the
+    # same duplicates and byte-identical outputs however they were listed.
+    files = sorted(scan.files, key=display_path)
+    result = ReadResult(files=[display_path(f) for f in files], skipped=scan.skipped)
     seen: dict[str, str] = {}
-    for path in scan.files:
+    for path in files:
         if progress is not None:
             progress(path)
         _add_deduplicated(result, read_file(path, max_file_size=max_file_size), seen)

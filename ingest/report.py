@@ -67,6 +67,9 @@ def _entries(result: ReadResult, processing: Sequence[Failure]) -> list[dict[str
 def build_report(result: ReadResult, processing: Sequence[Failure] = ()) -> dict[str, Any]:
     """Counts, per-file status counts and per-input entries, all JSON-safe.
 
+    Everything is sorted by path, so the same inputs give the same report in
+    any order.
+
     ``processing`` lists the documents the pipeline failed on; their entries
     say ``failed`` with the reason, so no document is reported read without a result.
     """
@@ -89,9 +92,9 @@ def build_report(result: ReadResult, processing: Sequence[Failure] = ()) -> dict
             "duplicates": len(result.duplicates),
             "skipped": len(result.skipped),
         },
-        "files": per_file,
+        "files": dict(sorted(per_file.items())),
         "entries": entries,
-        "notes": list(result.notes),
+        "notes": sorted(result.notes),
     }
 
 

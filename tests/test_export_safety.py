@@ -7,9 +7,12 @@ import xml.etree.ElementTree as ET
 
 import networkx as nx
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from graph.readwrite import read_graphml, write_csv, write_gexf, write_graphml
 from graph.readwrite.flatten import xml_safe
+from graph.readwrite.tables import FORMULA_STARTS, neutralize
 
 BAD = ["\x01", "\x0b", "\x1f", "\ufffe", "\uffff", "\ud800"]
 
@@ -74,3 +77,11 @@ def test_csv_cells_that_start_a_formula_are_neutralised(tmp_path, label, cell):
     assert row["name"] == cell
     assert row["aliases:string[]"].split(";")[0] == cell
     assert row["mentions:int"] == "2"
+
+
+@pytest.mark.issue(15)
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(max_size=20))
+def test_no_neutralised_cell_starts_a_formula(text):
+    assert not neutralize(text).startswith(FORMULA_STARTS)
+    assert neutralize(text).endswith(text)

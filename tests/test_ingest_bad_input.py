@@ -2,10 +2,14 @@
 
 import json
 import logging
+import unicodedata
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ingest import read_data
+from ingest.normalize import clean_characters
 
 SENTENCE = "工信部在北京召开会议。"
 
@@ -77,3 +81,16 @@ def test_nul_bytes_mean_binary_unless_the_text_is_utf16(data, expected):
     outcome = read_data(data, source="a.txt", suffix=".txt")
     assert [d.text for d in outcome.documents] == ([expected] if expected else [])
     assert bool(outcome.failures) is (expected is None)
+
+
+@pytest.mark.issue(15)
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(st.characters(categories=["Cf", "Cs", "Cc", "Cn", "Lo", "Zs"]), max_size=60))
+def test_clean_characters_leaves_nothing_invisible_or_unwritable(text):
+    cleaned = clean_characters(text)
+    assert clean_characters(cleaned) == cleaned
+    cleaned.encode("utf-8")
+    assert not any(
+        unicodedata.category(ch) in {"Cf", "Cs"} or ch in "\ufffe\uffff" or (ch < " " and ch not in "\t\n\r\x0b\x0c")
+        for ch in cleaned
+    )
