@@ -4,8 +4,8 @@
         [--article-chars 5000000] [--line-chars 2000000] [--news-docs 300] [--skip-long]
 
 Part 1 generates a folder of mixed bad inputs (:func:`make_corpus`): broken
-encodings, binary and NUL bytes, HTML and JSON-line garbage (100,000-deep
-nesting, 5,000-digit numbers, lone surrogates, characters XML forbids),
+encodings, binary and NUL bytes, HTML and JSON-line garbage (20,000-deep
+tags, 100,000-deep JSON nesting, 5,000-digit numbers, lone surrogates, characters XML forbids),
 invisible characters inside names, spreadsheet formulas as names, non-UTF-8
 file names, hidden files and folders, unsupported types, symlink loops,
 broken links, a link to /dev/zero, a FIFO, a second link to one file, an
@@ -103,6 +103,7 @@ def _content(kind: int, rng: random.Random, earlier: list[str]) -> tuple[str, by
         lambda: (".html", "".join(f"<div><span>{p}</span></div>" for p in text.split("\n")).encode()),
         lambda: (".html", f"<!DOCTYPE html><html><head><title>{text[:10]}</title></head><body><p>"
                           f"{text.replace(chr(10), '</p><p>')}</p><script>x()</script></body>".encode()),
+        lambda: (".html", ("<!DOCTYPE html><body>" + "<div>" * 20_000 + text).encode()),
         lambda: (".md", f"# {text}".encode()),
         lambda: (".jsonl", _bad_json_lines(rng).encode("utf-8", "surrogatepass")),
         lambda: (".txt", text.encode("gbk")),
