@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from build_support import visible_outputs
+
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 KILL_AT = (0.2, 0.6, 0.9, 0.97, 1.05)
@@ -21,19 +23,7 @@ def _command(inputs, out):
 def _build(inputs, out):
     done = subprocess.run(_command(inputs, out), capture_output=True, text=True, timeout=900, cwd=ROOT)
     assert done.returncode == 0, done.stderr
-    return _visible(out)
-
-
-def _visible(out):
-    """What a reader of ``out`` sees: every readable output, by name."""
-    seen = {}
-    for entry in sorted(out.iterdir()):
-        if not entry.name.startswith("."):
-            try:
-                seen[entry.name] = entry.read_bytes()
-            except FileNotFoundError:
-                continue
-    return seen
+    return visible_outputs(out)
 
 
 @pytest.mark.slow
@@ -53,7 +43,7 @@ def test_kill_9_during_a_build_leaves_the_old_or_the_new_outputs(tmp_path):
         time.sleep(share * seconds)
         build.send_signal(signal.SIGKILL)
         build.wait()
-        visible = _visible(out)
+        visible = visible_outputs(out)
         assert visible in (outputs[shown], outputs[target]), f"mixed outputs after kill at {share:.0%}"
         shown = shown if visible == outputs[shown] else target
 
