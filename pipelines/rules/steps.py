@@ -50,11 +50,12 @@ def rule_step(name: str, relation: str) -> Callable[[Callable[[RuleContext], lis
 
 def get_step(name: str) -> Step:
     """The step registered as ``name``; the rule modules register theirs on import."""
-    import pipelines.rules.catalogue  # noqa: F401  (registers every step)
+    from pipelines.rules.catalogue import import_rule_modules
 
+    import_rule_modules()
     try:
         return registry.misc.get(name)
     except Exception:
         raise ValueError(
-            f"unknown relation step {name!r}; see the steps registered in pipelines/rules/catalogue.py"
+            f"unknown relation step {name!r}; see the @rule_step names in the modules of pipelines/rules/"
         ) from None
