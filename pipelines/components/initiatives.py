@@ -84,7 +84,7 @@ _CAMPAIGN_DETERMINERS = re.compile(r"^(好|这次|此次|本次|这项|该|第[�
 _SPIRIT = "精神"
 _TIME_PREFIX = re.compile(r"^(今年|明年|去年|本年度|年内|全年|\d{4}年)")
 _CONJUNCTIONS = "和与及"
-# A battle (攻坚战) is named by two characters already (脱贫攻坚战); other programmes need three.
+# A battle (攻坚战) is named by two characters already (治污攻坚战); other programmes need three.
 _BATTLE = "攻坚战"
 
 
@@ -96,10 +96,10 @@ def _min_core(suffix: str) -> int:
 # A book title: the text between 《 and 》 (documents, newspapers, books).
 _DOCUMENT = re.compile(r"《([^《》\n]{2,60})》")
 _TRIAL = re.compile(r"[（(]试行[)）]$")
-# A quoted style (“菜单式”扶贫) and the LAC tags of the word of work after it.
+# A quoted style (“订单式”培训) and the LAC tags of the word of work after it.
 _STYLE = "式"
 _WORK_TAGS = frozenset(("n", "vn", "v", "nz"))
-# A meeting named after a campaign: 主题教育第一批总结暨第二批部署会议 (no punctuation inside).
+# A meeting named after a campaign: 专项行动第一阶段总结暨第二阶段部署会议 (no punctuation inside).
 _MEETING = re.compile(r"[\u4e00-\u9fff]{0,20}?(?:会议|大会)")
 # A list of projects: 等 (多个|一批) (重大|重点) 项目/工程.
 _PROJECT_LIST = re.compile(r"等(?:[多几]个|一批|\d+个)?(?:重大|重点)?(?:项目|工程)")
@@ -488,7 +488,7 @@ class InitiativeFinder:
                 yield CharSpan(match.start(1), match.end(1), INITIATIVE, name)
 
     def _quoted_styles(self) -> Iterator[CharSpan]:
-        """“菜单式”扶贫: a quoted style (…式) and the word of work it qualifies."""
+        """“订单式”培训: a quoted style (…式) and the word of work it qualifies."""
         for quote in self.quotes:
             start, end = quote.inner
             if not self.text[end - 1] == _STYLE or self._metaphor(quote):
@@ -499,7 +499,7 @@ class InitiativeFinder:
                 yield CharSpan(quote.open, word.end, INITIATIVE, name)
 
     def _campaign_meetings(self) -> Iterator[CharSpan]:
-        """“Q”主题教育第一批总结暨第二批部署会议: a quoted campaign and the meeting named after it."""
+        """“Q”专项行动第一阶段总结暨第二阶段部署会议: a quoted campaign and the meeting named after it."""
         for quote in self.all_quotes:
             match = _MEETING.match(self.text, quote.close + 1)
             if match is None or not any(head in match.group(0) for head in self.rules.campaign_heads):
@@ -508,7 +508,7 @@ class InitiativeFinder:
             yield CharSpan(quote.open, match.end(), INITIATIVE, name)
 
     def _enumerated_work(self) -> Iterator[CharSpan]:
-        """推进减税降费、X改革等重点工作: the named items of a list of work after a verb."""
+        """推进简政放权、X改革等重点工作: the named items of a list of work after a verb."""
         for match in _ENUMERATION_HEADS.finditer(self.text):
             clause_start = self._clause_start(match.start())
             verb_end = self._last_verb_end(clause_start, match.start())
@@ -549,7 +549,7 @@ class InitiativeFinder:
                     yield CharSpan(start, stop, INITIATIVE, piece)
 
     def _named_projects(self) -> Iterator[CharSpan]:
-        """金税三期工程, 北京X村项目: a proper name (and nouns) directly before 工程 or 项目."""
+        """数字乡村一期工程, 北京X村项目: a proper name (and nouns) directly before 工程 or 项目."""
         words = self.words
         for i, word in enumerate(words):
             if self.text[word.start : word.end] not in _PROJECT_WORDS or i == 0:

@@ -76,7 +76,7 @@ _HEAD_TAGS = frozenset(("ORG", "n", "nz", "j", "vn"))
 # A bare level word in front of an organ (省教育厅, 市委, 县政府) is a prefix too.
 _LEVEL_PREFIXES = "省市县区州乡镇村"
 _LEVEL_BLOCKERS = "全该本各此每城都门超个"
-# Joiners of divisions that share the organ after the last one (江苏省和淮安市纪委监委).
+# Joiners of divisions that share the organ after the last one (浙江省和温州市纪委监委).
 _SHARING_JOINERS = "和、及"
 _MAX_NAME = 24
 # One-character modifiers say how, not which body (发挥好|党组成员, 密切同|人大代表); 总 and
@@ -366,8 +366,8 @@ class OrgRecognizer:
         return found
 
     def _shared_heads(self, doc: Doc) -> list[CharSpan]:
-        """江苏省和淮安市纪委监委: divisions joined by 和 or 、 before one organ each have it; the
-        first division stands for its own body (span 江苏省, named 江苏省纪委监委)."""
+        """浙江省和温州市纪委监委: divisions joined by 和 or 、 before one organ each have it; the
+        first division stands for its own body (span 江苏省, named 浙江省纪委监委)."""
         text = doc_text(doc)
         by_end = {e.end_char: e for e in doc.ents}
         found = []
@@ -529,7 +529,7 @@ class OrgRecognizer:
 
 
     def _is_named_unit(self, words: Sequence[_Word], first: int, i: int) -> bool:
-        """A unit named by ordinary words (信访局, 防汛救灾领导小组, 国民议会).
+        """A unit named by ordinary words (信访局, 抗旱救灾领导小组, 国民议会).
 
         Only organ suffixes that name a specific unit count here; 政府, 公司 or 学校
         after ordinary words (地方政府, 证券公司) name a kind, not a unit.

@@ -8,9 +8,9 @@ one node for it. Inside a document the resolver:
 - expands short names from the document's province or city: ``省教育厅`` ->
   ``湖北省教育厅`` when the document names it in full, or when one province
   clearly dominates the places it mentions (``全省`` then names that province);
-- credits a group a body sends (``国资委调研组``, from ``group_noun`` of
+- credits a group a body sends (``民政部调研组``, from ``group_noun`` of
   ``relation_words.tsv``) to the body;
-- makes variants one: ``中央办公厅`` -> ``中共中央办公厅``, ``国家电网公司`` ->
+- makes variants one: ``中央统战部`` -> ``中共中央统战部``, ``某某电力公司`` ->
   ``国家电网`` when the document uses both forms;
 - names a short title (``《规定》``) after the document it shortens;
 - marks the repeats of a person's name the recognisers missed in some context;
@@ -124,7 +124,7 @@ def canonical_name(ent: Span, doc: Doc, lexicon: PlaceLookup, places: DocPlaces)
 
 
 def strip_group_noun(name: str) -> str:
-    """``国资委调研组`` -> ``国资委``: a group a body sends on a visit acts for the body.
+    """``民政部调研组`` -> ``民政部``: a group a body sends on a visit acts for the body.
 
     Named teams with a number or a body of their own (``省委第六指导组``) are no
     group nouns and stay.
@@ -138,7 +138,7 @@ def strip_group_noun(name: str) -> str:
 def unify_variants(doc: Doc) -> list[str]:
     """Canonical names with the variants of one body in a document made one.
 
-    ``中央办公厅`` is ``中共中央办公厅`` when the document uses both, and
+    ``中央统战部`` is ``中共中央统战部`` when the document uses both, and
     ``国家电网公司`` is ``国家电网`` (a company suffix added to a name the
     document also uses bare). The longer Party form and the bare company form win.
     """

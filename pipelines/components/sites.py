@@ -1,6 +1,6 @@
 """Named sites that officials go to: 旧址, 遗址, 纪念馆, 产业园, 小区, 社区, 村, 实验室 ...
 
-Visit stories name the places visited by long descriptive names (X保障性住房小区,
+Visit stories name the places visited by long descriptive names (X安置房小区,
 X制度史陈列馆) that LAC cuts into several words, so the pieces come out as
 stray places or organisations, or not at all. A site name here is the run of
 name-like LAC words between a visit verb (来到, 走进, 参观, 在 ... from

@@ -75,7 +75,7 @@ def _separator_before(text: str, cursor: int) -> int | None:
     """Offset of the ``、`` that closes the previous link, within a short reach of ``cursor``.
 
     The reach lets the walk pass the unrecognised head of a cut name
-    (``第五次全国`` before ``经济普查领导小组``) but not a clause.
+    (``第三次全国`` before ``农业普查领导小组``) but not a clause.
     """
     for i in range(cursor - 1, max(cursor - LINK_REACH, 0) - 1, -1):
         if text[i] in CHAIN_SEPARATORS:
