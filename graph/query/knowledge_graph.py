@@ -30,6 +30,7 @@ from graph.query.results import (
     Post,
     Ranked,
     Visit,
+    top_ranked,
 )
 from zhkg.records import (
     CO_OCCURS,
@@ -377,13 +378,7 @@ class KnowledgeGraph:
             raise InvalidQueryError(f"unknown ranking {by!r}; use one of: {choices}.") from None
         entity_type = _entity_type(type)
         scores = SCORERS[ranking](self.graph)
-        ranked = [
-            Ranked(id=node, label=self._label(node), type=self._type(node), score=score)
-            for node, score in scores.items()
-            if entity_type is None or self._type(node) == entity_type
-        ]
-        ranked.sort(key=lambda r: (-r.score, r.label))
-        return ranked[:k]
+        return top_ranked(scores, self._label, self._type, entity_type, k)
 
     def subgraph(self, names: Iterable[str], depth: int = 1) -> "KnowledgeGraph":
         """The neighbourhood of ``names`` (up to ``depth`` hops, any direction).

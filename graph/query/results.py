@@ -9,7 +9,7 @@ a reader wants, the id tells apart two people who share a name.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,27 @@ class Ranked:
     label: str
     type: str
     score: float
+
+
+def top_ranked(
+    scores: Mapping[str, float],
+    label_of: Callable[[str], str],
+    type_of: Callable[[str], str],
+    entity_type: str | None,
+    k: int,
+) -> list[Ranked]:
+    """The ``k`` best-scored nodes (of ``entity_type`` when given), ties broken by label.
+
+    Both query backends rank this way, so the in-memory graph and the store
+    give the same ``top``.
+    """
+    ranked = [
+        Ranked(id=node, label=label_of(node), type=type_of(node), score=score)
+        for node, score in scores.items()
+        if entity_type is None or type_of(node) == entity_type
+    ]
+    ranked.sort(key=lambda r: (-r.score, r.label))
+    return ranked[:k]
 
 
 @dataclass

@@ -21,7 +21,7 @@ import networkx as nx
 
 from graph.names import name_key
 from graph.query.knowledge_graph import Edge, KnowledgeGraph, _entity_type, _relations
-from graph.query.results import CareerPost, Match, Neighbor, PathStep, Ranked
+from graph.query.results import CareerPost, Match, Neighbor, PathStep, Ranked, top_ranked
 from graph.ranking import Ranking, sampled_betweenness
 from zhkg.errors import GraphFileError, GraphNotFoundError, InvalidQueryError
 from zhkg.records import CO_OCCURS, HOLDS_POST, PART_OF, PERSON
@@ -268,13 +268,7 @@ class StoreKnowledgeGraph(KnowledgeGraph):
         simple.add_edges_from(self._rows("SELECT source, target FROM edges", []))
         scores = sampled_betweenness(simple)
         self._load_nodes(scores)
-        ranked = [
-            Ranked(id=node, label=self._label(node), type=self._type(node), score=score)
-            for node, score in scores.items()
-            if entity_type is None or self._type(node) == entity_type
-        ]
-        ranked.sort(key=lambda r: (-r.score, r.label))
-        return ranked[:k]
+        return top_ranked(scores, self._label, self._type, entity_type, k)
 
     def _rows(self, sql: str, params: list[Any]) -> list[tuple]:
         return self._con.execute(sql, params).fetchall()
