@@ -201,7 +201,7 @@ def _build_into(output: OutputSet, paths: Sequence[str | os.PathLike[str]], opti
     for note in read.notes:
         log.info("%s", note)
     if not read.documents:
-        write_report(out / REPORT_NAME, build_report(read), [], {})
+        write_report(out / REPORT_NAME, build_report(read), [])
         output.commit()
         raise NothingReadError(len(read.failures))
 
@@ -223,7 +223,7 @@ def _build_into(output: OutputSet, paths: Sequence[str | os.PathLike[str]], opti
     stages.start("writing files")
     outputs = write_exports(graph, out, options, documents)
     times = stages.finish()
-    write_report(out / REPORT_NAME, build_report(read, extraction.failures), extraction.failures, times)
+    write_report(out / REPORT_NAME, build_report(read, extraction.failures), extraction.failures)
     published = output.commit()
     outputs = {fmt: [published[path] for path in files] for fmt, files in outputs.items()}
 
@@ -363,13 +363,15 @@ def export_view(graph, cooccurs_min: int):
     return nx.subgraph_view(graph, filter_edge=keep)
 
 
-def write_report(path: Path, read_report: dict, processing_failures: Sequence,
-                 stages: dict[str, float]) -> None:
-    """Write ``report.json``: every input accounted for, every failure with its reason, stage times."""
+def write_report(path: Path, read_report: dict, processing_failures: Sequence) -> None:
+    """Write ``report.json``: every input accounted for, every failure with its reason.
+
+    Only what describes the inputs goes in, so the same inputs give the same
+    bytes; stage times go to the log and to :class:`BuildSummary`.
+    """
     report = dict(read_report)
     report["processing_failures"] = [
         {"source": f.source, "reason": f.reason} for f in processing_failures
     ]
-    report["stage_seconds"] = stages
     with open(path, "w", encoding="utf-8") as handle:
         json.dump(report, handle, ensure_ascii=False, indent=2)
