@@ -67,14 +67,14 @@ def pretty_name(name: str) -> str:
 def post_title(title: str) -> str:
     """The normalised form of a post title: its longest ending that the title lexicon knows.
 
-    A title written with its organisation (``省经信厅厅长``) and the bare title
+    A title written with its organisation (``省教育厅厅长``) and the bare title
     (``厅长``) are one post once the organisation is the edge's other end; rank
     and kind survive (``副省长`` stays ``副省长``, ``党组书记`` stays
     ``党组书记``). A title the lexicon does not know is kept as written.
 
     Examples
     --------
-    >>> post_title("省经信厅厅长"), post_title("党组书记"), post_title("常务副省长")
+    >>> post_title("省教育厅厅长"), post_title("党组书记"), post_title("常务副省长")
     ('厅长', '党组书记', '常务副省长')
     """
     text = pretty_name(title)

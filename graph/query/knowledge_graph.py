@@ -267,7 +267,7 @@ class KnowledgeGraph:
         Parameters
         ----------
         title : str, optional
-            Keep one post: 厅长 matches 厅长 and 省经信厅厅长 (both normalise to
+            Keep one post: 厅长 matches 厅长 and 省教育厅厅长 (both normalise to
             厅长); 书记 also matches 党组书记, but a deputy post is another post
             (副厅长 is not 厅长).
         """

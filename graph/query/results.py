@@ -114,7 +114,7 @@ class Post:
 class CareerPost:
     """One post (person, organisation, normalised title) and when the news states it.
 
-    ``title`` is the normalised post (省经信厅厅长 and 厅长 are both 厅长);
+    ``title`` is the normalised post (省教育厅厅长 and 厅长 are both 厅长);
     ``titles_written`` the forms the articles use. ``first_seen``/``last_seen``
     are the first and last dates an article states the post (the sentence's own
     date, else the article's), ``count`` the number of such sentences.

@@ -126,7 +126,7 @@ def canonical_name(ent: Span, doc: Doc, lexicon: PlaceLookup, places: DocPlaces)
 def strip_group_noun(name: str) -> str:
     """``民政部调研组`` -> ``民政部``: a group a body sends on a visit acts for the body.
 
-    Named teams with a number or a body of their own (``省委第六指导组``) are no
+    Named teams with a number or a body of their own (``市委第三巡察组``) are no
     group nouns and stay.
     """
     for noun in load_relation_words().words("group_noun"):

@@ -56,7 +56,7 @@ def name_prefix(context: RuleContext) -> list[Relation]:
     """``国务院扶贫办`` -> ``国务院``: a unit named after the body it belongs to.
 
     The parent must be an organisation the document names on its own, and the
-    rest of the name a unit of it (``扶贫办``, ``产权局``, ``法规司``), not a body
+    rest of the name a unit of it (``扶贫办``, ``人事处``, ``法规司``), not a body
     of its own rank (``中央纪委国家监委``) or the standing committee of an assembly.
     """
     view = context.view
