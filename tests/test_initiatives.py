@@ -5,10 +5,11 @@ from __future__ import annotations
 import pytest
 import spacy
 from rule_support import component_pipeline, run_component
+from spacy import registry
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipelines.components.initiatives import FACTORY
+from pipelines.components.initiatives import FACTORY, STEPS
 from zhkg.errors import NotInitializedError
 
 
@@ -160,6 +161,24 @@ def test_quote_length_is_configurable():
 def test_config_is_validated():
     with pytest.raises(ValueError, match="max_quote_chars"):
         spacy.blank("zh").add_pipe(FACTORY, config={"max_quote_chars": 1})
+
+
+def test_steps_are_registered_functions_found_by_name():
+    assert all(callable(registry.misc.get(name)) for name in STEPS)
+
+
+def test_an_unknown_step_is_a_config_error():
+    with pytest.raises(ValueError, match="zhkg.initiatives.nothing.v1"):
+        spacy.blank("zh").add_pipe(FACTORY, config={"steps": ["zhkg.initiatives.nothing.v1"]})
+
+
+@pytest.mark.parametrize(
+    ("left_out", "expected"),
+    [(None, [("城市公园养护管理办法", "城市公园养护管理办法")]), ("zhkg.initiatives.documents.v1", [])],
+)
+def test_only_the_configured_steps_run(left_out, expected):
+    pipeline = component_pipeline(FACTORY, {"steps": [s for s in STEPS if s != left_out]})
+    assert initiatives(pipeline("市政府印发《城市公园养护管理办法》。")) == expected
 
 
 def test_component_refuses_to_run_uninitialized():

@@ -19,6 +19,9 @@ Government news names its programmes in a few recurring shapes, each a rule:
 - named events: 世界/中国/全国/国际 ... 大会/博览会/论坛/峰会;
 - a campaign started with 开展 that the document keeps naming (党史学习教育).
 
+Each shape is a step registered by name (``zhkg.initiatives.<rule>.v1``) and listed in
+``[components.initiatives] steps`` of config.cfg, in run order.
+
 Quoted speech, quoted metaphors (实干是最好的“试金石”) and book titles need a
 positive cue and get none, so they are not initiatives.
 """
@@ -32,6 +35,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
 import srsly
+from spacy import registry
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -48,7 +52,20 @@ logger = logging.getLogger(__name__)
 FACTORY = "zhkg_initiatives_v1"  # spaCy forbids "." in factory names
 _DATA_FILE = "initiatives.msgpack"
 
+# The rules in the order they run, each a function registered in spacy.registry.misc at the
+# end of this module; [components.initiatives] steps in config.cfg lists them too.
+STEPS: tuple[str, ...] = (
+    "zhkg.initiatives.quoted_with_suffix.v1", "zhkg.initiatives.quoted_after_verb.v1",
+    "zhkg.initiatives.quoted_by_form.v1", "zhkg.initiatives.quoted_in_enumeration.v1",
+    "zhkg.initiatives.verb_objects.v1", "zhkg.initiatives.goals.v1", "zhkg.initiatives.events.v1",
+    "zhkg.initiatives.campaigns.v1", "zhkg.initiatives.documents.v1", "zhkg.initiatives.quoted_styles.v1",
+    "zhkg.initiatives.campaign_meetings.v1", "zhkg.initiatives.enumerated_work.v1",
+    "zhkg.initiatives.enumerated_projects.v1", "zhkg.initiatives.named_projects.v1",
+    "zhkg.initiatives.counted_measures.v1",
+)
+
 DEFAULT_CONFIG: dict[str, Any] = {
+    "steps": list(STEPS),
     "max_quote_chars": 12,
     "max_object_chars": 50,
     "min_campaign_repeats": 3,
@@ -189,27 +206,11 @@ class InitiativeFinder:
         verbs = {*rules.promote_verbs, *rules.rule_verbs, *rules.plan_verbs, *rules.object_verbs}
         self.verbs = sorted(verbs, key=len, reverse=True)
 
-    def find(self) -> list[CharSpan]:
-        """Every candidate of every rule; overlaps are settled by :func:`set_entities`."""
+    def find(self, steps: Sequence["Step"]) -> list[CharSpan]:
+        """Every candidate of every step, in order; overlaps are settled by :func:`set_entities`."""
         found: list[CharSpan] = []
-        for rule in (
-            self._quoted_with_suffix,
-            self._quoted_after_verb,
-            self._quoted_by_form,
-            self._quoted_in_enumeration,
-            self._verb_objects,
-            self._goals,
-            self._events,
-            self._campaigns,
-            self._documents,
-            self._quoted_styles,
-            self._campaign_meetings,
-            self._enumerated_work,
-            self._enumerated_projects,
-            self._named_projects,
-            self._counted_measures,
-        ):
-            found.extend(rule())
+        for step in steps:
+            found.extend(step(self))
         return found
 
     # -- quotes ------------------------------------------------------------------
@@ -605,24 +606,34 @@ class InitiativeFinder:
 
 
 @Language.factory(FACTORY, default_config=DEFAULT_CONFIG, assigns=["doc.ents"])
-def make_initiatives(nlp: Language, name: str, max_quote_chars: int, max_object_chars: int,
+def make_initiatives(nlp: Language, name: str, steps: list[str], max_quote_chars: int, max_object_chars: int,
                      min_campaign_repeats: int, min_generic_core: int) -> "InitiativesRecognizer":
     """Build the initiative rules; their word lists load in ``initialize`` or ``from_bytes``."""
     register_extensions()
     settings = {"max_quote_chars": max_quote_chars, "max_object_chars": max_object_chars,
                 "min_campaign_repeats": min_campaign_repeats, "min_generic_core": min_generic_core}
-    return InitiativesRecognizer(name, settings)
+    return InitiativesRecognizer(name, settings, steps)
+
+
+def _registered_step(name: str) -> "Step":
+    """The step registered under ``name``; an unknown name is a config error."""
+    try:
+        return registry.misc.get(name)
+    except Exception:
+        raise ValueError(f"{FACTORY}: no rule step is registered as {name!r}; "
+                         f"registered initiatives steps: {', '.join(STEPS)}") from None
 
 
 class InitiativesRecognizer:
     """spaCy component: INITIATIVE entities, canonical name (no quotes) in ``kb_id_``."""
 
-    def __init__(self, name: str, settings: dict[str, int]) -> None:
+    def __init__(self, name: str, settings: dict[str, int], steps: Sequence[str] = STEPS) -> None:
         if settings["max_quote_chars"] < 2 or settings["max_object_chars"] < 4:
             raise ValueError(
                 f"{FACTORY}: max_quote_chars must be >= 2 and max_object_chars >= 4, "
                 f"got {settings['max_quote_chars']} and {settings['max_object_chars']}"
             )
+        self.steps = [_registered_step(step) for step in steps]
         self.name = name
         self.settings = dict(settings)
         self.rules: Rules | None = None
@@ -640,7 +651,7 @@ class InitiativesRecognizer:
         if self.common_words is None or self.rules is None:
             raise NotInitializedError(FACTORY)
         words = lac_words(doc)
-        candidates = InitiativeFinder(self.rules, self.common_words, doc_text(doc), words).find()
+        candidates = InitiativeFinder(self.rules, self.common_words, doc_text(doc), words).find(self.steps)
         persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == PERSON]
         kept = [c for c in candidates if not any(s < c.end and c.start < e for s, e in persons)]
         logger.debug("%s: %d candidates, %d clear of names", self.name, len(candidates), len(kept))
@@ -672,3 +683,21 @@ class InitiativesRecognizer:
         self.common_words = dict(state["common_words"])
         self.rules = Rules.from_dict(state["rules"])
         self.settings = {key: getattr(self.rules, key) for key in self.settings}
+
+
+# -- the registered steps ------------------------------------------------------------------
+Step = Callable[[InitiativeFinder], Iterable[CharSpan]]
+
+
+def _step(name: str, method: str) -> None:
+    """Register ``InitiativeFinder.<method>`` (candidates of one text) as the step ``name``."""
+    def run(finder: InitiativeFinder) -> Iterable[CharSpan]:
+        return getattr(finder, method)()
+
+    run.__name__ = method.lstrip("_")
+    run.__doc__ = f"Step {name}: the candidates of ``InitiativeFinder.{method}``."
+    registry.misc.register(name, func=run)
+
+
+for _name in STEPS:
+    _step(_name, "_" + _name.split(".")[2])
