@@ -32,11 +32,11 @@ from typing import Any, Iterable, Iterator
 
 import networkx as nx
 
-from graph.contract import RENAMED_TO, edge_id
+from graph.contract import edge_id
 from graph.evidence import EdgeEvidence, new_edge, split_values
 from graph.names import name_key
 from zhkg.records import (
-    CO_OCCURS, HOLDS_POST, ORG, PERSON, SCHEMA_VERSION, TYPED_RELATIONS, DocResult, Mention,
+    CO_OCCURS, HOLDS_POST, ORG, PERSON, RENAMED_TO, SCHEMA_VERSION, TYPED_RELATIONS, DocResult, Mention,
 )
 from graph.resolve import Resolution, resolve_entities
 

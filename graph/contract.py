@@ -60,9 +60,6 @@ edge id ``"{relation}:{u}->{v}"`` (unique). Edge attributes:
 ======================  ===========  ==============================================
 """
 
-RENAMED_TO = "RENAMED_TO"
-"""A body renamed or merged away by a reform -> its successor (reform lexicon)."""
-
 NODE_ATTRS: tuple[str, ...] = (
     "label", "type", "aliases", "titles", "mentions", "doc_count", "documents",
     "first_seen", "last_seen",

@@ -11,10 +11,9 @@ import pytest
 from graph_records_support import make_doc
 
 from graph.build import build_graph, cooccurrence_share
-from graph.contract import RENAMED_TO
 from graph.evidence import EVIDENCE_CAP
 from graph.query import KnowledgeGraph
-from zhkg.records import CO_OCCURS, VISITED, Relation
+from zhkg.records import CO_OCCURS, RELATION_TYPES, RENAMED_TO, VISITED, Relation
 
 
 def org_doc(doc_id: str, *names: str, date: str | None = None):
@@ -127,6 +126,15 @@ def test_a_renamed_body_is_linked_to_its_successor_not_merged():
     assert G.edges[old, new, f"{RENAMED_TO}:{old}->{new}"]["year"] == 2018
     assert G.nodes[old]["successors"] == ["生态环境部"]
     assert [n.other for n in KnowledgeGraph(G).neighbors("环保部", relation=RENAMED_TO)] == ["生态环境部"]
+
+
+@pytest.mark.issue(10)
+def test_every_relation_the_graph_makes_is_in_the_schema():
+    """Regression: RENAMED_TO edges were made but missing from zhkg.records.RELATION_TYPES."""
+    G = build_graph([org_doc("d1", "环境保护部", date="2015-06-01"), org_doc("d2", "生态环境部", date="2019-06-01")])
+    relations = {d["relation"] for _, _, d in G.edges(data=True)}
+    assert RENAMED_TO in relations
+    assert relations <= set(RELATION_TYPES)
 
 
 def test_a_shared_abbreviation_joins_the_body_the_corpus_names():

@@ -40,8 +40,13 @@ PART_OF = "PART_OF"
 PROMOTES = "PROMOTES"
 LOCATED_IN = "LOCATED_IN"
 CO_OCCURS = "CO_OCCURS"
+RENAMED_TO = "RENAMED_TO"
+# Extracted from text by pipelines/ and carried by records.
 TYPED_RELATIONS: tuple[str, ...] = (VISITED, HOLDS_POST, PART_OF, PROMOTES, LOCATED_IN)
-RELATION_TYPES: tuple[str, ...] = (*TYPED_RELATIONS, CO_OCCURS)
+# Made by graph/ itself: co-occurrence from mentions, renames from the reform lexicon.
+DERIVED_RELATIONS: tuple[str, ...] = (CO_OCCURS, RENAMED_TO)
+# Every relation a graph edge can carry.
+RELATION_TYPES: tuple[str, ...] = (*TYPED_RELATIONS, *DERIVED_RELATIONS)
 
 
 _WHITESPACE = re.compile(r"\s+")

@@ -14,7 +14,6 @@ from typing import Any, Iterable, Iterator, Mapping
 
 import networkx as nx
 
-from graph.contract import RENAMED_TO
 from graph.query.periods import DateLike, as_iso, overlaps
 from zhkg.errors import InvalidQueryError, UnknownEntityError
 from graph.query.names import NameIndex
@@ -44,8 +43,8 @@ from zhkg.records import (
 )
 
 Edge = tuple[str, str, str, Mapping[str, Any]]
-QUERY_RELATIONS: tuple[str, ...] = (*RELATION_TYPES, RENAMED_TO)
-"""Relations an edge can carry: the extracted ones and the reform lexicon's RENAMED_TO."""
+QUERY_RELATIONS: tuple[str, ...] = RELATION_TYPES
+"""Relations an edge can carry: the extracted ones, CO_OCCURS and the reform lexicon's RENAMED_TO."""
 
 
 class KnowledgeGraph:
