@@ -9,9 +9,10 @@ names in a sorted order, so the groups do not depend on the order of documents.
 The words the rules use are generic Chinese administrative and policy words:
 administrative level suffixes (省, 市, 县, 自治区, ...), party bodies (党组, 党委,
 机关), the country and party prefixes of central bodies (中国, 中华人民共和国,
-中共) and the verbs and nouns that wrap a policy name (推进…, …建设, …工作). The
-names of bodies come from the lexicons (central organs and their abbreviations,
-bodies renamed by the reforms).
+中共) and the verbs and nouns that wrap a policy name (推进…, …建设, …工作), all
+read from ``pipelines/lexicons/name_words.tsv`` and ``place_words.tsv``
+(:func:`merge_words`). The names of bodies come from the lexicons too (central
+organs and their abbreviations, bodies renamed by the reforms).
 
 :func:`junk_keys` and :func:`short_form_targets` decide, at the corpus level,
 which names are not entities at all (one character, two names joined by 会同 or
@@ -35,36 +36,61 @@ logger = logging.getLogger(__name__)
 EntityKey = tuple[str, str]
 """``(entity type, matching key)``; see :func:`graph.names.name_key`."""
 
-# Administrative level words that end a place name (山东省, 烟台市, 西北地区).
-PLACE_SUFFIXES: tuple[str, ...] = (
-    "特别行政区", "自治区", "自治州", "自治县", "自治旗", "地区",
-    "省", "市", "县", "区", "州", "盟", "旗", "镇", "乡",
-)
-# One-character level words that stand for "this province/city/..." in a short
-# organisation name (省教育厅, 市委) or follow a place inside one (烟台市红十字会).
-LEVEL_CHARS = "省市县区州"
-# Party bodies and the organ's staff named after the organisation they belong to.
-PARTY_BODY_SUFFIXES: tuple[str, ...] = ("党组", "党委", "机关")
-# Words that wrap a policy name without changing what it refers to.
-INITIATIVE_SUFFIXES: tuple[str, ...] = (
-    "建设", "工作", "改革", "制度", "行动", "工程", "战略", "机制",
-)
-INITIATIVE_PREFIXES: tuple[str, ...] = (
-    "加快建设", "大力推进", "全面推进", "深入推进", "推进", "推动", "加快", "建设",
-    "共建", "深化", "实施", "开展", "落实",
-)
-# Prefixes that name the country or the Party in front of a central body (中国外交部,
-# 中华人民共和国外交部, 中共中央政治局), longest first.
-NATIONAL_PREFIXES: tuple[str, ...] = ("中华人民共和国", "中国共产党", "中国", "中共")
-# A prefixed name only joins the bare one when the bare one reads as a state or Party
-# body: it starts with one of these words or ends with an organ word (中国美术馆 and
-# 美术馆, 中国共产党 and 共产党 stay apart).
-NATIONAL_BODY_STARTS: tuple[str, ...] = ("中央", "国家", "全国", "国务院")
-NATIONAL_BODY_ENDS: tuple[str, ...] = ("部", "委", "委员会", "院", "署", "总局", "办公室", "办", "局")
-# Words that join two names into one span (外交部会同商务部, 外交部和商务部, X会见Y); 会同
-# never occurs inside a name, the others only count when both sides are known names.
-ALWAYS_JOINS: tuple[str, ...] = ("会同",)
-JOINS_BETWEEN_NAMES: tuple[str, ...] = ("和", "与", "及", "同", "电贺", "致电", "会见", "会谈", "祝贺")
+@dataclass(frozen=True)
+class MergeWords:
+    """The rules' vocabulary, read from the lexicons (see :func:`merge_words`)."""
+
+    place_suffixes: tuple[str, ...]
+    """Administrative level words that end a place name (山东省, 烟台市, 西北地区), longest first."""
+    level_chars: frozenset[str]
+    """One-character level words that stand for "this province/city/..." in a short
+    organisation name (省教育厅, 市委) or follow a place inside one (烟台市红十字会)."""
+    party_body_suffixes: tuple[str, ...]
+    """Party bodies and the organ's staff named after the organisation they belong to."""
+    initiative_suffixes: tuple[str, ...]
+    """Words after a policy name that do not change what it refers to."""
+    initiative_prefixes: tuple[str, ...]
+    """Verbs before a policy name that do not change what it refers to."""
+    national_prefixes: tuple[str, ...]
+    """The country or the Party in front of a central body (中国外交部, 中共中央政治局), longest first."""
+    national_body_starts: tuple[str, ...]
+    """A prefixed name only joins the bare one when the bare one reads as a state or Party
+    body: it starts with one of these words or ends with one of :attr:`national_body_ends`
+    (中国美术馆 and 美术馆, 中国共产党 and 共产党 stay apart)."""
+    national_body_ends: tuple[str, ...]
+    always_joins: tuple[str, ...]
+    """Words that join two names into one span wherever they occur (外交部会同商务部)."""
+    joins_between_names: tuple[str, ...]
+    """Words that join two names only when both sides are known names (外交部和商务部, X会见Y)."""
+
+
+@lru_cache(maxsize=1)
+def merge_words() -> MergeWords:
+    """The words of ``name_words.tsv`` by role, and the division levels of ``place_words.tsv``.
+
+    Read through the spaCy-free :mod:`pipelines.lexicons.tables`, once per process.
+    """
+    from pipelines.lexicons.tables import load_lexicon, longest_first
+
+    words = load_lexicon("name_words")
+
+    def role(name: str) -> tuple[str, ...]:
+        return words.where("role", name)
+
+    return MergeWords(
+        place_suffixes=longest_first(load_lexicon("place_words").where("role", "division_level")),
+        level_chars=frozenset(role("level_char")),
+        party_body_suffixes=role("party_body_suffix"),
+        initiative_suffixes=role("initiative_suffix"),
+        initiative_prefixes=role("initiative_prefix"),
+        national_prefixes=longest_first(role("national_prefix")),
+        national_body_starts=role("national_body_start"),
+        national_body_ends=role("national_body_end"),
+        always_joins=role("always_join"),
+        joins_between_names=role("list_conjunction") + role("join_word"),
+    )
+
+
 # Punctuation that never belongs to the name of an organisation, person or place.
 LIST_MARKS = "、，,；;"
 # The suffix of "the X side" (中方, 美方): the country itself.
@@ -170,16 +196,17 @@ def national_prefixes(index: NameIndex, uf: UnionFind) -> int:
     Chinese news names its own central bodies with or without the country
     (中国外交部 / 外交部) or the Party (中共中央政治局 / 中央政治局). ``X`` must be a
     known ORG of three or more characters that reads as a body
-    (:data:`NATIONAL_BODY_STARTS`, :data:`NATIONAL_BODY_ENDS`).
+    (:attr:`MergeWords.national_body_starts`, :attr:`MergeWords.national_body_ends`).
     """
+    words = merge_words()
     merged = 0
     for key in index.sorted_keys(ORG):
-        prefix = next((p for p in NATIONAL_PREFIXES if key.startswith(p)), None)
+        prefix = next((p for p in words.national_prefixes if key.startswith(p)), None)
         if prefix is None:
             continue
         stem = key[len(prefix):]
         if len(stem) >= 3 and index.has(ORG, stem) and (
-                stem.startswith(NATIONAL_BODY_STARTS) or stem.endswith(NATIONAL_BODY_ENDS)):
+                stem.startswith(words.national_body_starts) or stem.endswith(words.national_body_ends)):
             merged += link(uf, (ORG, key), (ORG, stem))
     return merged
 
@@ -190,11 +217,12 @@ def party_bodies(index: NameIndex, uf: UnionFind) -> int:
     The pipeline already strips these inside a document; this keeps the graph right
     when a document only ever names the party body.
     """
+    suffixes = merge_words().party_body_suffixes
     merged = 0
     for key in index.sorted_keys(ORG):
         stem = key
         while True:
-            suffix = next((s for s in PARTY_BODY_SUFFIXES if stem.endswith(s)), None)
+            suffix = next((s for s in suffixes if stem.endswith(s)), None)
             if suffix is None or len(stem) - len(suffix) < MIN_SHORT_LEN:
                 break
             stem = stem[: -len(suffix)]
@@ -209,11 +237,12 @@ def place_full_forms(index: NameIndex, uf: UnionFind) -> int:
 
     吉林 stays apart when both 吉林省 and 吉林市 are known.
     """
+    suffixes = merge_words().place_suffixes
     merged = 0
     for short in index.sorted_keys(PLACE):
         if len(short) < MIN_SHORT_LEN:
             continue
-        fulls = [short + s for s in PLACE_SUFFIXES if index.has(PLACE, short + s)]
+        fulls = [short + s for s in suffixes if index.has(PLACE, short + s)]
         merged += _merge_if_unique(uf, (PLACE, short), [(PLACE, f) for f in fulls])
     return merged
 
@@ -224,12 +253,13 @@ def level_char_variants(index: NameIndex, uf: UnionFind) -> int:
     The level character sits after a 2-4 character place and inside the name; the
     shorter form must exist and be reached from exactly one longer form.
     """
+    level_chars = merge_words().level_chars
     merged = 0
     for entity_type in (ORG, PLACE, INITIATIVE):
         targets: dict[str, list[str]] = {}
         for key in index.sorted_keys(entity_type):
             for i in range(MIN_SHORT_LEN, min(MAX_PLACE_PREFIX, len(key) - 2) + 1):
-                if key[i] in LEVEL_CHARS:
+                if key[i] in level_chars:
                     shorter = key[:i] + key[i + 1:]
                     if index.has(entity_type, shorter):
                         targets.setdefault(shorter, []).append(key)
@@ -273,10 +303,11 @@ def prefix_expansions(index: NameIndex, uf: UnionFind) -> int:
 
 def initiative_affixes(index: NameIndex, uf: UnionFind) -> int:
     """INITIATIVE ``X`` joins ``X建设``/``X工作``/``推进X``/... when both are known."""
+    words = merge_words()
     merged = 0
     for key in index.sorted_keys(INITIATIVE):
-        stems = [key[: -len(s)] for s in INITIATIVE_SUFFIXES if key.endswith(s)]
-        stems += [key[len(p):] for p in INITIATIVE_PREFIXES if key.startswith(p)]
+        stems = [key[: -len(s)] for s in words.initiative_suffixes if key.endswith(s)]
+        stems += [key[len(p):] for p in words.initiative_prefixes if key.startswith(p)]
         for stem in stems:
             if len(stem) >= MIN_SHORT_LEN and index.has(INITIATIVE, stem):
                 merged += link(uf, (INITIATIVE, key), (INITIATIVE, stem))
@@ -362,10 +393,11 @@ def _lexicon_keys() -> frozenset[str]:
 
 
 def _joins_names(key: str, every: set[str]) -> bool:
-    """Whether ``key`` is two names joined by a word of :data:`JOINS_BETWEEN_NAMES` (or 会同)."""
-    if any(word in key for word in ALWAYS_JOINS):
+    """Whether ``key`` is two names joined by a word of :attr:`MergeWords.joins_between_names` (or 会同)."""
+    words = merge_words()
+    if any(word in key for word in words.always_joins):
         return True
-    for word in JOINS_BETWEEN_NAMES:
+    for word in words.joins_between_names:
         start = key.find(word)
         while start >= 0:
             left, right = key[:start], key[start + len(word):]
@@ -401,14 +433,15 @@ def _merge_if_unique(uf: UnionFind, short: EntityKey,
 
 def _is_qualifier(index: NameIndex, prefix: str, short: str) -> bool:
     """Whether ``prefix`` in ``prefix + short`` reads as a place or organisation."""
+    words = merge_words()
     if len(prefix) == 1:
-        return prefix in LEVEL_CHARS
+        return prefix in words.level_chars
     return (
         index.has(PLACE, prefix)
         or index.has(ORG, prefix)
-        or prefix[-1] in LEVEL_CHARS
-        or (short[0] in LEVEL_CHARS and len(prefix) <= MAX_PLACE_PREFIX)
-        or any(index.has(PLACE, prefix + s) for s in PLACE_SUFFIXES)
+        or prefix[-1] in words.level_chars
+        or (short[0] in words.level_chars and len(prefix) <= MAX_PLACE_PREFIX)
+        or any(index.has(PLACE, prefix + s) for s in words.place_suffixes)
     )
 
 
@@ -418,11 +451,12 @@ def _prefix_in_context(index: NameIndex, short: EntityKey, longer: list[str]) ->
     Guards against joining 省教育厅 from a story about one province to the full name
     of another province's department.
     """
+    suffixes = merge_words().place_suffixes
     prefixes = set()
     for key in longer:
         prefix = key[: -len(short[1])]
         prefixes.add(prefix)
-        suffix = next((s for s in PLACE_SUFFIXES if prefix.endswith(s)), "")
+        suffix = next((s for s in suffixes if prefix.endswith(s)), "")
         if suffix and len(prefix) - len(suffix) >= MIN_SHORT_LEN:
             prefixes.add(prefix[: -len(suffix)])
     for doc_id in sorted(index.docs.get(short, ())):

@@ -54,7 +54,7 @@ from networkx.utils import UnionFind
 
 from graph.contract import node_id
 from graph.merge_rules import (
-    NATIONAL_PREFIXES, EntityKey, NameIndex, apply_all, junk_keys, shared_lexicon_keys,
+    EntityKey, NameIndex, apply_all, junk_keys, merge_words, shared_lexicon_keys,
     short_form_targets,
 )
 from graph.names import name_key, pretty_name
@@ -361,7 +361,7 @@ def _province_of_name(label: str) -> str | None:
     from pipelines.lexicons.divisions import load_place_lexicon
 
     places = load_place_lexicon()
-    name = next((label[len(p):] for p in NATIONAL_PREFIXES if label.startswith(p)), label)
+    name = next((label[len(p):] for p in merge_words().national_prefixes if label.startswith(p)), label)
     for end in range(min(len(name), _LONGEST_PLACE), 1, -1):
         info = places.lookup(name[:end])
         if info is not None and info.province:

@@ -19,14 +19,6 @@ from pipelines.lexicons.titles import read_sections
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGES = ("pipelines", "graph", "ingest", "zhkg")
-# Copies in a module another helper owns (graph/merge_rules.py), to be switched to
-# pipelines.lexicons.tables.load_lexicon by its owner; every other copy fails.
-KNOWN_COPIES = frozenset({
-    ("graph/merge_rules.py", group) for group in (
-        "place_words.tsv:division_level", "titles.txt:organ", "titles.txt:party_body",
-        "org_words.tsv:organ_suffix", "org_words.tsv:anchor", "initiative_words.tsv:name_suffix",
-        "initiative_words.tsv:quote_suffix", "initiative_words.tsv:promote_verb")
-})
 
 
 def _groups() -> dict[str, frozenset[str]]:
@@ -70,7 +62,7 @@ def _copies(groups: dict[str, frozenset[str]]) -> set[tuple[str, str, int]]:
 
 
 def test_no_lexicon_list_is_repeated_in_code():
-    copies = {c for c in _copies(_groups()) if (c[0], c[1]) not in KNOWN_COPIES}
+    copies = _copies(_groups())
     assert not copies, "word lists repeated in code; load them with pipelines.lexicons.tables: " + \
         "; ".join(f"{path}:{line} repeats {group}" for path, group, line in sorted(copies))
 
@@ -92,7 +84,8 @@ def test_no_group_is_written_in_two_lexicon_files():
     assert not same
 
 
-@pytest.mark.parametrize("name", ["org_words", "site_words", "relation_words", "place_words", "initiative_words"])
+@pytest.mark.parametrize("name", ["org_words", "site_words", "relation_words", "place_words", "initiative_words",
+                                  "name_words"])
 def test_every_lexicon_reads(name):
     lexicon = load_lexicon(name)
     assert lexicon.rows and all(row[0] for row in lexicon.rows)

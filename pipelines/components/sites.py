@@ -31,8 +31,9 @@ VERB_CLASSES = ("visit_verb", "site_activity")
 NAME_TAGS = frozenset(("n", "nz", "nw", "LOC", "ORG", "PER", "vn", "m", "j", "an"))
 # Tags of proper names: one such word before a site word names the site (东湖社区).
 PROPER_TAGS = frozenset(("nz", "nw", "LOC", "ORG", "PER", "j"))
-# A site right after one of these and another site continues the list of a visit verb.
-LIST_JOINERS = frozenset(("、", "和", "及"))
+# A site right after a list comma or a list conjunction (name_words.tsv) and another site
+# continues the list of a visit verb.
+LIST_COMMA = "、"
 
 
 @Language.factory(FACTORY, default_config={"max_chars": 30}, assigns=["doc.ents"], requires=["doc.ents"])
@@ -52,6 +53,7 @@ class SiteRecognizer:
         self._labels: dict[str, str] | None = None
         self._verbs: frozenset[str] = frozenset()
         self._levels: tuple[str, ...] = ()
+        self._joiners: frozenset[str] = frozenset()
 
     def initialize(self, get_examples: Callable[[], Iterable[Any]] | None = None,
                    nlp: Language | None = None) -> None:
@@ -61,12 +63,15 @@ class SiteRecognizer:
         visits = load_lexicon("relation_words")
         verbs = [w for cls in VERB_CLASSES for w in visits.where("class", cls)]
         self._set_state(load_lexicon("site_words").mapping("label"), verbs,
-                        load_lexicon("place_words").where("role", "division_level"))
+                        load_lexicon("place_words").where("role", "division_level"),
+                        (LIST_COMMA, *load_lexicon("name_words").where("role", "list_conjunction")))
 
-    def _set_state(self, labels: dict[str, str], verbs: Iterable[str], levels: Iterable[str]) -> None:
+    def _set_state(self, labels: dict[str, str], verbs: Iterable[str], levels: Iterable[str],
+                   joiners: Iterable[str]) -> None:
         self._labels = dict(sorted(labels.items(), key=lambda item: -len(item[0])))
         self._verbs = frozenset(verbs)
         self._levels = tuple(levels)
+        self._joiners = frozenset(joiners)
 
     @property
     def site_labels(self) -> dict[str, str]:
@@ -119,17 +124,17 @@ class SiteRecognizer:
         opener = _text(text, before)
         if opener in self._verbs:
             return True
-        return opener in LIST_JOINERS and bool(found) and found[-1].end == before.start
+        return opener in self._joiners and bool(found) and found[-1].end == before.start
 
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
         state = {"max_chars": self.max_chars, "labels": self.site_labels, "verbs": sorted(self._verbs),
-                 "levels": list(self._levels)}
+                 "levels": list(self._levels), "joiners": sorted(self._joiners)}
         return json.dumps(state, ensure_ascii=False).encode("utf-8")
 
     def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> "SiteRecognizer":
         state = json.loads(data.decode("utf-8"))
         self.max_chars = state["max_chars"]
-        self._set_state(state["labels"], state["verbs"], state["levels"])
+        self._set_state(state["labels"], state["verbs"], state["levels"], state["joiners"])
         return self
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
