@@ -5,36 +5,46 @@
   and the officials component records titles separately in ``doc._.posts``.
 - A dateline (新华社北京5月10日电外交部……) ends in 电 or 讯; an entity that
   starts with it after a date (电外交部) starts one character later.
+
+Each fix is a step registered by name (``zhkg.entity_cleanup.honorifics.v1``) and
+listed in ``[components.entity_cleanup] steps`` of config.cfg; an entity gets the
+fix of the first step that applies to it.
 """
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.util import registry
 
 from zhkg.records import PERSON
+from pipelines.component_steps import registered_steps
 from pipelines.lexicons.org_words import load_org_words
 from pipelines.spans import CharSpan, doc_text, set_entities
 from zhkg.errors import NotInitializedError
 
 FACTORY = "zhkg_entity_cleanup_v1"  # spaCy forbids "." in factory names
+# The fixes in the order they are tried, each a function registered in spacy.registry.misc at
+# the end of this module; [components.entity_cleanup] steps in config.cfg lists them too.
+STEPS: tuple[str, ...] = ("zhkg.entity_cleanup.honorifics.v1", "zhkg.entity_cleanup.datelines.v1")
 
 
-@Language.factory(FACTORY, default_config={}, assigns=["doc.ents"], requires=["doc.ents"])
-def make_entity_cleanup(nlp: Language, name: str) -> "EntityCleanup":
+@Language.factory(FACTORY, default_config={"steps": list(STEPS)}, assigns=["doc.ents"], requires=["doc.ents"])
+def make_entity_cleanup(nlp: Language, name: str, steps: list[str]) -> "EntityCleanup":
     """Build the clean-up step; the honorifics load in ``initialize`` or ``from_bytes``."""
-    return EntityCleanup(name)
+    return EntityCleanup(name, steps)
 
 
 class EntityCleanup:
     """Trim honorifics off PERSON spans and datelines off any entity."""
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, steps: Sequence[str] = STEPS) -> None:
         self.name = name
+        self.steps: list[Fix] = registered_steps(FACTORY, steps, STEPS)
         self.honorifics: tuple[str, ...] | None = None
 
     def initialize(self, get_examples: Callable[[], Iterable[Any]] | None = None,
@@ -63,12 +73,12 @@ class EntityCleanup:
         return self.from_bytes((Path(path) / "honorifics.json").read_bytes())
 
     def __call__(self, doc: Doc) -> Doc:
-        honorifics = self._require()
+        self._require()
         text = doc_text(doc)
         replaced: set[tuple[int, int]] = set()
         trimmed: list[CharSpan] = []
         for ent in doc.ents:
-            span = _trimmed(text, ent, honorifics)
+            span = next((s for s in (fix(self, text, ent) for fix in self.steps) if s is not None), None)
             if span is not None:
                 replaced.add((ent.start_char, ent.end_char))
                 trimmed.append(span)
@@ -78,11 +88,22 @@ class EntityCleanup:
         return doc
 
 
-def _trimmed(text: str, ent: Span, honorifics: tuple[str, ...]) -> CharSpan | None:
-    """The entity without its honorific or dateline character, or ``None`` to keep it."""
-    honorific = _honorific(ent.text, honorifics) if ent.label_ == PERSON else None
+Fix = Callable[[EntityCleanup, str, Span], "CharSpan | None"]
+"""A fix: the entity as it should be in the document's text, or ``None`` to leave it."""
+
+
+@registry.misc("zhkg.entity_cleanup.honorifics.v1")
+def without_honorific(cleanup: EntityCleanup, text: str, ent: Span) -> CharSpan | None:
+    """A PERSON without the honorific or title it ends in (李老师 -> 李)."""
+    honorific = _honorific(ent.text, cleanup._require()) if ent.label_ == PERSON else None
     if honorific:
         return CharSpan(ent.start_char, ent.end_char - len(honorific), PERSON, ent.kb_id_)
+    return None
+
+
+@registry.misc("zhkg.entity_cleanup.datelines.v1")
+def without_dateline(cleanup: EntityCleanup, text: str, ent: Span) -> CharSpan | None:
+    """An entity without the 电 or 讯 of a dateline it starts with (5月10日电外交部 -> 外交部)."""
     if _after_dateline(text, ent.start_char, ent.end_char):
         return CharSpan(ent.start_char + 1, ent.end_char, ent.label_, ent.kb_id_)
     return None

@@ -16,6 +16,10 @@ Each official becomes a PERSON entity holding the name alone (it overrides a
 wrong earlier span such as 张某某会) and a record in ``doc._.posts`` with the
 titles and the organisation of each title, which the relation step turns into
 HOLDS_POST. Organisations named only here (市委第三巡察组) are added as ORG.
+
+The two shapes are steps registered by name (``zhkg.officials.title_then_name.v1``,
+``zhkg.officials.name_then_title.v1``) and listed in ``[components.officials] steps``
+of config.cfg in run order; when two steps find a name at one place, the first wins.
 """
 
 from __future__ import annotations
@@ -29,8 +33,10 @@ from typing import Any, Callable, Iterable, Sequence
 import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import registry
 
 from zhkg.records import ORG, PERSON, PLACE
+from pipelines.component_steps import registered_steps
 from pipelines.spans import CharSpan, doc_text, set_entities
 from zhkg.errors import NotInitializedError
 from pipelines.extensions import get_list, register_extensions
@@ -56,6 +62,9 @@ _NOT_NAME_END = frozenset("部厅局处署委办院校会组省市县区")
 # A surname glued to the character before it in a very common word (全国|政协) starts no name.
 _GLUED_MAX_IDF = 6.0
 _LIST_DELIMITERS = frozenset("、，,。；;：:）)　 \n")
+# The rules in the order they run, each a function registered in spacy.registry.misc at the
+# end of this module; [components.officials] steps in config.cfg lists them too.
+STEPS: tuple[str, ...] = ("zhkg.officials.title_then_name.v1", "zhkg.officials.name_then_title.v1")
 
 
 def _ends_byline(text: str, i: int) -> bool:
@@ -154,19 +163,32 @@ class PostFinder:
         # Organisations cut out of an earlier entity that swallowed a title.
         self.trimmed: set[tuple[int, int]] = set()
 
-    def find(self) -> list[Post]:
-        """The posts of the text, one per name, in text order."""
+    def find(self, steps: Sequence[Step]) -> list[Post]:
+        """The posts the steps find, one per name (the first step's), in text order."""
         posts: dict[int, Post] = {}
-        for end in range(2, len(self.text) + 1):
-            title = self.title_ending_at(end)
-            if title is None:
-                continue
-            for post in self._posts_after_title(end - len(title), end):
-                posts.setdefault(post.person_start, post)
-            post = self._post_before_title(end - len(title), end)
-            if post is not None:
+        for step in steps:
+            for post in step(self):
                 posts.setdefault(post.person_start, post)
         return [posts[k] for k in sorted(posts)]
+
+    @cached_property
+    def titles(self) -> list[tuple[int, int]]:
+        """``(start, end)`` of the longest title ending at each offset, in text order."""
+        found = []
+        for end in range(2, len(self.text) + 1):
+            title = self.title_ending_at(end)
+            if title is not None:
+                found.append((end - len(title), end))
+        return found
+
+    def names_after_titles(self) -> list[Post]:
+        """Posts of a title chain and the name(s) after it (局长张某某, 记者张某、李某某)."""
+        return [post for start, end in self.titles for post in self._posts_after_title(start, end)]
+
+    def names_before_titles(self) -> list[Post]:
+        """Posts of a name right before a top title (王某某主席)."""
+        posts = (self._post_before_title(start, end) for start, end in self.titles)
+        return [post for post in posts if post is not None]
 
     def title_ending_at(self, end: int) -> str | None:
         """The longest title that ends at ``end``."""
@@ -389,17 +411,24 @@ class PostFinder:
         return None
 
 
+Step = Callable[[PostFinder], Iterable[Post]]
+"""A rule: the posts it finds in the finder's text."""
+
+
 @Language.factory(
     FACTORY,
-    default_config={"max_org_chars": 16, "name_word_max_idf": 7.0, "common_word_max_idf": 10.5},
+    default_config={"steps": list(STEPS), "max_org_chars": 16, "name_word_max_idf": 7.0,
+                    "common_word_max_idf": 10.5},
     assigns=["doc.ents", "doc._.posts"],
 )
 def make_officials(
-    nlp: Language, name: str, max_org_chars: int, name_word_max_idf: float, common_word_max_idf: float
+    nlp: Language, name: str, steps: list[str], max_org_chars: int, name_word_max_idf: float,
+    common_word_max_idf: float,
 ) -> "OfficialsRecognizer":
     register_extensions()
     return OfficialsRecognizer(
         name,
+        steps=steps,
         max_org_chars=max_org_chars,
         name_word_max_idf=name_word_max_idf,
         common_word_max_idf=common_word_max_idf,
@@ -410,7 +439,8 @@ class OfficialsRecognizer:
     """spaCy component: PERSON names by title apposition, and ``doc._.posts``."""
 
     def __init__(
-        self, name: str, *, max_org_chars: int = 16, name_word_max_idf: float = 7.0, common_word_max_idf: float = 10.5
+        self, name: str, *, steps: Sequence[str] = STEPS, max_org_chars: int = 16, name_word_max_idf: float = 7.0,
+        common_word_max_idf: float = 10.5,
     ) -> None:
         if max_org_chars < 2:
             raise ValueError(f"{FACTORY}: max_org_chars must be at least 2, got {max_org_chars}")
@@ -420,6 +450,7 @@ class OfficialsRecognizer:
                 f"common_word_max_idf ({common_word_max_idf}), the idf up to which words are loaded"
             )
         self.name = name
+        self.steps: list[Step] = registered_steps(FACTORY, steps, STEPS)
         self.settings = RuleSettings(max_org_chars=max_org_chars, name_word_max_idf=name_word_max_idf)
         self.common_word_max_idf = common_word_max_idf
         self.lexicons: NameLexicons | None = None
@@ -444,7 +475,7 @@ class OfficialsRecognizer:
         text = doc_text(doc)
         entities = [Entity(e.start_char, e.end_char, e.label_) for e in doc.ents]
         finder = PostFinder(self.lexicons, self.settings, text, entities)
-        posts = finder.find()
+        posts = finder.find(self.steps)
         set_entities(doc, [CharSpan(p.person_start, p.person_end, PERSON) for p in posts], override=True)
         set_entities(doc, [CharSpan(start, end, ORG) for start, end in finder.trimmed], override=True)
         set_entities(doc, self._new_orgs(posts, entities))
@@ -506,3 +537,16 @@ def post_record(text: str, post: Post) -> dict[str, Any]:
         "org_start": main[0] if main else None,
         "org_end": main[1] if main else None,
     }
+
+
+# -- the registered steps ------------------------------------------------------------------
+@registry.misc("zhkg.officials.title_then_name.v1")
+def title_then_name(finder: PostFinder) -> list[Post]:
+    """Organisation, titles joined by 、/和/兼, then the name: 市财政局党组书记、局长张某某."""
+    return finder.names_after_titles()
+
+
+@registry.misc("zhkg.officials.name_then_title.v1")
+def name_then_title(finder: PostFinder) -> list[Post]:
+    """A name right before a top title: 王某某主席."""
+    return finder.names_before_titles()

@@ -13,6 +13,10 @@ trailers and 地区 are cut repeatedly (西北地区大部 -> 西北), also off 
 spans (卡拉奇晴); 华 and 京 after a verb of going (访华, 进京) are China and
 Beijing; two country abbreviations before 两国, 关系, 谈判 ... are two places
 (墨美两国).
+
+Each rule is a step registered by name (``zhkg.places.<rule>.v1``) and listed in
+``[components.places] steps`` of config.cfg in run order; the words they use
+(trailers, pair followers, verbs of going) are roles of ``place_words.tsv``.
 """
 
 from __future__ import annotations
@@ -20,14 +24,17 @@ from __future__ import annotations
 import json
 import logging
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import registry
 
 from zhkg.records import PERSON, PLACE
-from pipelines.spans import CharSpan, doc_text, lac_words, set_entities
+from pipelines.component_steps import registered_steps
+from pipelines.spans import CharSpan, LacWord, doc_text, lac_words, set_entities
 from zhkg.errors import NotInitializedError
 from pipelines.extensions import get_dict, register_extensions
 from pipelines.lexicons.matching import find_all, trie_pattern
@@ -38,54 +45,86 @@ FACTORY = "zhkg_places_v1"  # spaCy forbids "." in factory names
 # LAC tags of verbs, adjectives and direction words: a short place name read as one (前进, 解放,
 # 富裕, 城市的西北) is not a place.
 PREDICATE_TAGS = frozenset(("v", "vd", "vn", "a", "ad", "an", "d", "f"))
-# Words that LAC glues to a place name but that are not part of it.
-TRAILERS: tuple[str, ...] = (
-    "东北部", "西北部", "东南部", "西南部", "东部", "西部", "南部", "北部", "中部", "大部",
-    "雷阵雨", "阵雨", "多云", "晴", "阴", "小雨", "中雨", "大雨", "暴雨", "小雪", "中雪", "大雪",
-)
 # 西北地区 is the place 西北: the generic 地区 is cut off a known place even when the whole is listed.
 AREA_WORD = "地区"
-# After a verb of going or staying (访华, 驻华, 进京), 华 stands for China and 京 for Beijing.
+# After a verb of going or staying (place_words.tsv: gone_to_verb; 访华, 驻华, 进京), 华 stands
+# for China and 京 for Beijing.
 STANDS_FOR: dict[str, str] = {"华": "中国", "京": "北京"}
-_GONE_TO = re.compile(r"(?<=[访驻来赴离抵在进返旅留])[华京]")
-# Words after a pair of abbreviated countries (墨美两国, 美中关系, 巴以谈判): the pair is two places.
-PAIR_FOLLOWERS: tuple[str, ...] = ("两国", "双方", "关系", "首脑", "建交", "会谈", "谈判", "边境", "友好")
 # LAC reads a city plus a weather word as a name (卡拉奇晴): such spans are places too.
 _TRIMMED_LABELS = frozenset((PLACE, PERSON))
 
 
-@Language.factory(FACTORY, default_config={}, assigns=["doc.ents", "doc._.aliases"])
-def make_places(nlp: Language, name: str) -> "PlaceRecognizer":
+# The rules in the order they run, each a function registered in spacy.registry.misc at the
+# end of this module; [components.places] steps in config.cfg lists them too.
+STEPS: tuple[str, ...] = (
+    "zhkg.places.lexicon_names.v1", "zhkg.places.joined_split.v1", "zhkg.places.gone_to.v1",
+    "zhkg.places.abbreviated_pairs.v1", "zhkg.places.trailers_cut.v1", "zhkg.places.aliases.v1",
+)
+
+
+@Language.factory(FACTORY, default_config={"steps": list(STEPS)}, assigns=["doc.ents", "doc._.aliases"])
+def make_places(nlp: Language, name: str, steps: list[str]) -> "PlaceRecognizer":
     """Build the place recogniser; the lexicon loads in ``initialize`` or ``from_disk``."""
-    return PlaceRecognizer(name)
+    return PlaceRecognizer(name, steps)
+
+
+@dataclass
+class PlaceDoc:
+    """One document as the steps read it: its text, LAC's word boundaries and the lexicon names.
+
+    ``matches`` are the lexicon names that lie on LAC word boundaries and are not
+    a verb or adjective that LAC reads as one word (前进, 富裕), unless written in full.
+    Without LAC words, every lexicon name matches and the word-boundary rules do nothing.
+    """
+
+    doc: Doc
+    text: str
+    words: Sequence[LacWord] | None
+    matches: list[tuple[int, int]]
+    starts: set[int] = field(default_factory=set)
+    ends: set[int] = field(default_factory=set)
 
 
 class PlaceRecognizer:
     """Lexicon places on LAC word boundaries, plus splitting of joined places."""
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, steps: Sequence[str] = STEPS) -> None:
         register_extensions()
         self.name = name
+        self.steps: list[Callable[["PlaceRecognizer", PlaceDoc], None]] = registered_steps(FACTORY, steps, STEPS)
         self._full_names: dict[str, str] = {}
         self._abbreviations: frozenset[str] = frozenset()
         self._whole_pairs: frozenset[str] = frozenset()
+        self._trailers: tuple[str, ...] = ()
+        self._rule_words: dict[str, list[str]] = {}
         self._pattern: re.Pattern[str] | None = None
+        self._gone_to: re.Pattern[str] | None = None
+        self._pair_follower: re.Pattern[str] | None = None
 
     def initialize(self, get_examples: Callable[[], Iterable[Any]] | None = None,
                    nlp: Language | None = None) -> None:
-        """Take the matchable names from :func:`load_place_lexicon`."""
+        """Take the matchable names from :func:`load_place_lexicon` and the rules' words from place_words.tsv."""
         from pipelines.lexicons.divisions import abbreviation_chars, load_place_lexicon, whole_place_pairs
+        from pipelines.lexicons.tables import load_lexicon
 
         lexicon = load_place_lexicon()
+        words = load_lexicon("place_words")
         self._set_table({form: lexicon.lookup(form).full_name for form in lexicon.match_forms()},
-                        abbreviation_chars(), whole_place_pairs())
+                        abbreviation_chars(), whole_place_pairs(), {
+                            role: list(words.where("role", role))
+                            for role in ("trailer", "pair_follower", "gone_to_verb")})
 
     def _set_table(self, full_names: dict[str, str], abbreviations: Iterable[str],
-                   whole_pairs: Iterable[str]) -> None:
+                   whole_pairs: Iterable[str], rule_words: dict[str, list[str]]) -> None:
         self._full_names = full_names
         self._abbreviations = frozenset(abbreviations)
         self._whole_pairs = frozenset(whole_pairs)
+        self._rule_words = rule_words
+        self._trailers = tuple(rule_words["trailer"])
         self._pattern = trie_pattern(full_names)
+        verbs = "".join(re.escape(v) for v in rule_words["gone_to_verb"])
+        self._gone_to = re.compile(f"(?<=[{verbs}])[{''.join(STANDS_FOR)}]")
+        self._pair_follower = re.compile("|".join(map(re.escape, rule_words["pair_follower"])))
 
     @property
     def pattern(self) -> re.Pattern[str]:
@@ -94,25 +133,26 @@ class PlaceRecognizer:
         return self._pattern
 
     def __call__(self, doc: Doc) -> Doc:
+        """Run the configured steps in order (see :data:`STEPS`) on the document's lexicon names."""
+        view = self._place_doc(doc)
+        for step in self.steps:
+            step(self, view)
+        return doc
+
+    def _place_doc(self, doc: Doc) -> PlaceDoc:
         text = doc_text(doc)
         matches = list(find_all(self.pattern, text))
         words = lac_words(doc)
-        if words is not None:
-            starts = {w.start for w in words}
-            ends = {w.end for w in words}
-            predicates = {w.start for w in words if w.tag in PREDICATE_TAGS}
-            matches = [(s, e) for s, e in matches if s in starts and e in ends
-                       and (s not in predicates or self._full_names[text[s:e]] == text[s:e])]
-        set_entities(doc, [CharSpan(s, e, PLACE) for s, e in matches])
-        set_entities(doc, self._split_joined(doc, matches), override=True)
-        if words is not None:
-            set_entities(doc, _gone_to(text, ends))
-            set_entities(doc, self._abbreviated_pairs(text, starts), override=True)
-        self._trim_trailers(doc)
-        self._add_aliases(doc)
-        return doc
+        if words is None:
+            return PlaceDoc(doc, text, None, matches)
+        starts = {w.start for w in words}
+        ends = {w.end for w in words}
+        predicates = {w.start for w in words if w.tag in PREDICATE_TAGS}
+        matches = [(s, e) for s, e in matches if s in starts and e in ends
+                   and (s not in predicates or self._full_names[text[s:e]] == text[s:e])]
+        return PlaceDoc(doc, text, words, matches, starts, ends)
 
-    def _trim_trailers(self, doc: Doc) -> None:
+    def trim_trailers(self, doc: Doc) -> None:
         """华北北部 -> 华北, 济南晴 -> 济南, 西北地区大部 -> 西北: a known place plus trailers keeps the place."""
         trimmed = []
         for ent in doc.ents:
@@ -125,10 +165,10 @@ class PlaceRecognizer:
             doc.ents = keep
             set_entities(doc, trimmed)
 
-    def _abbreviated_pairs(self, text: str, starts: set[int]) -> list[CharSpan]:
+    def abbreviated_pairs(self, text: str, starts: set[int]) -> list[CharSpan]:
         """Two country abbreviations on word boundaries before 两国, 关系 ... (墨美两国 -> 墨, 美)."""
         pairs = []
-        for index in _pair_positions(text):
+        for index in self._pair_positions(text):
             pair = text[index:index + 2]
             if index in starts and index + 2 in starts and all(c in self._abbreviations for c in pair):
                 pairs += [CharSpan(index, index + 1, PLACE), CharSpan(index + 1, index + 2, PLACE)]
@@ -149,10 +189,10 @@ class PlaceRecognizer:
             return stem[: -len(AREA_WORD)]
         if stem in self._full_names:
             return None
-        trailer = next((t for t in TRAILERS if stem.endswith(t) and len(stem) > len(t)), None)
+        trailer = next((t for t in self._trailers if stem.endswith(t) and len(stem) > len(t)), None)
         return stem[: -len(trailer)] if trailer else None
 
-    def _split_joined(self, doc: Doc, matches: list[tuple[int, int]]) -> list[CharSpan]:
+    def split_joined(self, doc: Doc, matches: list[tuple[int, int]]) -> list[CharSpan]:
         """Parts of PLACE entities that are exactly two or more places or abbreviations."""
         parts: list[CharSpan] = []
         for ent in doc.ents:
@@ -168,7 +208,7 @@ class PlaceRecognizer:
                 parts.extend(CharSpan(s, e, PLACE) for s, e in inside)
         return parts
 
-    def _add_aliases(self, doc: Doc) -> None:
+    def add_aliases(self, doc: Doc) -> None:
         for ent in doc.ents:
             name = STANDS_FOR.get(ent.text, ent.text)
             full_name = self._full_names.get(name) if ent.label_ == PLACE else None
@@ -177,14 +217,26 @@ class PlaceRecognizer:
                 _add_alias(aliases, ent.text, full_name)
                 _add_alias(aliases, full_name, ent.text)
 
+    def _pair_positions(self, text: str) -> list[int]:
+        """Start offsets of the two characters before a pair follower."""
+        if self._pair_follower is None:
+            raise NotInitializedError(FACTORY)
+        return [m.start() - 2 for m in self._pair_follower.finditer(text) if m.start() >= 2]
+
+    def gone_to_spans(self, text: str, ends: set[int]) -> list[CharSpan]:
+        """华 of 访华 / 驻华 and 京 of 进京, when the character ends a word (not 华侨, 京剧)."""
+        if self._gone_to is None:
+            raise NotInitializedError(FACTORY)
+        return [CharSpan(m.start(), m.end(), PLACE) for m in self._gone_to.finditer(text) if m.end() in ends]
+
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
         state = {"full_names": self._full_names, "abbreviations": sorted(self._abbreviations),
-                 "whole_pairs": sorted(self._whole_pairs)}
+                 "whole_pairs": sorted(self._whole_pairs), "rule_words": self._rule_words}
         return json.dumps(state, ensure_ascii=False).encode("utf-8")
 
     def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> "PlaceRecognizer":
         state = json.loads(data.decode("utf-8"))
-        self._set_table(state["full_names"], state["abbreviations"], state["whole_pairs"])
+        self._set_table(state["full_names"], state["abbreviations"], state["whole_pairs"], state["rule_words"])
         return self
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
@@ -196,20 +248,46 @@ class PlaceRecognizer:
         return self.from_bytes((Path(path) / "places.json").read_bytes())
 
 
-_PAIR_FOLLOWER = re.compile("|".join(PAIR_FOLLOWERS))
-
-
-def _pair_positions(text: str) -> list[int]:
-    """Start offsets of the two characters before a pair follower."""
-    return [m.start() - 2 for m in _PAIR_FOLLOWER.finditer(text) if m.start() >= 2]
-
-
-def _gone_to(text: str, ends: set[int]) -> list[CharSpan]:
-    """华 of 访华 / 驻华 and 京 of 进京, when the character ends a word (not 华侨, 京剧)."""
-    return [CharSpan(m.start(), m.end(), PLACE) for m in _GONE_TO.finditer(text) if m.end() in ends]
-
-
 def _add_alias(aliases: dict[str, list[str]], name: str, alias: str) -> None:
     known = aliases.setdefault(name, [])
     if alias not in known:
         known.append(alias)
+
+
+# -- the registered steps ------------------------------------------------------------------
+@registry.misc("zhkg.places.lexicon_names.v1")
+def lexicon_names(places: PlaceRecognizer, view: PlaceDoc) -> None:
+    """Lexicon names on LAC word boundaries are places (not 长治 of 长治久安)."""
+    set_entities(view.doc, [CharSpan(s, e, PLACE) for s, e in view.matches])
+
+
+@registry.misc("zhkg.places.joined_split.v1")
+def joined_split(places: PlaceRecognizer, view: PlaceDoc) -> None:
+    """A PLACE that is two or more places or abbreviations is split into them (湖北武汉, 中美)."""
+    set_entities(view.doc, places.split_joined(view.doc, view.matches), override=True)
+
+
+@registry.misc("zhkg.places.gone_to.v1")
+def gone_to(places: PlaceRecognizer, view: PlaceDoc) -> None:
+    """华 of 访华 is China and 京 of 进京 Beijing (needs LAC words)."""
+    if view.words is not None:
+        set_entities(view.doc, places.gone_to_spans(view.text, view.ends))
+
+
+@registry.misc("zhkg.places.abbreviated_pairs.v1")
+def abbreviated_pairs(places: PlaceRecognizer, view: PlaceDoc) -> None:
+    """Two country abbreviations before 两国, 关系 ... are two places (墨美两国; needs LAC words)."""
+    if view.words is not None:
+        set_entities(view.doc, places.abbreviated_pairs(view.text, view.starts), override=True)
+
+
+@registry.misc("zhkg.places.trailers_cut.v1")
+def trailers_cut(places: PlaceRecognizer, view: PlaceDoc) -> None:
+    """A known place plus compass or weather words keeps the place (华北北部 -> 华北, 济南晴 -> 济南)."""
+    places.trim_trailers(view.doc)
+
+
+@registry.misc("zhkg.places.aliases.v1")
+def aliases(places: PlaceRecognizer, view: PlaceDoc) -> None:
+    """Short and full names of one place into ``doc._.aliases`` (烟台 <-> 烟台市)."""
+    places.add_aliases(view.doc)
