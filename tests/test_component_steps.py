@@ -1,4 +1,4 @@
-"""The rules of places, officials and entity_cleanup are named steps that config.cfg lists in run order."""
+"""The rules of places, officials, entity_cleanup and relations are named steps that config.cfg lists in run order."""
 
 from __future__ import annotations
 
@@ -7,9 +7,12 @@ import spacy
 from spacy.util import load_config, registry
 
 from pipelines.components import entity_cleanup, officials, places
+from pipelines.components.relations import configured_steps
+from pipelines.rules.catalogue import rule_steps
 from pipelines.nlp import CONFIG_PATH
 from pipelines.spans import CharSpan, set_entities
 from zhkg.errors import InvalidOptionError
+from zhkg.records import HOLDS_POST, VISITED
 
 COMPONENTS = [("places", places), ("officials", officials), ("entity_cleanup", entity_cleanup)]
 
@@ -62,3 +65,20 @@ def test_only_the_configured_cleanup_steps_run(steps, expected):
     doc = nlp.make_doc("王立老师讲课。")
     set_entities(doc, [CharSpan(0, 4, "PERSON")])
     assert [e.text for e in nlp.get_pipe(entity_cleanup.FACTORY)(doc).ents] == [expected]
+
+
+def _names(steps) -> list[str]:
+    return [step.__name__ for step in steps]
+
+
+def test_no_relation_steps_listed_runs_every_registered_step():
+    assert _names(configured_steps([])) == _names(step for _, step in rule_steps())
+
+
+def test_a_relation_type_the_config_leaves_out_runs_all_its_steps():
+    """A new rule module needs no config line: its type's steps follow the listed ones."""
+    steps = configured_steps(["zhkg.visited.arrival.v1"])
+    visited = [s for s in steps if s.relation == VISITED]
+    assert _names(visited) == _names([registry.misc.get("zhkg.visited.arrival.v1")])
+    assert _names(s for s in steps if s.relation == HOLDS_POST) == _names(
+        step for _, step in rule_steps() if step.relation == HOLDS_POST)

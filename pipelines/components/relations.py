@@ -4,7 +4,10 @@ Runs after the recognisers and the resolver, so entities carry their canonical
 in-document names in ``kb_id_``. The rules are named steps registered in
 :mod:`pipelines.rules` (``zhkg.visited.arrival.v1`` …); the config lists them
 in run order, and ``relations`` picks the relation types to keep. Several
-steps may find one relation: the first wins. CO_OCCURS is not emitted here:
+steps of one type may find one relation: the first wins; types do not affect
+each other. A relation type none of whose steps the config lists (a new rule
+module) runs all the steps its module registers, in the module's order, so
+adding a relation type needs no config line. CO_OCCURS is not emitted here:
 ``graph/`` derives it from mentions.
 """
 
@@ -18,6 +21,7 @@ from spacy.tokens import Doc
 from pipelines.extensions import register_extensions
 from pipelines.lexicons.relation_words import load_relation_words
 from pipelines.place_lexicon import PlaceLexiconMixin
+from pipelines.rules.catalogue import rule_steps
 from pipelines.rules.distinct import distinct_pairs
 from pipelines.rules.geo import PlaceLookup
 from pipelines.rules.steps import RuleContext, Step, get_step
@@ -25,28 +29,6 @@ from pipelines.rules.view import DocView
 from zhkg.records import TYPED_RELATIONS, Relation
 
 FACTORY = "zhkg_relations_v1"  # spaCy forbids "." in factory names
-
-# The default run order: posts first (they shape subjects), then visits, campaigns, structure.
-DEFAULT_STEPS: tuple[str, ...] = (
-    "zhkg.holds_post.posts.v1",
-    "zhkg.holds_post.title_chain.v1",
-    "zhkg.visited.verb_purpose.v1",
-    "zhkg.visited.arrival.v1",
-    "zhkg.visited.site.v1",
-    "zhkg.visited.tribute.v1",
-    "zhkg.part_of.cues.v1",
-    "zhkg.part_of.unit_paragraphs.v1",
-    "zhkg.part_of.name_prefix.v1",
-    "zhkg.promotes.verb_object.v1",
-    "zhkg.promotes.arranged.v1",
-    "zhkg.promotes.since_launch.v1",
-    "zhkg.promotes.headline_campaign.v1",
-    "zhkg.located_in.situated.v1",
-    "zhkg.located_in.place_of.v1",
-    "zhkg.located_in.hierarchy.v1",
-    "zhkg.located_in.organ_prefix.v1",
-)
-
 
 class RelationExtractor(PlaceLexiconMixin):
     """spaCy component: ``doc._.relations`` from the configured rule steps."""
@@ -56,7 +38,7 @@ class RelationExtractor(PlaceLexiconMixin):
         name: str,
         *,
         relations: Iterable[str] = TYPED_RELATIONS,
-        steps: Iterable[str] = DEFAULT_STEPS,
+        steps: Iterable[str] = (),
         lexicon: PlaceLookup | None = None,
     ) -> None:
         wanted = list(relations)
@@ -67,7 +49,7 @@ class RelationExtractor(PlaceLexiconMixin):
             )
         self.name = name
         self.relations = tuple(r for r in TYPED_RELATIONS if r in wanted)
-        self.steps: tuple[Step, ...] = tuple(get_step(s) for s in steps)
+        self.steps: tuple[Step, ...] = configured_steps(steps)
         self.lexicon = lexicon
 
     def __call__(self, doc: Doc) -> Doc:
@@ -85,9 +67,21 @@ class RelationExtractor(PlaceLexiconMixin):
         return [rel for kind in self.relations for rel in distinct_pairs(found[kind])]
 
 
+def configured_steps(names: Iterable[str]) -> tuple[Step, ...]:
+    """The steps ``names`` lists, then every registered step of a relation type they leave out.
+
+    The list orders the steps of the types it names; a type it does not name
+    (a new module of :mod:`pipelines.rules`) runs after them with all its steps, in
+    :func:`pipelines.rules.catalogue.rule_steps` order. An empty list runs every step.
+    """
+    listed = [get_step(name) for name in names]
+    types = {step.relation for step in listed}
+    return (*listed, *(step for _, step in rule_steps() if step.relation not in types))
+
+
 @Language.factory(
     FACTORY,
-    default_config={"relations": list(TYPED_RELATIONS), "steps": list(DEFAULT_STEPS)},
+    default_config={"relations": list(TYPED_RELATIONS), "steps": []},
     assigns=["doc._.relations"],
     requires=["doc.ents"],
 )
