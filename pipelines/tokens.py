@@ -17,9 +17,11 @@ Later splits (:func:`split_at`) keep the tag on every piece.
 
 from __future__ import annotations
 
+import bisect
 from typing import Iterable, NamedTuple
 
-from spacy.tokens import Doc, Token
+from spacy.attrs import IDX, LENGTH, TAG
+from spacy.tokens import Doc
 
 # Name of the ``Doc`` extension holding the LAC words (registered in pipelines.extensions).
 LAC_WORDS = "lac_words"
@@ -40,15 +42,20 @@ def attach_lac_words(doc: Doc, words: list[LacWord]) -> None:
     """Put LAC's words on ``doc``: token boundaries, token tags and ``doc._.lac_words``."""
     doc._.set(LAC_WORDS, list(words))
     split_at(doc, [offset for word in words for offset in (word.start, word.end)])
+    if not words or not len(doc):
+        return
+    strings = doc.vocab.strings
+    tags = doc.to_array([TAG])
     tagged = iter(words)
-    word = next(tagged, None)
-    for token in doc:
-        while word is not None and word.end <= token.idx:
+    word = next(tagged)
+    for i, start in enumerate(token_starts(doc)):
+        while word is not None and word.end <= start:
             word = next(tagged, None)
         if word is None:
             break
-        if word.start <= token.idx:
-            token.tag_ = word.tag
+        if word.start <= start:
+            tags[i] = strings.add(word.tag)
+    doc.from_array([TAG], tags)
 
 
 def text_length(doc: Doc) -> int:
@@ -56,40 +63,37 @@ def text_length(doc: Doc) -> int:
     return doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
 
 
+def token_starts(doc: Doc) -> list[int]:
+    """Character offset of every token, read in one array call (no ``Token`` objects)."""
+    return doc.to_array(IDX).tolist()
+
+
 def split_at(doc: Doc, offsets: Iterable[int]) -> None:
     """Split tokens so that every offset in ``offsets`` is a token boundary.
 
     The pieces keep the token's tag, so the LAC layer survives later splits.
+    Tokens are located by bisecting their start offsets, read once as arrays:
+    looking them up through ``doc[i]`` would build a ``Token`` per probe.
     """
-    cuts: dict[int, list[int]] = {}
+    if not len(doc):
+        return
+    bounds = doc.to_array([IDX, LENGTH]).tolist()
+    starts = [start for start, _ in bounds]
     length = text_length(doc)
+    cuts: dict[int, list[int]] = {}
     for offset in set(offsets):
         if offset <= 0 or offset >= length:
             continue
-        token = token_containing(doc, offset)
-        if token is not None and token.idx < offset < token.idx + len(token.text):
-            cuts.setdefault(token.i, []).append(offset - token.idx)
+        i = bisect.bisect_right(starts, offset) - 1
+        start, size = bounds[i] if i >= 0 else (offset, 0)
+        if start < offset < start + size:
+            cuts.setdefault(i, []).append(offset - start)
     if not cuts:
         return
     with doc.retokenize() as retokenizer:
         for i, points in cuts.items():
             token = doc[i]
-            bounds = [0, *sorted(points), len(token.text)]
-            orths = [token.text[a:b] for a, b in zip(bounds, bounds[1:])]
+            pieces = [0, *sorted(points), len(token.text)]
+            orths = [token.text[a:b] for a, b in zip(pieces, pieces[1:])]
             heads = [(token, 0)] * len(orths)
             retokenizer.split(token, orths, heads, attrs={"TAG": [token.tag_] * len(orths)})
-
-
-def token_containing(doc: Doc, offset: int) -> Token | None:
-    """The token whose text covers ``offset``, or ``None`` (whitespace)."""
-    lo, hi = 0, len(doc) - 1
-    while lo <= hi:
-        mid = (lo + hi) // 2
-        token = doc[mid]
-        if offset < token.idx:
-            hi = mid - 1
-        elif offset >= token.idx + len(token.text):
-            lo = mid + 1
-        else:
-            return token
-    return None
