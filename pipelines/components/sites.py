@@ -51,6 +51,7 @@ class SiteRecognizer:
         self.name = name
         self.max_chars = max_chars
         self._labels: dict[str, str] | None = None
+        self._label_lengths: tuple[int, ...] = ()
         self._verbs: frozenset[str] = frozenset()
         self._levels: tuple[str, ...] = ()
         self._joiners: frozenset[str] = frozenset()
@@ -69,6 +70,7 @@ class SiteRecognizer:
     def _set_state(self, labels: dict[str, str], verbs: Iterable[str], levels: Iterable[str],
                    joiners: Iterable[str]) -> None:
         self._labels = dict(sorted(labels.items(), key=lambda item: -len(item[0])))
+        self._label_lengths = tuple(sorted({len(word) for word in self._labels}, reverse=True))
         self._verbs = frozenset(verbs)
         self._levels = tuple(levels)
         self._joiners = frozenset(joiners)
@@ -112,7 +114,12 @@ class SiteRecognizer:
         return found
 
     def _site_word(self, text: str, end: int) -> str | None:
-        return next((s for s in self.site_labels if text.startswith(s, end - len(s))), None)
+        """The longest site word ending at ``end``: one slice per listed length, not one test per word."""
+        labels = self.site_labels
+        for length in self._label_lengths:
+            if length <= end and text[end - length:end] in labels:
+                return text[end - length:end]
+        return None
 
     def _opens_site(self, text: str, words: Sequence[LacWord], first: int, found: list[CharSpan]) -> bool:
         """A visit verb before the run, or a list comma right after the previous site."""
