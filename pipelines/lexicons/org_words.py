@@ -42,7 +42,7 @@ class OrgWords:
     @property
     def not_organ_endings(self) -> tuple[str, ...]:
         """The not-organ words of two characters or more: a word ending in one is no organ."""
-        return tuple(n for n in self.not_organs if len(n) >= 2)
+        return _two_or_more(self.not_organs)
 
     def to_dict(self) -> dict[str, list[str]]:
         return {name: sorted(value) if isinstance(value, frozenset) else list(value)
@@ -53,6 +53,12 @@ class OrgWords:
         fields = cls.__dataclass_fields__
         return cls(**{name: (frozenset(data[name]) if "frozenset" in str(fields[name].type) else tuple(data[name]))
                       for name in fields})
+
+
+@lru_cache(maxsize=8)
+def _two_or_more(words: frozenset[str]) -> tuple[str, ...]:
+    """The words of two characters or more, worked out once per list (the rules ask per word)."""
+    return tuple(word for word in words if len(word) >= 2)
 
 
 @lru_cache(maxsize=1)
