@@ -29,6 +29,7 @@ from zhkg.errors import (
 SUPPORTED_SUFFIXES = (".txt", ".html", ".htm", ".md", ".jsonl")
 DEFAULT_MAX_FILE_SIZE = 50 * 1024 * 1024
 """Files larger than this (bytes) are skipped: no news article is 50 MB of text."""
+OUTPUT_FOLDER_REASON = "the build's output folder, not read as input"
 _GLOB_CHARS = frozenset("*?[")
 _MB = 1024 * 1024
 
@@ -60,6 +61,7 @@ class _Scanner:
     """Collects candidates, checks each once, and remembers files already listed."""
 
     max_file_size: int
+    excluded: tuple[str, ...] = ()
     scan: Scan = field(default_factory=Scan)
     _seen_paths: set[str] = field(default_factory=set)
     _seen_files: dict[tuple[int, int], str] = field(default_factory=dict)
@@ -75,6 +77,9 @@ class _Scanner:
         source = display_path(path)
         if source in self._seen_paths:
             return
+        if self.is_excluded(path):
+            self.skip(path, OUTPUT_FOLDER_REASON)
+            return
         reason, key = _check_file(path, self.max_file_size)
         if reason is None and key in self._seen_files:
             reason = f"same file as {self._seen_files[key]} (symlink or hard link), read once"
@@ -85,14 +90,25 @@ class _Scanner:
         self._seen_files[key] = source
         self.scan.files.append(path)
 
+    def is_excluded(self, path: Path) -> bool:
+        """True for ``path`` inside an excluded folder (the build's output), links resolved."""
+        real = os.path.realpath(path)
+        return any(real == folder or real.startswith(folder + os.sep) for folder in self.excluded)
+
     def walk(self, folder: Path) -> int:
         """Add everything under ``folder``; return how many supported files were seen."""
+        if self.is_excluded(folder):
+            self.skip(folder, OUTPUT_FOLDER_REASON)
+            return 0
         supported = 0
         for root, dirs, files in os.walk(folder, onerror=self._walk_error):
             for name in sorted(dirs):
                 if Path(root, name).is_symlink():
                     self.skip(Path(root, name), "symlink to a folder, not followed")
-            dirs[:] = sorted(d for d in dirs if not Path(root, d).is_symlink())
+                elif self.is_excluded(Path(root, name)):
+                    self.skip(Path(root, name), OUTPUT_FOLDER_REASON)
+            dirs[:] = sorted(d for d in dirs
+                             if not Path(root, d).is_symlink() and not self.is_excluded(Path(root, d)))
             hidden_root = any(part.startswith(".") for part in Path(root).relative_to(folder).parts)
             for name in sorted(files):
                 path = Path(root, name)
@@ -149,6 +165,11 @@ def _expand_one(raw: str | Path, scanner: _Scanner) -> None:
     path = Path(raw)
     supported = ", ".join(SUPPORTED_SUFFIXES)
     if path.is_dir():
+        if scanner.is_excluded(path):
+            raise ZhkgInputError(
+                E103_NO_SUPPORTED_FILE,
+                f"folder '{display_path(path)}' is the output folder; write the graph elsewhere (-o)",
+            )
         if not scanner.walk(path):
             raise ZhkgInputError(
                 E103_NO_SUPPORTED_FILE, f"folder '{display_path(path)}' holds no {supported} file"
@@ -181,7 +202,10 @@ def _expand_one(raw: str | Path, scanner: _Scanner) -> None:
 
 
 def scan_paths(
-    paths: Sequence[str | Path] | str | Path, *, max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    paths: Sequence[str | Path] | str | Path,
+    *,
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE,
+    exclude: Sequence[str | os.PathLike[str]] = (),
 ) -> Scan:
     """Files to read, in argument order, and a reason for every entry not read.
 
@@ -189,18 +213,21 @@ def scan_paths(
     are expanded. A file named explicitly is kept whatever its suffix (the
     reader reports an unsupported type). Only regular files up to
     ``max_file_size`` bytes are kept; a second path to the same file is skipped.
+    Nothing inside an ``exclude`` folder is read (a build passes its output
+    folder, so ``zhkg build . -o out`` does not read its own outputs): the
+    folder, or each file named inside it, gets a report line.
 
     Raises
     ------
     ZhkgInputError
         For no paths, a path that does not exist, a glob that matches nothing,
-        or a folder or glob without any supported file.
+        or a folder or glob without any supported file (or a folder that is excluded).
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]
     if not paths:
         raise ZhkgInputError(E104_NO_PATHS, "no input path given; pass files, folders or globs")
-    scanner = _Scanner(max_file_size)
+    scanner = _Scanner(max_file_size, tuple(os.path.realpath(folder) for folder in exclude))
     for raw in paths:
         _expand_one(raw, scanner)
     return scanner.scan

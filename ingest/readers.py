@@ -212,14 +212,16 @@ def read_paths(
     *,
     progress: Callable[[Path], None] | None = None,
     max_file_size: int = DEFAULT_MAX_FILE_SIZE,
+    exclude: Sequence[str | Path] = (),
 ) -> ReadResult:
-    """Read every file under ``paths``; documents are deduplicated by content id.
+    """Read every file under ``paths`` but those in ``exclude`` folders; documents are
+    deduplicated by content id.
 
     Files are read in path order. Never raises for bad file content: every file
     found is a document, a duplicate, a failure or a skipped entry. Raises :class:`ZhkgInputError`
     only for path arguments that cannot be expanded (see :func:`scan_paths`).
     """
-    scan = scan_paths(paths, max_file_size=max_file_size)
+    scan = scan_paths(paths, max_file_size=max_file_size, exclude=exclude)
     # Path order, not argument order: the same inputs give the same documents, the
     # same duplicates and byte-identical outputs however they were listed.
     files = sorted(scan.files, key=display_path)

@@ -5,7 +5,8 @@ import os
 import pytest
 
 from ingest import read_paths, scan_paths
-from ingest.paths import display_path
+from ingest.paths import OUTPUT_FOLDER_REASON, display_path
+from zhkg.errors import ZhkgInputError
 
 ARTICLE = "省政府召开常务会议\n8月3日，省政府召开常务会议，研究部署经济工作。"
 
@@ -81,3 +82,40 @@ def test_every_entry_on_disk_is_read_or_skipped(tmp_path):
     result = read_paths([tmp_path])
     listed = set(result.files) | {s.source for s in result.skipped}
     assert listed == on_disk
+
+
+def _output_folder(folder):
+    """A folder laid out like a build's output: a readable export and its state folder."""
+    _article(folder / "notes.txt")
+    (folder / "graph.html").write_text("<p>省政府召开常务会议。</p>", encoding="utf-8")
+    _article(folder / ".zhkg" / "builds" / "b1" / "graph.md")
+    return folder
+
+
+@pytest.mark.issue(15)
+def test_the_output_folder_inside_an_input_folder_is_skipped_and_reported(tmp_path):
+    _article(tmp_path / "good.txt")
+    out = _output_folder(tmp_path / "out")
+    result = read_paths([tmp_path], exclude=[out])
+    assert [d.source for d in result.documents] == [str(tmp_path / "good.txt")]
+    assert {s.source: s.reason for s in result.skipped} == {str(out): OUTPUT_FOLDER_REASON}
+
+
+@pytest.mark.issue(15)
+def test_a_link_into_the_output_folder_is_skipped(tmp_path):
+    _article(tmp_path / "in" / "good.txt")
+    out = _output_folder(tmp_path / "out")
+    os.symlink(out / "notes.txt", tmp_path / "in" / "link.txt")
+    result = read_paths([tmp_path / "in", out / "graph.html"], exclude=[out])
+    assert [d.source for d in result.documents] == [str(tmp_path / "in" / "good.txt")]
+    assert {s.source: s.reason for s in result.skipped} == {
+        str(tmp_path / "in" / "link.txt"): OUTPUT_FOLDER_REASON,
+        str(out / "graph.html"): OUTPUT_FOLDER_REASON,
+    }
+
+
+@pytest.mark.issue(15)
+def test_reading_the_output_folder_itself_is_an_input_error(tmp_path):
+    out = _output_folder(tmp_path / "out")
+    with pytest.raises(ZhkgInputError, match="is the output folder"):
+        read_paths([out], exclude=[out])

@@ -195,7 +195,7 @@ def _build_into(output: OutputSet, paths: Sequence[str | os.PathLike[str]], opti
     out = output.staging
 
     stages.start("reading")
-    read = read_paths(paths, max_file_size=options.max_file_size)
+    read = read_paths(paths, max_file_size=options.max_file_size, exclude=[output.outdir])
     for failure in read.failures:
         log.warning("skipped %s: %s", failure.source, failure.reason)
     for note in read.notes:
