@@ -45,11 +45,10 @@ from zhkg.records import CO_OCCURS, ORG, PERSON, DocResult  # noqa: E402
 def read_records(path: Path) -> Iterator[DocResult]:
     """The per-document records of a build: its DuckDB store, or a JSON-lines file."""
     if path.suffix == ".duckdb":
-        import duckdb
-
+        from zhkg.store.export import open_read_only
         from zhkg.store.store import input_records
 
-        con = duckdb.connect(str(path), read_only=True)
+        con = open_read_only(path)
         try:
             yield from (DocResult.from_dict(record) for record in input_records(con))
         finally:

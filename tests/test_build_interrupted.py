@@ -1,5 +1,6 @@
 """Real builds: kill -9 leaves one complete build; a concurrent build stops at once."""
 
+import json
 import signal
 import subprocess
 import sys
@@ -10,20 +11,49 @@ import pytest
 
 from build_support import visible_outputs
 
+from graph.query import load
+
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))
 KILL_AT = (0.2, 0.6, 0.9, 0.97, 1.05)
 """When to kill, as a share of one build's duration: loading, processing and writing."""
 
 
+_KILLED_AT_COMMIT = """
+import json, os, signal, sys
+from zhkg.job import build
+from zhkg.outdir import OutputSet
+
+publish = OutputSet.commit
+
+def commit(self):
+    if sys.argv[3] == "after":
+        publish(self)
+    os.kill(os.getpid(), signal.SIGKILL)
+
+OutputSet.commit = commit
+build(json.loads(sys.argv[1]), sys.argv[2], formats=["json", "csv"])
+"""
+"""A build that kills itself with SIGKILL just before or just after publishing its files."""
+
+
 def _command(inputs, out):
     return [sys.executable, "-m", "zhkg.cli", "build", *map(str, inputs), "-o", str(out), "-q"]
+
+
+def _seen(out):
+    """The files of ``out`` and the graph ``zhkg query`` shows: both must be of one build."""
+    graph = load(out)
+    try:
+        return visible_outputs(out), sorted(graph.graph.edges(keys=True))
+    finally:
+        graph.close()
 
 
 def _build(inputs, out):
     done = subprocess.run(_command(inputs, out), capture_output=True, text=True, timeout=900, cwd=ROOT)
     assert done.returncode == 0, done.stderr
-    return visible_outputs(out)
+    return _seen(out)
 
 
 @pytest.mark.slow
@@ -43,7 +73,7 @@ def test_kill_9_during_a_build_leaves_the_old_or_the_new_outputs(tmp_path):
         time.sleep(share * seconds)
         build.send_signal(signal.SIGKILL)
         build.wait()
-        visible = visible_outputs(out)
+        visible = _seen(out)
         assert visible in (outputs[shown], outputs[target]), f"mixed outputs after kill at {share:.0%}"
         shown = shown if visible == outputs[shown] else target
 
@@ -65,3 +95,19 @@ def test_a_second_build_into_a_busy_directory_fails_at_once(tmp_path):
     assert "[E008]" in line and str(first.pid) in line
     assert first.wait(timeout=900) == 0
     assert (out / "report.json").is_file()
+
+
+@pytest.mark.slow
+@pytest.mark.issue(15)
+@pytest.mark.parametrize("moment,shown", [("before", "old"), ("after", "new")])
+def test_kill_9_between_the_store_and_the_files_shows_one_build(tmp_path, moment, shown):
+    out = tmp_path / "out"
+    builds = {"old": _build(SEEDS[:1], out), "new": _build(SEEDS, tmp_path / "new")}
+    arguments = [json.dumps([str(p) for p in SEEDS]), str(out), moment]
+    killed = subprocess.run([sys.executable, "-c", _KILLED_AT_COMMIT, *arguments],
+                            capture_output=True, text=True, timeout=900, cwd=ROOT)
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    files, graph = _seen(out)
+    assert graph == builds[shown][1]
+    assert {name: files[name] for name in ("graph.json", "edges.csv")} == {
+        name: builds[shown][0][name] for name in ("graph.json", "edges.csv")}

@@ -148,6 +148,7 @@ def test_an_unreachable_scheduler_is_a_one_line_error(monkeypatch):
 
 
 def test_export_graph_from_the_store_rewrites_the_build_files(single, tmp_path):
+    from zhkg.store.builds import current_build, use_build
     from zhkg.store.export import export_graph
 
     _, out, _ = single
@@ -158,11 +159,13 @@ def test_export_graph_from_the_store_rewrites_the_build_files(single, tmp_path):
 def test_export_graph_with_cooccurs_min_1_writes_every_stored_edge(single, tmp_path):
     import duckdb
 
+    from zhkg.store.builds import current_build, use_build
     from zhkg.store.export import export_graph
 
     _, out, _ = single
     export_graph(out / STORE_NAME, tmp_path / "all", formats=["json"], cooccurs_min=1)
     edges = json.loads((tmp_path / "all" / "graph.json").read_text(encoding="utf-8"))["edges"]
     with duckdb.connect(str(out / STORE_NAME), read_only=True) as con:
+        use_build(con, current_build(con, out / STORE_NAME))
         (stored,) = con.execute("SELECT count(*) FROM edges").fetchone()
     assert len(edges) == stored

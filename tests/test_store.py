@@ -10,6 +10,7 @@ from test_query_graph import seed_like_graph
 
 from graph.build import build_graph
 from zhkg.errors import StoreError
+from zhkg.store.builds import current_build, schema_name
 from zhkg.records import ORG, PERSON, PLACE, Relation
 from zhkg.store import SCHEMA_VERSION, InputDocument, Store, StoredRecord, content_hash, read_graph
 
@@ -137,5 +138,6 @@ def test_a_store_is_a_plain_duckdb_file_other_tools_can_read(tmp_path):
     with Store(path) as store:
         store.write_graph(_built_graph(), {})
     con = duckdb.connect(str(path), read_only=True)
-    relations = con.execute("SELECT relation, count(*) FROM edges GROUP BY 1 ORDER BY 1").fetchall()
+    schema = schema_name(current_build(con, path))
+    relations = con.execute(f"SELECT relation, count(*) FROM {schema}.edges GROUP BY 1 ORDER BY 1").fetchall()
     assert relations == [("CO_OCCURS", 3), ("HOLDS_POST", 1), ("VISITED", 1)]

@@ -13,7 +13,10 @@ same. Its stages:
 The output directory is locked for the whole build and its files switch to
 the new build all at once at the end (:mod:`zhkg.outdir`); the store lives
 beside them in the output directory (or at ``store``), updated in
-transactions, so an interrupted build keeps every record it finished.
+transactions, so an interrupted build keeps every record it finished. Its
+graph tables are kept per build, and readers see those of the build the
+output folder publishes (:mod:`zhkg.store.builds`), so the store's graph and
+the files never disagree.
 
 It reports progress through an optional callback, logs each stage with its
 time, and never prints.
@@ -190,6 +193,7 @@ def _build_into(output: OutputSet, paths: Sequence[str | os.PathLike[str]], opti
     from ingest import read_paths
     from ingest.report import build_report
     from zhkg.errors import NothingReadError, StrictModeError
+    from zhkg.outdir import published_build
     from zhkg.store import STORE_NAME, Store, pipeline_fingerprint
 
     out = output.staging
@@ -208,6 +212,7 @@ def _build_into(output: OutputSet, paths: Sequence[str | os.PathLike[str]], opti
     store_path = Path(options.store) if options.store else output.outdir / STORE_NAME
     fingerprint = pipeline_fingerprint()
     with Store(store_path) as db:
+        db.set_outdir(output.outdir, published_build(output.outdir))
         extraction = _extract(db, read.documents, fingerprint, stages,
                               workers=options.workers or default_workers(), scheduler=options.scheduler,
                               batch_size=options.batch_size)
@@ -218,13 +223,15 @@ def _build_into(output: OutputSet, paths: Sequence[str | os.PathLike[str]], opti
         graph = build_graph(_noting_documents(db.input_records(fingerprint), documents))
 
         stages.start("writing store")
-        db.write_graph(graph, graph_rankings(graph))
+        db.write_graph(graph, graph_rankings(graph), output.build)
 
     stages.start("writing files")
     outputs = write_exports(graph, out, options, documents)
     times = stages.finish()
     write_report(out / REPORT_NAME, build_report(read, extraction.failures), extraction.failures)
     published = output.commit()
+    with Store(store_path) as db:
+        db.set_outdir(output.outdir, output.build)  # the replaced build's graph goes
     outputs = {fmt: [published[path] for path in files] for fmt, files in outputs.items()}
 
     counts = graph_summary(graph)

@@ -49,6 +49,11 @@ class OutputSet:
     staging: Path
     committed: bool = False
 
+    @property
+    def build(self) -> str:
+        """This build's id: the name of its folder under ``builds/`` once published."""
+        return self.staging.name
+
     def commit(self) -> dict[Path, Path]:
         """Publish every file in :attr:`staging` at once; return staging path -> public path.
 
@@ -103,6 +108,14 @@ def open_output(outdir: str | os.PathLike[str]) -> Iterator[OutputSet]:
         finally:
             if not output.committed:
                 shutil.rmtree(staging, ignore_errors=True)
+
+
+def published_build(outdir: str | os.PathLike[str]) -> str | None:
+    """The id of the build ``outdir`` shows (its ``current`` pointer), or ``None``."""
+    try:
+        return Path(os.readlink(Path(outdir, STATE_DIR, CURRENT))).name
+    except OSError:
+        return None
 
 
 def _prepare(out: Path) -> Path:

@@ -319,6 +319,7 @@ def _connect(path: Path):
     """A read-only connection to a store that holds a graph."""
     import duckdb
 
+    from zhkg.store.builds import current_build, use_build
     from zhkg.store.schema import SCHEMA_VERSION, stored_version
 
     if not path.is_file():
@@ -330,7 +331,9 @@ def _connect(path: Path):
     if stored_version(con) != SCHEMA_VERSION:
         con.close()
         raise GraphFileError(f"'{path}' is not a zhkg store of schema {SCHEMA_VERSION}; run `zhkg build` again.")
-    if not con.execute("SELECT count(*) FROM meta WHERE key = 'graph'").fetchone()[0]:
+    build = current_build(con, path)
+    if build is None:
         con.close()
         raise GraphFileError(f"store '{path}' holds no graph yet; run `zhkg build` to finish it.")
+    use_build(con, build)
     return con

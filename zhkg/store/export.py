@@ -13,7 +13,7 @@ from pathlib import Path
 
 
 def open_read_only(path: str | os.PathLike[str]):
-    """A read-only connection to an existing store.
+    """A read-only connection to an existing store, reading the build its output folder shows.
 
     Raises
     ------
@@ -23,6 +23,7 @@ def open_read_only(path: str | os.PathLike[str]):
     import duckdb
 
     from zhkg.errors import StoreError
+    from zhkg.store.builds import current_build, use_build
     from zhkg.store.schema import SCHEMA_VERSION, stored_version
 
     file = Path(path)
@@ -35,6 +36,11 @@ def open_read_only(path: str | os.PathLike[str]):
     if stored_version(con) != SCHEMA_VERSION:
         con.close()
         raise StoreError(file, f"it is not a zhkg store of schema {SCHEMA_VERSION}; run `zhkg build` again")
+    build = current_build(con, file)
+    if build is None:
+        con.close()
+        raise StoreError(file, "it holds no published build yet; run `zhkg build` to finish it")
+    use_build(con, build)
     return con
 
 

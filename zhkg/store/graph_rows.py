@@ -111,7 +111,9 @@ def read_graph(con, nodes: Sequence[str] | None = None) -> nx.MultiDiGraph:
 
 
 def _rows(con, sql: str, params: list[Any]) -> Iterable[tuple]:
-    cursor = con.cursor()
-    cursor.execute(sql, params)
-    while rows := cursor.fetchmany(_FETCH_ROWS):
+    from zhkg.store.builds import cursor
+
+    rows_of = cursor(con)
+    rows_of.execute(sql, params)
+    while rows := rows_of.fetchmany(_FETCH_ROWS):
         yield from rows

@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator, Sequence
 
-from zhkg.store.schema import GRAPH_TABLES, ensure_schema
+from zhkg.store.builds import (LAST_BUILD_META, OUTDIR_META, cursor, drop_builds, schema_name,
+                               use_build)
+from zhkg.store.schema import create_build_tables, ensure_schema
 
 log = logging.getLogger(__name__)
 
@@ -86,15 +88,15 @@ class Store:
     def set_inputs(self, documents: Sequence[InputDocument]) -> None:
         """Make ``documents`` the inputs of this build (replacing the last build's)."""
         with self._transaction():
-            self.con.execute("DELETE FROM inputs")
-            self._insert("inputs", [[d.content_hash for d in documents],
+            self.con.execute("DELETE FROM main.inputs")
+            self._insert("main.inputs", [[d.content_hash for d in documents],
                                     [d.doc_id for d in documents],
                                     [d.source for d in documents]])
 
     def missing(self, fingerprint: str) -> set[str]:
         """Content hashes of the inputs that have no record for ``fingerprint``."""
         rows = self.con.execute(
-            "SELECT i.content_hash FROM inputs i LEFT JOIN records r "
+            "SELECT i.content_hash FROM main.inputs i LEFT JOIN records r "
             "ON r.content_hash = i.content_hash AND r.fingerprint = ? "
             "WHERE r.content_hash IS NULL", [fingerprint],
         ).fetchall()
@@ -127,21 +129,38 @@ class Store:
 
     def set_fingerprint(self, fingerprint: str) -> None:
         """Remember which pipeline the graph tables come from (read by ``zhkg export``)."""
-        self.con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [_FINGERPRINT_META, fingerprint])
+        self.con.execute("INSERT OR REPLACE INTO main.meta VALUES (?, ?)", [_FINGERPRINT_META, fingerprint])
+
+    def set_outdir(self, outdir: str | os.PathLike[str], published: str | None) -> None:
+        """Record the output folder whose pointer says which build readers see, and drop
+        the graphs of every other build but ``published`` (killed or replaced ones)."""
+        with self._transaction():
+            self.con.execute("INSERT OR REPLACE INTO main.meta VALUES (?, ?)",
+                             [OUTDIR_META, str(Path(outdir).resolve())])
+            drop_builds(self.con, {published})
 
     # -- graph ---------------------------------------------------------------
 
-    def write_graph(self, graph, rankings: dict[str, dict[str, float]]) -> None:
-        """Replace the graph tables with ``graph`` (a graph per ``graph.contract``).
+    def write_graph(self, graph, rankings: dict[str, dict[str, float]], build: str = "0") -> None:
+        """Write ``graph`` (a graph per ``graph.contract``) as the tables of ``build``.
 
         ``rankings`` maps a ranking's name to every node's score, so ``top``
-        is a sorted read.
+        is a sorted read. The build's tables replace any earlier ones of the
+        same id, and hold a copy of the inputs and the pipeline fingerprint;
+        afterwards this connection reads them (:func:`zhkg.store.builds.use_build`).
         """
         from zhkg.store.graph_rows import edge_rows, evidence_rows, name_rows, node_rows
 
+        schema = schema_name(build)
         with self._transaction():
-            for table in GRAPH_TABLES:
-                self.con.execute(f"DELETE FROM {table}")  # names come from schema.GRAPH_TABLES
+            use_build(self.con, None)
+            self.con.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")  # a checked name
+            create_build_tables(self.con, schema)
+            self.con.execute(f"INSERT INTO {schema}.inputs SELECT * FROM main.inputs")
+            self.con.execute(f"INSERT INTO {schema}.meta SELECT * FROM main.meta WHERE key = ?",
+                             [_FINGERPRINT_META])
+            self.con.execute("INSERT OR REPLACE INTO main.meta VALUES (?, ?)", [LAST_BUILD_META, build])
+            use_build(self.con, build)
             self._insert("nodes", node_rows(graph))
             self._insert("names", name_rows(graph))
             self._insert("edges", edge_rows(graph))
@@ -150,7 +169,7 @@ class Store:
                       for node, score in by_node.items()]
             self._insert("rankings", [[s[0] for s in scores], [s[1] for s in scores],
                                       [float(s[2]) for s in scores]])
-            self.con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)",
+            self.con.execute("INSERT INTO meta VALUES (?, ?)",
                              [_GRAPH_META, json.dumps(dict(graph.graph), ensure_ascii=False)])
 
     # -- helpers -------------------------------------------------------------
@@ -189,13 +208,13 @@ def input_records(con, fingerprint: str | None = None) -> Iterator[dict[str, Any
     if fingerprint is None:
         row = con.execute("SELECT value FROM meta WHERE key = ?", [_FINGERPRINT_META]).fetchone()
         fingerprint = row[0] if row else ""
-    cursor = con.cursor()
-    cursor.execute(
+    rows_of = cursor(con)
+    rows_of.execute(
         "SELECT r.record, i.source FROM inputs i JOIN records r "
         "ON r.content_hash = i.content_hash AND r.fingerprint = ? ORDER BY i.doc_id",
         [fingerprint],
     )
-    while rows := cursor.fetchmany(_FETCH_ROWS):
+    while rows := rows_of.fetchmany(_FETCH_ROWS):
         for record, source in rows:
             data = json.loads(record)
             data["source"] = source
