@@ -109,16 +109,20 @@ def _header_end(paragraphs: list[str]) -> tuple[int, list[bool]]:
 
 @dataclass(frozen=True)
 class Dechromed:
-    """Article paragraphs and the date taken from a dateline in the header, if any."""
+    """Article paragraphs and the date taken from a dateline in the header, if any.
+
+    ``kept`` holds the index of each kept paragraph in the input list.
+    """
 
     paragraphs: list[str]
     date: str | None
+    kept: tuple[int, ...] = ()
 
 
 def strip_chrome(paragraphs: list[str]) -> Dechromed:
     """Drop chrome lines; datelines near the top are removed and give the date."""
     last, chrome = _header_end(paragraphs)
-    kept: list[str] = []
+    kept: list[int] = []
     date: str | None = None
     for index, para in enumerate(paragraphs):
         if index <= last and (chrome[index] or _is_slogan(para)):
@@ -128,5 +132,5 @@ def strip_chrome(paragraphs: list[str]) -> Dechromed:
             continue
         if index > last and (is_nav_line(para) or is_contact_line(para)):
             continue
-        kept.append(para)
-    return Dechromed(kept, date)
+        kept.append(index)
+    return Dechromed([paragraphs[i] for i in kept], date, tuple(kept))

@@ -11,6 +11,14 @@ class Document:
 
     ``text`` holds paragraphs separated by ``"\\n"`` and starts with the headline,
     because relation extraction works paragraph by paragraph.
+
+    ``offsets`` maps ``text`` back into the text it was cleaned from (the
+    decoded file for plain text, the ``text`` field of a JSON line, the text
+    extracted from HTML or Markdown): ``[clean offset, original offset]`` where
+    each run of characters copied in order starts, sorted. Cleaning only
+    removes characters (invisible ones, repeated spaces, blank lines, page
+    chrome) and may put the metadata title first, whose run has original ``-1``.
+    :func:`zhkg.records.original_offset` reads it.
     """
 
     id: str
@@ -20,6 +28,7 @@ class Document:
     url: str = ""
     source: str = ""
     encoding: str = "utf-8"
+    offsets: list[list[int]] = field(default_factory=lambda: [[0, 0]])
 
 
 @dataclass(frozen=True)

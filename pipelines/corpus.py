@@ -65,7 +65,15 @@ def extract_batch(nlp, batch: list[Document]) -> list[tuple[Document, DocResult 
     """
     from pipelines.chunking import process_in_pieces
 
-    return list(process_in_pieces(batch, partial(_process_batch, nlp)))
+    return [(document, _with_offsets(result, document))
+            for document, result in process_in_pieces(batch, partial(_process_batch, nlp))]
+
+
+def _with_offsets(result: DocResult | Failure, document: Document) -> DocResult | Failure:
+    """The record carries its document's offset map back to the input text."""
+    if isinstance(result, DocResult):
+        result.offsets = document.offsets
+    return result
 
 
 def _process_batch(nlp, batch: list[Document]) -> Iterator[tuple[Document, DocResult | Failure]]:

@@ -267,7 +267,7 @@ def _extract(db, documents, fingerprint: str, stages: _Stages, *, workers: int,
     from zhkg.errors import WorkerMismatchError
     from zhkg.store import InputDocument, StoredRecord, content_hash
 
-    keyed = [(content_hash(d.text, d.title, d.date, d.url), d) for d in documents]
+    keyed = [(content_hash(d.text, d.title, d.date, d.url, d.offsets), d) for d in documents]
     db.set_inputs([InputDocument(key, d.id, d.source) for key, d in keyed])
     db.prune(fingerprint)
     missing = db.missing(fingerprint)

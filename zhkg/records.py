@@ -13,12 +13,16 @@ document (``该厅`` -> ``湖北省教育厅``, ``省教育厅`` -> ``湖北省�
 ``教育部党组`` -> ``教育部``). Cross-document merging (``发改委`` =
 ``国家发展和改革委员会``) happens in ``graph/`` through ``Mention.aliases``.
 
-Offsets are character offsets into ``DocResult.text`` (end exclusive).
+Offsets are character offsets into ``DocResult.text`` (end exclusive);
+``DocResult.offsets`` maps them back into the input's own text
+(:func:`original_offset`), which still holds the invisible characters, spaces
+and page chrome that ingest removed.
 Dates are ISO ``YYYY-MM-DD`` strings or ``None``.
 """
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from dataclasses import asdict, dataclass, field, fields
@@ -59,6 +63,36 @@ def document_id(text: str) -> str:
     in, so duplicates are found and the store can key records by content.
     """
     return hashlib.sha1(_WHITESPACE.sub("", text).encode("utf-8")).hexdigest()[:16]
+
+
+def original_offset(offsets: list[list[int]], offset: int) -> int:
+    """Where the cleaned text's ``offset`` is in the original text, or ``-1`` for inserted text.
+
+    ``offsets`` is a document's offset map (:class:`ingest.document.Document`):
+    sorted ``[clean, original]`` pairs where each run of copied characters starts.
+
+    Examples
+    --------
+    >>> original_offset([[0, 0], [2, 3]], 1), original_offset([[0, 0], [2, 3]], 4)
+    (1, 5)
+    >>> original_offset([[0, -1], [3, 0]], 1)
+    -1
+    """
+    if not offsets or offset < 0:
+        return -1
+    index = bisect.bisect_right(offsets, offset, key=lambda pair: pair[0]) - 1
+    clean, original = offsets[max(index, 0)]
+    return original + offset - clean if original >= 0 else -1
+
+
+def original_span(offsets: list[list[int]], start: int, end: int) -> tuple[int, int]:
+    """The original ``(start, end)`` of the cleaned span ``start:end``: from its first
+    character to just after its last (``(-1, -1)`` for a span of inserted text)."""
+    first = original_offset(offsets, start)
+    last = original_offset(offsets, end - 1) if end > start else first
+    if first < 0 or last < 0:
+        return -1, -1
+    return first, last + 1 if end > start else first
 
 
 def _from_mapping(cls, data: Mapping[str, Any]):
@@ -152,6 +186,7 @@ class DocResult:
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
+    offsets: list[list[int]] = field(default_factory=lambda: [[0, 0]])
     schema_version: int = SCHEMA_VERSION
 
     def to_dict(self) -> dict[str, Any]:
@@ -164,6 +199,10 @@ class DocResult:
         result.mentions = [Mention.from_dict(m) for m in data.get("mentions", [])]
         result.relations = [Relation.from_dict(r) for r in data.get("relations", [])]
         return result
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """``start:end`` of :attr:`text` as offsets into the input's own text (see :func:`original_span`)."""
+        return original_span(self.offsets, start, end)
 
     def sentence(self, index: int) -> Sentence | None:
         """The sentence with this index, or ``None`` for lexicon relations."""

@@ -25,10 +25,13 @@ _PIPELINE_SUFFIXES = (".py", ".cfg", ".tsv", ".txt", ".json")
 _EXCLUDED_DIRS = ("ingest", "__pycache__")
 
 
-def content_hash(text: str, title: str = "", date: str | None = None, url: str = "") -> str:
+def content_hash(text: str, title: str = "", date: str | None = None, url: str = "",
+                 offsets: list[list[int]] | None = None) -> str:
     """The key of a document's content: everything about it that the pipeline reads.
 
     The source path is left out, so moving a file does not re-extract it.
+    ``offsets`` (the map back to the input's text, which the record holds)
+    counts only when it is not the identity.
 
     Examples
     --------
@@ -37,7 +40,10 @@ def content_hash(text: str, title: str = "", date: str | None = None, url: str =
     >>> content_hash("正文") == content_hash("正文", title="标题")
     False
     """
-    payload = json.dumps([text, title, date, url], ensure_ascii=False)
+    key: list[object] = [text, title, date, url]
+    if offsets and offsets != [[0, 0]]:
+        key.append(offsets)
+    payload = json.dumps(key, ensure_ascii=False)
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
