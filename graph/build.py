@@ -71,8 +71,13 @@ class _Builder:
     def edge(self, relation: str, u: str, v: str) -> EdgeEvidence:
         key = edge_id(relation, u, v)
         if key not in self.edges:
-            self.edges[key] = (u, v, new_edge(relation))
+            self.edges[key] = (u, v, new_edge(relation, (self.names(u), self.names(v))))
         return self.edges[key][2]
+
+    def names(self, node: str) -> tuple[str, ...]:
+        """The label and aliases of ``node``: where evidence excerpts look for it."""
+        entity = self.resolution.entities[node]
+        return (entity.label, *entity.aliases)
 
     def add_document(self, doc: DocResult, cooccurrence: bool) -> None:
         resolve = self.resolution.node_for

@@ -49,9 +49,13 @@ edge id ``"{relation}:{u}->{v}"`` (unique). Edge attributes:
 ``first_date``          str | None   first of ``dates``
 ``last_date``           str | None   last of ``dates``
 ``documents``           list[str]    ids of supporting documents (sorted)
-``evidence``            list[dict]   ``{"doc", "sentence", "start", "end", "date"}``
-                                     for the first 5 supporting sentences
-                                     (document id, then position order)
+``evidence``            list[dict]   ``{"doc", "sentence", "start", "end", "date",
+                                     "source_start", "source_end"}`` for the first
+                                     5 supporting sentences (document id, then
+                                     position order); ``sentence`` is an excerpt
+                                     of at most 100 characters around the two
+                                     names, ``start``/``end`` its offsets in the
+                                     document's text, ``source_*`` in the input's
 ``terms``               list[dict]   HOLDS_POST: one per normalised title:
                                      ``{"title", "titles", "first_date",
                                      "last_date", "dates", "sentences",

@@ -13,7 +13,13 @@ them into the edge attributes of :mod:`graph.contract`.
   :func:`graph.build.cooccurrence_share`).
 - ``evidence`` keeps the first :data:`EVIDENCE_CAP` supporting sentences, in
   document id then position order: a frequent pair is supported by hundreds of
-  sentences, and exported files must stay linear in the corpus.
+  sentences, and exported files must stay linear in the corpus. Each entry
+  quotes at most :data:`EXCERPT_CHARS` characters of its sentence, around the
+  edge's two names (:func:`excerpt_bounds`); ``start``/``end`` are the
+  excerpt's offsets in the document's text and ``source_start``/``source_end``
+  the same span in the input's own text (before ingest removed invisible
+  characters, spaces and chrome; ``-1`` for a lexicon relation or an inserted
+  title). The whole sentence stays in the store's records.
 - ``dates`` holds every distinct date the edge occurs on (a relation's stated
   date and end date, else its document's date), sorted; ``first_date`` / ``last_date`` are
   its ends. Time filters in queries read these, not the earliest date alone.
@@ -32,6 +38,7 @@ them into the edge attributes of :mod:`graph.contract`.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -40,6 +47,16 @@ from zhkg.records import HOLDS_POST, DocResult, Relation
 
 EVIDENCE_CAP = 5
 """At most this many evidence entries are kept on an edge (``evidence_count`` has them all)."""
+EXCERPT_CHARS = 100
+"""An evidence entry quotes at most this many characters of its sentence.
+
+News sentences are mostly shorter and stay whole; a sentence cut out of an
+unpunctuated scrape (up to 500 characters) would otherwise be copied whole onto
+every edge it supports, in every export file.
+"""
+
+Focus = tuple[Sequence[str], Sequence[str]]
+"""The names of an edge's two ends (label and aliases) that an excerpt is centred on."""
 
 
 @dataclass(slots=True)
@@ -69,6 +86,7 @@ class EdgeEvidence:
     """Everything known about one ``(head, relation, tail)`` edge so far."""
 
     relation: str
+    focus: Focus = ((), ())
     cap: int = EVIDENCE_CAP
     weight: float = 0.0
     sentences: int = 0
@@ -90,14 +108,16 @@ class EdgeEvidence:
         A second record from the same sentence adds its attributes but no support.
         """
         support = (doc.doc_id, relation.sent if doc.sentence(relation.sent) else -1)
+        focus = ((relation.head, *self.focus[0]), (relation.tail, *self.focus[1]))
         entry = None
         if support not in self._seen:
             self._seen.add(support)
-            entry = self._add_support(doc, support[1], relation.date, 1.0)
+            entry = self._add_support(doc, support[1], relation.date, 1.0, focus)
         titles = split_values(relation.attrs.get("title"))
         self.titles.update(dict.fromkeys(titles))
         if self.relation == HOLDS_POST:
-            self._add_terms(titles, doc.date or relation.date, entry, doc, support[1], relation.date)
+            self._add_terms(titles, doc.date or relation.date,
+                            lambda: entry or _entry(doc, support[1], relation.date, focus))
         self.purposes.update(dict.fromkeys(split_values(relation.attrs.get("purpose"))))
         self.led = self.led or bool(relation.attrs.get("led"))
         if relation.date_end:
@@ -117,7 +137,7 @@ class EdgeEvidence:
         if self._last == (doc.doc_id, sent):
             return
         self._last = (doc.doc_id, sent)
-        self._add_support(doc, sent, None, share)
+        self._add_support(doc, sent, None, share, self.focus)
 
     def attrs(self) -> dict[str, Any]:
         """The edge attributes of :mod:`graph.contract`."""
@@ -144,7 +164,7 @@ class EdgeEvidence:
         }
 
     def _add_support(self, doc: DocResult, sent: int, date: str | None,
-                     share: float) -> dict[str, Any] | None:
+                     share: float, focus: Focus) -> dict[str, Any] | None:
         """Count one supporting sentence; its evidence entry, or ``None`` past the cap."""
         self.weight += share
         self.sentences += 1
@@ -154,13 +174,14 @@ class EdgeEvidence:
             self.dates.add(when)
         if len(self._entries) >= self.cap:
             return None
-        entry = _entry(doc, sent, date)
+        entry = _entry(doc, sent, date, focus)
         self._entries.append(entry)
         return entry
 
-    def _add_terms(self, titles: list[str], when: str | None, entry: dict[str, Any] | None,
-                   doc: DocResult, sent: int, date: str | None) -> None:
-        """Record each title of a HOLDS_POST relation under its normalised form."""
+    def _add_terms(self, titles: list[str], when: str | None,
+                   entry: Callable[[], dict[str, Any]]) -> None:
+        """Record each title of a HOLDS_POST relation under its normalised form;
+        ``entry`` gives the evidence entry for a title seen the first time."""
         for raw in titles or [""]:
             term = self.terms.setdefault(post_title(raw), _Term())
             if raw:
@@ -169,23 +190,67 @@ class EdgeEvidence:
             if when:
                 term.dates.add(when)
             if term.evidence is None:
-                term.evidence = entry or _entry(doc, sent, date)
+                term.evidence = entry()
 
 
-def _entry(doc: DocResult, sent: int, date: str | None) -> dict[str, Any]:
+def _entry(doc: DocResult, sent: int, date: str | None, focus: Focus) -> dict[str, Any]:
     """The evidence entry of one sentence of ``doc`` (blank for a lexicon relation)."""
     sentence = doc.sentence(sent)
+    if sentence is None:
+        return {"doc": doc.doc_id, "sentence": "", "start": -1, "end": -1, "date": None,
+                "source_start": -1, "source_end": -1}
+    first, last = excerpt_bounds(sentence.text, focus)
+    start, end = sentence.start + first, sentence.start + last
+    source_start, source_end = doc.original_span(start, end)
     return {
         "doc": doc.doc_id,
-        "sentence": sentence.text if sentence is not None else "",
-        "start": sentence.start if sentence is not None else -1,
-        "end": sentence.end if sentence is not None else -1,
-        "date": (date or doc.date) if sentence is not None else None,
+        "sentence": sentence.text[first:last],
+        "start": start,
+        "end": end,
+        "date": date or doc.date,
+        "source_start": source_start,
+        "source_end": source_end,
     }
 
 
-def new_edge(relation: str) -> EdgeEvidence:
-    """An empty accumulator for one edge.
+def excerpt_bounds(text: str, focus: Focus, width: int = EXCERPT_CHARS) -> tuple[int, int]:
+    """``(start, end)`` of at most ``width`` characters of ``text`` around the names in ``focus``.
+
+    The window is centred on the stretch from the first name found to the end
+    of the other; when that stretch is longer than ``width``, it starts at the
+    first name. A text of ``width`` characters or fewer is kept whole.
+
+    Examples
+    --------
+    >>> text = "甲" * 50 + "张某" + "乙" * 10 + "武汉" + "丙" * 50
+    >>> start, end = excerpt_bounds(text, (["张某"], ["武汉"]), width=20)
+    >>> text[start:end]
+    '甲甲甲张某乙乙乙乙乙乙乙乙乙乙武汉丙丙丙'
+    """
+    if len(text) <= width:
+        return 0, len(text)
+    hits = [hit for names in focus if (hit := _first_hit(text, names)) is not None]
+    if not hits:
+        return 0, width
+    low, high = min(h[0] for h in hits), max(h[1] for h in hits)
+    if high - low >= width:
+        return low, low + width
+    start = min(max(low - (width - (high - low)) // 2, 0), len(text) - width)
+    return start, start + width
+
+
+def _first_hit(text: str, names: Sequence[str]) -> tuple[int, int] | None:
+    """``(start, end)`` of the earliest of ``names`` in ``text``, or ``None``."""
+    best: tuple[int, int] | None = None
+    for name in names:
+        at = text.find(name) if name else -1
+        if at >= 0 and (best is None or at < best[0]):
+            best = (at, at + len(name))
+    return best
+
+
+def new_edge(relation: str, focus: Focus = ((), ())) -> EdgeEvidence:
+    """An empty accumulator for one edge; ``focus`` names its two ends (for excerpts).
 
     Examples
     --------
@@ -197,7 +262,7 @@ def new_edge(relation: str) -> EdgeEvidence:
     >>> edge.attrs()["weight"], edge.attrs()["evidence"][0]["date"], edge.attrs()["dates"]
     (1.0, '2023-06-01', ['2023-06-01'])
     """
-    return EdgeEvidence(relation)
+    return EdgeEvidence(relation, focus)
 
 
 def split_values(value: object) -> list[str]:

@@ -125,8 +125,8 @@ def test_lexicon_relation_has_one_sentence_free_evidence_per_document():
                      date="2023-01-01") for d in ("a", "b")]
     edge = build_graph(docs).edges["PLACE:阜阳市", "PLACE:安徽省", "LOCATED_IN:PLACE:阜阳市->PLACE:安徽省"]
     assert edge["weight"] == 2
-    assert edge["evidence"] == [{"doc": d, "sentence": "", "start": -1, "end": -1, "date": None}
-                                for d in ("a", "b")]
+    assert edge["evidence"] == [{"doc": d, "sentence": "", "start": -1, "end": -1, "date": None,
+                                 "source_start": -1, "source_end": -1} for d in ("a", "b")]
 
 
 def test_cooccurrence_weight_counts_sentences():

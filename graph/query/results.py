@@ -21,6 +21,8 @@ class Evidence:
     start: int | None = None
     end: int | None = None
     date: str | None = None
+    source_start: int | None = None
+    source_end: int | None = None
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> "Evidence":
@@ -31,6 +33,8 @@ class Evidence:
             start=data.get("start"),
             end=data.get("end"),
             date=data.get("date"),
+            source_start=data.get("source_start"),
+            source_end=data.get("source_end"),
         )
 
 
