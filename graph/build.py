@@ -62,6 +62,7 @@ class _Builder:
     dates: dict[str, str | None]
     nodes: dict[str, _NodeStats] = field(default_factory=dict)
     edges: dict[str, tuple[str, str, EdgeEvidence]] = field(default_factory=dict)
+    _names: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def node(self, node: str, doc_id: str) -> _NodeStats:
         stats = self.nodes.setdefault(node, _NodeStats())
@@ -75,9 +76,11 @@ class _Builder:
         return self.edges[key][2]
 
     def names(self, node: str) -> tuple[str, ...]:
-        """The label and aliases of ``node``: where evidence excerpts look for it."""
-        entity = self.resolution.entities[node]
-        return (entity.label, *entity.aliases)
+        """The label and aliases of ``node``: where evidence excerpts look for it (one tuple per node)."""
+        if node not in self._names:
+            entity = self.resolution.entities[node]
+            self._names[node] = (entity.label, *entity.aliases)
+        return self._names[node]
 
     def add_document(self, doc: DocResult, cooccurrence: bool) -> None:
         resolve = self.resolution.node_for
