@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator, Sequence
@@ -81,7 +82,8 @@ class Store:
         self.close()
 
     def close(self) -> None:
-        self.con.close()
+        with _disk_errors(self.path):  # closing writes the last checkpoint
+            self.con.close()
 
     # -- records -------------------------------------------------------------
 
@@ -182,20 +184,50 @@ class Store:
         self.con.execute(f"INSERT INTO {table} SELECT {placeholders}", [list(c) for c in columns])
 
     def _transaction(self):
-        return _Transaction(self.con)
+        return _Transaction(self.con, self.path)
 
 
 class _Transaction:
-    """``BEGIN`` ... ``COMMIT``, or ``ROLLBACK`` when the block raises."""
+    """``BEGIN`` ... ``COMMIT``, or ``ROLLBACK`` when the block raises.
 
-    def __init__(self, con) -> None:
+    A write the disk refuses (full, file size limit, read-only) becomes the
+    one-line :class:`~zhkg.errors.OutputError`, whether DuckDB reports it in
+    the block or on ``COMMIT``.
+    """
+
+    def __init__(self, con, path: Path) -> None:
         self.con = con
+        self.path = path
 
     def __enter__(self) -> None:
         self.con.execute("BEGIN TRANSACTION")
 
-    def __exit__(self, exc_type, *exc: object) -> None:
-        self.con.execute("ROLLBACK" if exc_type else "COMMIT")
+    def __exit__(self, exc_type, exc, traceback) -> None:
+        import duckdb
+
+        with _disk_errors(self.path, commit=True):
+            self.con.execute("ROLLBACK" if exc_type else "COMMIT")
+        if isinstance(exc, duckdb.IOException):
+            raise _output_error(self.path, exc) from None
+
+
+@contextmanager
+def _disk_errors(path: Path, *, commit: bool = False) -> Iterator[None]:
+    """DuckDB's I/O errors (any error of a ``commit``) as :class:`~zhkg.errors.OutputError`."""
+    import duckdb
+
+    try:
+        yield
+    except duckdb.Error as error:
+        if commit or isinstance(error, duckdb.IOException):
+            raise _output_error(path, error) from None
+        raise
+
+
+def _output_error(path: Path, error: Exception):
+    from zhkg.errors import OutputError
+
+    return OutputError(path.parent, f"{path.name}: {str(error).splitlines()[0]}")
 
 
 def input_records(con, fingerprint: str | None = None) -> Iterator[dict[str, Any]]:
