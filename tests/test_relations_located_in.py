@@ -58,3 +58,29 @@ def test_location_stated_in_the_text(text, ents, expected):
 def test_members_of_a_body_in_a_place_do_not_locate_the_body(text):
     doc = resolve_and_extract(make_doc(text, [("李明华", "PERSON"), ("阜阳", "PLACE"), ("省政协", "ORG")]), (LOCATED_IN,))
     assert [r for r in doc._.relations if r["attrs"].get("source") == "的"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "李明华来到位于合肥市的星光纪念馆、红旗陈列馆和远航公司。",
+            [("李明华", "PERSON"), ("合肥市", "PLACE"), ("星光纪念馆", "PLACE"), ("红旗陈列馆", "ORG"), ("远航公司", "ORG")],
+            {("星光纪念馆", "合肥市"), ("红旗陈列馆", "合肥市"), ("远航公司", "合肥市")},
+        ),
+        (
+            "李明华来到位于合肥市的星光集团纪律建设陈列馆。",
+            [("李明华", "PERSON"), ("合肥市", "PLACE"), ("星光集团", "ORG")],
+            set(),
+        ),
+        (
+            "地处皖北阜阳的红旗镇，交通便利。",
+            [("皖北", "PLACE"), ("阜阳", "PLACE"), ("红旗镇", "PLACE")],
+            {("红旗镇", "阜阳")},
+        ),
+    ],
+)
+def test_each_member_of_a_list_after_situated_in_lies_there(text, ents, expected):
+    doc = resolve_and_extract(make_doc(text, ents), (LOCATED_IN,))
+    stated = {(r["head"], r["tail"]) for r in doc._.relations if r["attrs"].get("source") == "situated"}
+    assert stated == expected

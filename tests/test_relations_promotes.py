@@ -124,3 +124,16 @@ def test_no_carry_over_past_a_subject_of_its_own_or_into_a_causative(text):
 def test_organising_a_campaign_is_promoting_it():
     doc = make_doc("工信部召开会议，精心组织开展主题教育。", [("工信部", "ORG"), ("主题教育", I)])
     assert relations_of(resolve_and_extract(doc), PROMOTES) == {("工信部", "主题教育")}
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        ("李明华签署国务院令，公布《星光条例》。", [("李明华", "PERSON"), ("国务院", "ORG"), ("星光条例", I)],
+         {("李明华", "星光条例")}),
+        ("星光部高质量建设交通强省。", [("星光部", "ORG"), ("交通强省", I)], {("星光部", "交通强省")}),
+        ("星光税务局积极创建“红旗式”税务所。", [("星光税务局", "ORG"), ("“红旗式”税务所", I)], {("星光税务局", "“红旗式”税务所")}),
+    ],
+)
+def test_promulgating_building_and_creating_promote(text, ents, expected):
+    assert relations_of(resolve_and_extract(make_doc(text, ents)), PROMOTES) == expected

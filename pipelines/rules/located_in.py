@@ -22,7 +22,7 @@ from zhkg.records import LOCATED_IN, ORG, PLACE, Relation
 from pipelines.lexicons.titles import load_titles
 from pipelines.rules.geo import PlaceLookup, ancestors, domestic, place_prefix
 from pipelines.rules.steps import RuleContext, rule_step
-from pipelines.rules.view import DocView
+from pipelines.rules.view import LIST_GAP, DocView, Ent
 
 # What follows the place in the name of a government organ: 教育厅, 海关, 人民政府
 # (not a bare 省委/市委, which names the party committee rather than a located body).
@@ -31,11 +31,14 @@ ORGAN_REST = re.compile(
     r"(?:[\u4e00-\u9fff]{1,6}?(?:厅|局|委|委员会|办|署)|海关|人民政府|政府|人大常委会|人大|政协|法院|检察院)$"
 )
 ORGAN_REST_MAX = 8
+# What may follow a whole list member: a separator, a conjunction, the clause end.
+NAME_TAGS = frozenset({"LOC", "ORG", "PER"})
+WHOLE_NAME_END = re.compile(r"[、，,。；;和及与等\n]|$")
 
 
 @rule_step("zhkg.located_in.situated.v1", LOCATED_IN)
 def situated(context: RuleContext) -> list[Relation]:
-    """``X位于Y``: the text itself says where X is; Y is the most specific place named."""
+    """``X位于Y`` and ``位于Y的X``: the text itself says where X is; Y is the most specific place named."""
     view = context.view
     pattern = context.words.regex(r"(?:{situated})")
     relations = []
@@ -43,19 +46,39 @@ def situated(context: RuleContext) -> list[Relation]:
         if clause.sent < 0:
             continue
         for match in pattern.finditer(view.text, clause.start, clause.end):
-            before = [e for e in view.ents_in(clause.start, match.start(), (ORG, PLACE)) if e.end == match.start()]
             places = view.ents_in(match.end(), clause.end, (PLACE,))
-            if not before or not places or places[0].start != match.end():
+            if not places or places[0].start != match.end():
                 continue
             chain = [places[0]]
             for place in places[1:]:
                 if place.start != chain[-1].end:
                     break
                 chain.append(place)
-            head, tail = before[0], chain[-1]
-            relations.append(Relation(relation=LOCATED_IN, head=head.name, head_type=head.label, tail=tail.name,
-                                      tail_type=PLACE, sent=clause.sent, attrs={"source": "situated"}))
+            tail = chain[-1]
+            before = [e for e in view.ents_in(clause.start, match.start(), (ORG, PLACE)) if e.end == match.start()]
+            heads = before[:1] or _described(view, tail.end, clause.end)
+            relations.extend(
+                Relation(relation=LOCATED_IN, head=head.name, head_type=head.label, tail=tail.name,
+                         tail_type=PLACE, sent=clause.sent, attrs={"source": "situated"})
+                for head in heads
+            )
     return relations
+
+
+def _described(view: DocView, place_end: int, clause_end: int) -> list[Ent]:
+    """The list after ``位于Y的`` (``来到位于某市的A、B和C``): each member lies in Y."""
+    if view.text[place_end:place_end + 1] != "的":
+        return []
+    listed: list[Ent] = []
+    for ent in view.ents_in(place_end + 1, clause_end, (ORG, PLACE)):
+        if listed and not LIST_GAP.match(view.text[listed[-1].end:ent.start]):
+            break
+        if not listed and ent.start != place_end + 1:
+            break
+        if not _ends_name(view, ent):
+            break  # glued text continues the name: the recognisers found only its head
+        listed.append(ent)
+    return listed
 
 
 @rule_step("zhkg.located_in.place_of.v1", LOCATED_IN)
@@ -77,6 +100,14 @@ def place_of(context: RuleContext) -> list[Relation]:
             relations.append(Relation(relation=LOCATED_IN, head=org.name, head_type=ORG, tail=place.name,
                                       tail_type=PLACE, sent=view.sentence_of(org.start), attrs={"source": "的"}))
     return relations
+
+
+def _ends_name(view: DocView, ent: Ent) -> bool:
+    """Whether ``ent`` is a whole name: a separator follows, or (with LAC's tags) a word that is no noun."""
+    if WHOLE_NAME_END.match(view.text, ent.end):
+        return True
+    tag = view.word_tag_at(ent.end)
+    return tag is not None and not tag.startswith("n") and tag not in NAME_TAGS
 
 
 def _names_members(text: str, end: int) -> bool:

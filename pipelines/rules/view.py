@@ -319,7 +319,7 @@ class DocView:
         head = candidates[0]
         residue = self.title_residue(clause.start, head)
         if not SUBJECT_PREFIX.match(residue):
-            return [], not CONTINUING_CLAUSE.match(residue)
+            return [], not self._continues_subject(residue)
         official = self._official_after(head, candidates[1:])
         if official is not None:
             return ([], True) if self._modifies_noun(official) else ([official], False)
@@ -331,6 +331,19 @@ class DocView:
                 break
             group.append(ent)
         return ([], True) if self._modifies_noun(group[-1]) else (group, False)
+
+    @staticmethod
+    def _continues_subject(residue: str) -> bool:
+        """Whether a clause opening names no subject of its own, so an earlier one carries past it.
+
+        ``深入学习贯彻……``, an arrival verb before its target (``前往X，`` in
+        ``甲来到A，……；前往B，……``) and a visitor's activity (``察看X建设情况``)
+        act for the subject named before.
+        """
+        if CONTINUING_CLAUSE.match(residue):
+            return True
+        pattern = r"^(?:随后|接着|又|还|再|并|先后|详细|实地)*(?:{arrival_verb}|{site_activity}|{purpose})了?$"
+        return load_relation_words().regex(pattern).match(residue) is not None
 
     def _opens_title(self, ent: Ent) -> bool:
         """Whether a title follows the organisation (``中共中央政治局常委、…``): it names an

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from pipelines.lexicons.relation_words import RelationWords
+from pipelines.lexicons.relation_words import RelationWords, load_relation_words
 from pipelines.rules.steps import RuleContext, rule_step
 from pipelines.rules.view import LIST_GAP, Clause, DocView, Ent
 from zhkg.records import ORG, PERSON, PLACE, VISITED, Relation
@@ -43,6 +43,11 @@ NAME_TAIL_MAX = 2
 NAME_RUN_MAX = 8  # glued text without the visitor's activity that still reads as a verb phrase
 NAME_TAGS = frozenset({"LOC", "ORG", "PER"})
 NAME_END = re.compile(r"^(?:[\s、，,。；;！？!?和及与等（(“”]|机关|党组|党委)")
+# A description of the target between the verb and its name: ``位于某市的``, ``民营高新技术企业``.
+TARGET_DESCRIPTION = r"(?:{situated})[^，,。；;、]{{1,16}}?的|[^，,。；;、“”\s的]{{0,8}}(?:{target_kind})(?=\S)"
+# A clause whose subject is a group a body sends (``组织多个专家调研组先后赶赴``, ``蹲点组围绕``).
+GROUP_OPENING = r"(?:[\s\d日上下午晚间时]|随后|同时|此外)*(?:组织|派出|派|成立|组建)?(?:多个|若干|[一二三四五六七八九十\d]+个)?[^，,。；;]{{0,4}}?(?:{group_noun})(?:成员)?(?:先后|分别|还|也|深入|实地)*"
+REPORT_BODY_SENTENCES = 3  # the headline, the byline and the lead: where a report names its body
 # Before a clause-leading ``到`` of a visit report: nothing but time words and adverbs.
 LEADING_TO = re.compile(r"^(?:[\s\d日上下午晚间时]|随后|接着|又|还|再|并|先后|首先|最后|他|她)*$")
 # A clause opening with ``在`` that only names where the visitor is: ``在X，``.
@@ -85,10 +90,13 @@ def arrivals(context: RuleContext) -> list[Relation]:
 
 @rule_step("zhkg.visited.site.v1", VISITED)
 def sites(context: RuleContext) -> list[Relation]:
-    """In a visit report, ``在X，他察看……`` and ``他在X了解……``: the visitor was at X."""
+    """In a visit report, ``在X，他察看……`` and ``他在X了解……``: the visitor was at X.
+
+    Outside visit reports only a body's group names a visit this way
+    (``在X，调研组围绕……进行调研``).
+    """
     view, words = context.view, context.words
-    if not is_visit_report(view, words):
-        return []
+    story = is_visit_report(view, words)
     activity = words.regex(r"{site_activity}|" + PURPOSE)
     relations: list[Relation] = []
     for index, clause in enumerate(view.clauses):
@@ -107,19 +115,38 @@ def sites(context: RuleContext) -> list[Relation]:
             targets = whole if site_clause else _listed_targets(view, at + 1, clause.end)
             if not targets:
                 continue
-            after = targets[-1].end
-            if site_clause and index + 1 < len(view.clauses):
-                nxt = view.clauses[index + 1]
-                found = _first_free(view, activity, nxt.start, nxt.end)
-                if found is not None and nxt.sent == clause.sent:
-                    subjects = view.own_subject(found.start())
-                    relations.extend(_relations(view, subjects, targets, clause.sent, at, "在", found.group()))
-            elif after < clause.end:
+            if site_clause and index + 1 < len(view.clauses) and view.clauses[index + 1].sent == clause.sent:
+                subjects, purpose = _site_visitors(view, words, view.clauses[index + 1], activity, story)
+                relations.extend(_relations(view, subjects, targets, clause.sent, at, "在", purpose))
+            elif story and not site_clause:
+                after = targets[-1].end
                 found = _first_free(view, activity, after, clause.end)
                 if found is not None and found.start() - after <= NEAR_PURPOSE_GAP:
                     subjects = _visitors(view, words, clause, at)
                     relations.extend(_relations(view, subjects, targets, clause.sent, at, "在", found.group()))
     return relations
+
+
+def _site_visitors(
+    view: DocView, words: RelationWords, clause: Clause, activity: re.Pattern[str], story: bool
+) -> tuple[list[Ent], str]:
+    """Who was at the site of ``在X，`` and doing what, from the clause after it.
+
+    A body's group (``蹲点组围绕……调研``) stands for its body; else, in a
+    visit report, the subject of the visitor's activity (``他察看``) or the
+    person opening the clause whatever the verb (``张三强调``).
+    """
+    found = _first_free(view, activity, clause.start, clause.end)
+    purpose = found.group() if found is not None else ""
+    if _group_opens(view, words, clause.start, clause.end):
+        return (_sending_body(view, clause), purpose) if found is not None or story else ([], "")
+    if not story:
+        return [], ""
+    if words.regex(r"{accompany}").search(view.clause_text(clause)):
+        return _visitors(view, words, clause, clause.end), purpose
+    if found is not None:
+        return view.own_subject(found.start()), purpose
+    return _named_visitor(view, clause), purpose
 
 
 @rule_step("zhkg.visited.tribute.v1", VISITED)
@@ -136,6 +163,14 @@ def tributes(context: RuleContext) -> list[Relation]:
                 subjects = _visitors(view, words, clause, match.start())
                 relations.extend(_relations(view, subjects, targets, clause.sent, match.start(), "向"))
     return relations
+
+
+def _named_visitor(view: DocView, clause: Clause) -> list[Ent]:
+    """The person opening the clause after ``在X，`` in a visit report, whatever the verb.
+
+    ``在某公司，张三强调……``: the official speaks at the site, so was there.
+    """
+    return [e for e in view.clause_subject(clause, clause.end) if e.label == PERSON]
 
 
 def is_visit_report(view: DocView, words: RelationWords) -> bool:
@@ -281,6 +316,8 @@ def _visitors(view: DocView, words: RelationWords, clause: Clause, offset: int) 
     ``张三陪同李四来到`` makes 李四 the visitor; ``在张三陪同下`` names no visitor.
     """
     before = view.text[clause.start:offset]
+    if _group_opens(view, words, clause.start, offset, whole=True):
+        return _sending_body(view, clause)
     accompany = words.regex(r"{accompany}").search(before)
     if accompany is None:
         return view.subjects_at(offset)
@@ -289,6 +326,37 @@ def _visitors(view: DocView, words: RelationWords, clause: Clause, offset: int) 
                 and not _in_accompany_phrase(view, e, clause.start + accompany.start())]
     guests = view.ents_in(clause.start + accompany.end(), offset, (PERSON, ORG))
     return guests[:1]
+
+
+def _group_opens(view: DocView, words: RelationWords, start: int, end: int, *, whole: bool = False) -> bool:
+    """Whether ``start``..``end`` opens with (``whole``: is only) a group sent by an unnamed body.
+
+    A group named with its body (``某部调研组``) is an entity the resolver
+    already credits to the body, so it is no bare group.
+    """
+    found = words.regex(GROUP_OPENING).match(view.text, start, end)
+    if found is None or view.ents_in(start, found.end()):
+        return False
+    return not whole or found.end() == end
+
+
+def _sending_body(view: DocView, clause: Clause) -> list[Ent]:
+    """The body whose group (``调研组``, ``蹲点组``) makes the visit: the visit is the body's.
+
+    The body is the organisation carried as subject into the clause
+    (``某部……，组织专家组赶赴X``), else the one the report is about: the
+    organisation subject of its first sentence.
+    """
+    carried = [e for e in view.subjects_at(clause.start) if e.label == ORG]
+    if carried:
+        return carried
+    for lead in view.clauses:
+        if lead.sent >= REPORT_BODY_SENTENCES or lead.start >= clause.start:
+            break
+        found = [e for e in view.clause_subject(lead, lead.end) if e.label == ORG] if lead.sent >= 0 else []
+        if found:
+            return found
+    return []
 
 
 def _in_accompany_phrase(view: DocView, ent: Ent, accompany_at: int) -> bool:
@@ -308,7 +376,15 @@ def _targets(view: DocView, start: int, end: int) -> list[Ent]:
 
 
 def _candidates(view: DocView, start: int, end: int) -> list[Ent]:
+    """Targets after ``start``; a leading description (``位于某市的``, ``民营企业``) is no target."""
+    described = load_relation_words().regex(TARGET_DESCRIPTION).match(view.text, start, end)
+    if described is not None and view.ent_covering(described.end() - 1) is not None:
+        described = None  # the "description" is the head of the target's own name (中国企业联合会)
+    if described is not None:
+        start = described.end()
     found = [e for e in view.ents_in(start, end, TARGET_LABELS) if not _in_title(view, e, end)]
+    if described is not None:
+        return found if found and found[0].start == start else []
     return found if found and found[0].start - start <= FIRST_TARGET_GAP else []
 
 
