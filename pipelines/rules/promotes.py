@@ -1,6 +1,6 @@
 """PROMOTES: an organisation, person or place acting as government carries out an initiative.
 
-Registered steps (see :mod:`pipelines.rules.steps`), reading ``promote_verb``,
+Registered steps (see :mod:`pipelines.rules.steps`), reading ``promote_verb``, ``build_verb``,
 ``arrange_verb`` and ``manner_adverb`` of ``relation_words.tsv``:
 
 - ``zhkg.promotes.verb_object.v1``: the initiative is the object of a promote
@@ -29,6 +29,7 @@ from pipelines.rules.view import LIST_GAP, SUBJECT_LABELS, DocView, Ent
 from zhkg.records import INITIATIVE, ORG, PERSON, PLACE, PROMOTES, Relation
 
 OBJECT_GAP_MAX = 12
+PROMOTE = r"(?:{promote_verb}|{build_verb})"
 # A sentence of a speech that tells its hearers what to do (要……，坚决打赢……): no carried subject does it.
 EXHORTATION = re.compile(r"\s*(?:要(?!求)|必须|务必)")
 # Between verb and object: ``对``/``关于`` make the initiative a topic, not the object, and
@@ -53,7 +54,7 @@ def verb_objects(context: RuleContext) -> list[Relation]:
     for clause in view.clauses:
         if clause.sent < 0:
             continue
-        for match in words.regex(r"{promote_verb}").finditer(view.text, clause.start, clause.end):
+        for match in words.regex(PROMOTE).finditer(view.text, clause.start, clause.end):
             covering = view.ent_covering(match.start())
             if covering is not None and (covering.label != INITIATIVE or covering.start != match.start()):
                 continue
@@ -135,7 +136,7 @@ def headline_campaign(context: RuleContext) -> list[Relation]:
 def _blocked(view: DocView, words: RelationWords, start: int, end: int) -> bool:
     """Whether an organisation or person before the object makes it another's (``对X开展Y`` is not)."""
     for ent in view.ents_in(start, end, BLOCKING_LABELS):
-        if not words.regex(r"(?:{manner_adverb})*{promote_verb}").match(view.text[ent.end:end]):
+        if not words.regex(r"(?:{manner_adverb})*" + PROMOTE).match(view.text[ent.end:end]):
             return True
     return False
 
@@ -191,7 +192,7 @@ def _objects(
         if (
             len(gap) > OBJECT_GAP_MAX
             or OBJECT_GAP_BLOCK.search(gap)
-            or words.regex(r"{promote_verb}").search(gap)
+            or words.regex(PROMOTE).search(gap)
             or view.ents_in(verb_end, first.start, BLOCKING_LABELS)
         ):
             return []
