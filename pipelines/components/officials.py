@@ -49,19 +49,11 @@ logger = logging.getLogger(__name__)
 FACTORY = "zhkg_officials_v1"  # spaCy forbids "." in factory names
 _DATA_FILE = "officials.msgpack"
 
-# Joins two titles of one person: 党组书记、局长; 书记兼市长.
-SEPARATORS = frozenset("、和兼")
-# Single characters that follow or precede a name but never belong to it.
-FUNCTION_CHARS = frozenset("的了在是和与及等说也都就还将已又向从为以被把同跟对到率带赴来去所曾则却便即并而但作")
-# Characters that cannot open a given name right after a title.
-NOT_GIVEN_START = FUNCTION_CHARS | frozenset("副总")
-# Characters that end an organisation scan to the left of a title.
-ORG_STOP_CHARS = frozenset("的了在是与及由为对向从同到赴被把让请等据将即并而但和")
-# A name that ends like an organisation is not a name (常委会委员长: 常委会 is no name).
-_NOT_NAME_END = frozenset("部厅局处署委办院校会组省市县区")
 # A surname glued to the character before it in a very common word (全国|政协) starts no name.
 _GLUED_MAX_IDF = 6.0
 _LIST_DELIMITERS = frozenset("、，,。；;：:）)　 \n")
+# Roles of name_words.tsv: the characters around a name that the rules look at.
+CHAR_ROLES: tuple[str, ...] = ("function_char", "not_given_start", "org_stop_char", "title_joiner", "not_name_end")
 # The rules in the order they run, each a function registered in spacy.registry.misc at the
 # end of this module; [components.officials] steps in config.cfg lists them too.
 STEPS: tuple[str, ...] = ("zhkg.officials.title_then_name.v1", "zhkg.officials.name_then_title.v1")
@@ -87,6 +79,8 @@ class NameLexicons:
     common_words: dict[str, float]
     org_endings: tuple[str, ...]
     bodies: frozenset[str]
+    chars: dict[str, frozenset[str]]
+    """The characters around a name by role of ``name_words.tsv`` (see :data:`CHAR_ROLES`)."""
 
     @cached_property
     def compound_surnames(self) -> frozenset[str]:
@@ -100,6 +94,7 @@ class NameLexicons:
             "common_words": self.common_words,
             "org_endings": list(self.org_endings),
             "bodies": sorted(self.bodies),
+            "chars": {role: sorted(chars) for role, chars in self.chars.items()},
         }
 
     @classmethod
@@ -110,6 +105,7 @@ class NameLexicons:
             common_words=dict(data["common_words"]),
             org_endings=tuple(data["org_endings"]),
             bodies=frozenset(data["bodies"]),
+            chars={role: frozenset(chars) for role, chars in data["chars"].items()},
         )
 
 
@@ -157,6 +153,11 @@ class PostFinder:
         self.max_title = lexicons.titles.max_length
         self.title_last_chars = lexicons.titles.last_chars
         self.compound_surnames = lexicons.compound_surnames
+        self.title_joiners = lexicons.chars["title_joiner"]
+        self.function_chars = lexicons.chars["function_char"]
+        self.not_given_start = self.function_chars | lexicons.chars["not_given_start"]
+        self.org_stop_chars = lexicons.chars["org_stop_char"]
+        self.not_name_ends = lexicons.chars["not_name_end"]
         self.persons = [e for e in entities if e.label == PERSON]
         self.persons_to = {e.end: e for e in self.persons}
         self.org_like = [e for e in entities if e.label in (ORG, PLACE)]
@@ -238,7 +239,7 @@ class PostFinder:
             orgs.insert(0, org)
             spans.insert(0, (start, end))
             left = org[0] if org else start
-            if left < 2 or self.text[left - 1] not in SEPARATORS:
+            if left < 2 or self.text[left - 1] not in self.title_joiners:
                 break
             previous = self.title_ending_at(left - 1)
             if previous is None:
@@ -292,7 +293,7 @@ class PostFinder:
         i = title_start
         while i > 0:
             char = self.text[i - 1]
-            if not (is_cjk(char) or char.isdigit()) or char in ORG_STOP_CHARS or char in SEPARATORS:
+            if not (is_cjk(char) or char.isdigit()) or char in self.org_stop_chars or char in self.title_joiners:
                 return i
             if title_start - i >= self.settings.max_org_chars or any(p.start < i <= p.end for p in self.persons):
                 return None
@@ -307,10 +308,10 @@ class PostFinder:
             return known
         text = self.text
         surname = self.surname_at(start)
-        if surname is None or text[start] in FUNCTION_CHARS:
+        if surname is None or text[start] in self.function_chars:
             return None
         given = start + len(surname)
-        if given >= len(text) or not is_cjk(text[given]) or text[given] in NOT_GIVEN_START:
+        if given >= len(text) or not is_cjk(text[given]) or text[given] in self.not_given_start:
             return None
         end = given + 1 if self._one_char_given(given) else given + 2
         if end > len(text) or not self._plausible(start, end):
@@ -327,7 +328,7 @@ class PostFinder:
         if not candidates or (candidates[0].start < start and self.surname_at(start) is None):
             return None
         end = candidates[0].end
-        if end - start == 3 and self.text[end - 1] in FUNCTION_CHARS:
+        if end - start == 3 and self.text[end - 1] in self.function_chars:
             end -= 1
         surname = self.surname_at(start)
         longest = 2 + len(surname) if surname else 3
@@ -336,7 +337,7 @@ class PostFinder:
     def _plausible(self, start: int, end: int) -> bool:
         """Whether a name found by the rules (no earlier PERSON span) can be a name."""
         name = self.text[start:end]
-        if name[-1] in FUNCTION_CHARS or name in self.lex.titles.titles:
+        if name[-1] in self.function_chars or name in self.lex.titles.titles:
             return False
         if any(e.start < end and start < e.end for e in self.org_like):
             return False
@@ -346,7 +347,7 @@ class PostFinder:
         """Whether the given name is one character (李明|深入) rather than two (张某某|会上)."""
         text = self.text
         second = given + 1
-        if second >= len(text) or not is_cjk(text[second]) or text[second] in FUNCTION_CHARS:
+        if second >= len(text) or not is_cjk(text[second]) or text[second] in self.function_chars:
             return True
         after_short = self.lex.common_words.get(text[second : second + 2])
         after_long = self.lex.common_words.get(text[second + 1 : second + 3])
@@ -401,7 +402,7 @@ class PostFinder:
             if name_start < 0 or self.surname_at(name_start) != self.text[name_start]:
                 continue
             name = self.text[name_start:start]
-            if name[0] in FUNCTION_CHARS or name[-1] in _NOT_NAME_END or not all(map(is_cjk, name)):
+            if name[0] in self.function_chars or name[-1] in self.not_name_ends or not all(map(is_cjk, name)):
                 continue
             if self._is_word(name[-2:]) or not self._plausible(name_start, start):
                 continue
@@ -458,13 +459,17 @@ class OfficialsRecognizer:
     def initialize(
         self, get_examples: Callable[[], Iterable[Any]] | None = None, *, nlp: Language | None = None
     ) -> None:
-        """Load the title, surname and common-word lexicons."""
+        """Load the title, surname and common-word lexicons and the characters around names."""
+        from pipelines.lexicons.tables import load_lexicon
+
+        name_words = load_lexicon("name_words")
         self.lexicons = NameLexicons(
             titles=load_titles(),
             surnames=load_surnames(),
             common_words=load_common_words(self.common_word_max_idf),
             org_endings=load_org_words().title_org_endings,
             bodies=load_org_words().standalone,
+            chars={role: frozenset(name_words.where("role", role)) for role in CHAR_ROLES},
         )
         logger.debug("%s: %d titles, %d surnames", self.name, len(self.lexicons.titles.titles), len(self.lexicons.surnames))
 
