@@ -10,7 +10,7 @@ import textwrap
 import pytest
 
 from zhkg.errors import OutputError, OutputLockedError
-from zhkg.outdir import open_output
+from zhkg.outdir import graph_build, open_output, published_build
 
 OLD = {"graph.json": "旧", "report.json": "旧", "nodes.csv": "旧"}
 NEW = {"graph.json": "新", "report.json": "新", "edges.csv": "新"}
@@ -133,3 +133,13 @@ def test_kill_at_any_step_leaves_the_old_or_the_new_build(tmp_path):
         assert _visible(outdir) in (OLD, NEW), kill_at
         _build(outdir, NEW)
         assert _visible(outdir) == NEW
+
+
+@pytest.mark.issue(15)
+@pytest.mark.parametrize("graph_of", [None, "ab12"])
+def test_the_published_build_tells_whose_graph_its_files_show(tmp_path, graph_of):
+    with open_output(tmp_path, graph_of=graph_of) as output:
+        (output.staging / "graph.json").write_text("新", encoding="utf-8")
+        output.commit()
+    assert published_build(tmp_path) == output.build
+    assert graph_build(published_build(tmp_path)) == (graph_of or output.build)

@@ -14,7 +14,8 @@ from zhkg.errors import GraphFileError, StoreError
 from zhkg.records import ORG, PERSON, PLACE
 from zhkg.store import STORE_NAME, Store
 from zhkg.store.builds import stored_builds
-from zhkg.store.export import export_records
+from zhkg.outdir import published_build
+from zhkg.store.export import export_graph, export_records
 
 OLD, NEW = "aa01", "bb02"
 GRAPHS = {
@@ -84,3 +85,12 @@ def test_without_a_published_build_queries_and_exports_say_run_build(tmp_path):
         load(out)
     with pytest.raises(StoreError, match="no published build"):
         export_records(out / STORE_NAME, tmp_path / "records.jsonl")
+
+
+@pytest.mark.issue(15)
+def test_files_exported_again_into_the_folder_still_show_the_stored_graph(out):
+    export_graph(out / STORE_NAME, out, formats=["json"])
+    assert _labels(out) == ["张某", "武汉"]
+    with Store(out / STORE_NAME) as store:
+        store.set_outdir(out, published_build(out))
+        assert stored_builds(store.con) == {OLD}

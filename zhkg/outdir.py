@@ -39,6 +39,7 @@ STATE_DIR = ".zhkg"
 BUILDS_DIR = "builds"
 CURRENT = "current"
 LOCK_NAME = "lock"
+_GRAPH_OF = "."
 
 
 @dataclass
@@ -78,8 +79,12 @@ class OutputSet:
 
 
 @contextmanager
-def open_output(outdir: str | os.PathLike[str]) -> Iterator[OutputSet]:
+def open_output(outdir: str | os.PathLike[str], *, graph_of: str | None = None) -> Iterator[OutputSet]:
     """Lock ``outdir`` and give a staging area for one build's files.
+
+    ``graph_of`` names the build whose graph files an export writes again: the
+    new build's id then starts with it (``<graph_of>.<new id>``), so
+    :func:`graph_build` tells which stored graph the files show.
 
     Nothing in ``outdir`` changes until :meth:`OutputSet.commit`; leaving the
     block without committing (an error) discards the staged files. Disk errors
@@ -95,7 +100,8 @@ def open_output(outdir: str | os.PathLike[str]) -> Iterator[OutputSet]:
     out = _prepare(Path(outdir))
     with _locked(out):
         _remove_old_builds(out)
-        staging = out / STATE_DIR / BUILDS_DIR / uuid.uuid4().hex
+        new = uuid.uuid4().hex
+        staging = out / STATE_DIR / BUILDS_DIR / (f"{graph_of}{_GRAPH_OF}{new}" if graph_of else new)
         try:
             staging.mkdir(parents=True)
         except OSError as error:
@@ -116,6 +122,11 @@ def published_build(outdir: str | os.PathLike[str]) -> str | None:
         return Path(os.readlink(Path(outdir, STATE_DIR, CURRENT))).name
     except OSError:
         return None
+
+
+def graph_build(build: str | None) -> str | None:
+    """The build whose graph the files of ``build`` show: itself, or the one it re-exported."""
+    return build.split(_GRAPH_OF, 1)[0] if build else None
 
 
 def _prepare(out: Path) -> Path:

@@ -7,7 +7,9 @@ into a DuckDB schema of its own, ``build_<build id>``, and a reader uses the
 schema of the build that ``OUTDIR/.zhkg/current`` points to. A build killed
 after writing the store but before publishing leaves a schema that no pointer
 names: queries keep showing the published graph, the files' graph, and the
-next build drops the orphan.
+next build drops the orphan. ``zhkg export graph`` into the same folder
+publishes files of a stored build under a new id that starts with that
+build's (:func:`zhkg.outdir.graph_build`).
 
 Readers select the build with :func:`use_build`, which sets the connection's
 ``search_path``; unqualified table names (``nodes``, ``edges``, ``meta``,
@@ -22,7 +24,7 @@ import os
 import re
 from pathlib import Path
 
-from zhkg.outdir import published_build
+from zhkg.outdir import graph_build, published_build
 
 BUILD_PREFIX = "build_"
 OUTDIR_META = "outdir"
@@ -57,7 +59,7 @@ def current_build(con, store: str | os.PathLike[str]) -> str | None:
     if recorded:
         folders.append(Path(recorded))
     for folder in folders:
-        build = published_build(folder)
+        build = graph_build(published_build(folder))
         if build in stored:
             return build
     if recorded:
@@ -70,6 +72,13 @@ def use_build(con, build: str | None) -> None:
     """Make unqualified table names of ``con`` resolve to ``build``'s tables (``None``: the shared ones)."""
     path = f"{schema_name(build)},main" if build else "main"
     con.execute(f"SET search_path = '{path}'")  # built from a checked hex id
+
+
+def build_in_use(con) -> str | None:
+    """The build :func:`use_build` selected on ``con``, or ``None``."""
+    (path,) = con.execute("SELECT current_setting('search_path')").fetchone()
+    first = path.split(",", 1)[0]
+    return first[len(BUILD_PREFIX):] if first.startswith(BUILD_PREFIX) else None
 
 
 def cursor(con):

@@ -89,17 +89,19 @@ def export_graph(store: str | os.PathLike[str], outdir: str | os.PathLike[str], 
     """
     from zhkg.job import BuildOptions, write_exports
     from zhkg.outdir import open_output
+    from zhkg.store.builds import build_in_use
     from zhkg.store.graph_rows import read_graph
     from zhkg.store.store import input_records
 
     con = open_read_only(store)
     try:
+        source = build_in_use(con)
         graph = read_graph(con)
         documents = {r["doc_id"]: {"title": r.get("title", ""), "date": r.get("date"), "url": r.get("url", "")}
                      for r in input_records(con)}
     finally:
         con.close()
-    with open_output(outdir) as output:
+    with open_output(outdir, graph_of=source) as output:
         written = write_exports(graph, output.staging, BuildOptions(**options), documents)
         published = output.commit()
     return {fmt: [published[path] for path in paths] for fmt, paths in written.items()}

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator, Sequence
 
+from zhkg.outdir import graph_build
 from zhkg.store.builds import (LAST_BUILD_META, OUTDIR_META, cursor, drop_builds, schema_name,
                                use_build)
 from zhkg.store.schema import create_build_tables, ensure_schema
@@ -135,11 +136,11 @@ class Store:
 
     def set_outdir(self, outdir: str | os.PathLike[str], published: str | None) -> None:
         """Record the output folder whose pointer says which build readers see, and drop
-        the graphs of every other build but ``published`` (killed or replaced ones)."""
+        the graphs of every build but the one ``published`` shows (killed or replaced ones)."""
         with self._transaction():
             self.con.execute("INSERT OR REPLACE INTO main.meta VALUES (?, ?)",
                              [OUTDIR_META, str(Path(outdir).resolve())])
-            drop_builds(self.con, {published})
+            drop_builds(self.con, {graph_build(published)})
 
     # -- graph ---------------------------------------------------------------
 
