@@ -86,8 +86,10 @@ def test_two_worker_processes_give_byte_identical_files(single, tmp_path):
 def test_a_dask_cluster_gives_the_single_process_build(single, tmp_path):
     distributed = pytest.importorskip("distributed")
     inputs, out, _ = single
+    # ":0" rather than None: with None the scheduler still binds its HTTP routes to port 8787,
+    # so the test failed whenever another cluster on the machine held that port.
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=None) as cluster:
+                                  dashboard_address=":0") as cluster:
         summary = _build(inputs, tmp_path / "dask", scheduler=cluster.scheduler_address, batch_size=1)
     assert summary.extracted == len(ARTICLES)
     assert _exports(tmp_path / "dask") == _exports(out)
