@@ -107,3 +107,8 @@ def test_a_group_visits_for_the_body_that_sends_it(text, ents, expected):
 def test_bare_group_outside_a_visit_report_needs_a_purpose():
     text = "星光总会扎实开展主题教育。\n在合肥星光基地，蹲点组成员深受教育。"
     assert _visits(text, [("星光总会", O), ("主题教育", I), ("合肥星光基地", L)]) == set()
+
+
+def test_people_coordinated_before_a_visit_verb_all_visit():
+    found = _visits(REPORT + "张建国、李明华一同来到合肥星光公司。", [*HEAD, ("张建国", P), ("李明华", P), ("合肥星光公司", O)])
+    assert {("张建国", "合肥星光公司"), ("李明华", "合肥星光公司")} <= found

@@ -320,7 +320,8 @@ class DocView:
         residue = self.title_residue(clause.start, head)
         if not SUBJECT_PREFIX.match(residue):
             return [], not self._continues_subject(residue)
-        official = self._official_after(head, candidates[1:])
+        # A person before another is a coordinated subject (``甲、乙来到``), never a title's body.
+        official = self._official_after(head, candidates[1:]) if head.label != PERSON else None
         if official is not None:
             return ([], True) if self._modifies_noun(official) else ([official], False)
         if head.label != PERSON and self._opens_title(head):
