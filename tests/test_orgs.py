@@ -289,3 +289,72 @@ def test_divisions_share_the_organ_after_the_last(nlp, text, first, name):
 @pytest.mark.parametrize("text", ["他来到办税服务厅察看。", "大家在多功能厅观看演示。"])
 def test_rooms_are_no_organisations(nlp, text):
     assert [e for e in nlp(text).ents if e.label_ == "ORG"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "bare"),
+    [
+        ("座谈会上，几位县委书记先后发言。", "县委"),
+        ("要把村党支部建设成坚强战斗堡垒。", "党支部"),
+        ("压实党委主体责任和纪委监委监督责任。", "纪委监委"),
+        ("他走访了村委会和卫生室。", "村委"),
+    ],
+)
+def test_organs_every_division_has_name_no_body_alone(nlp, text, bare):
+    assert bare not in [e.text for e in nlp(text).ents if e.label_ == "ORG"]
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("县人大常委会召开会议。", "县人大常委会"),
+        ("河北省纪委监委召开会议。", "河北省纪委监委"),
+    ],
+)
+def test_organs_of_a_named_or_congress_body_stay(nlp, text, org):
+    assert org in [e.text for e in nlp(text).ents if e.label_ == "ORG"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("园区里共有30多个研发中心。", "研发中心"),
+        ("这些研发中心各有所长。", "研发中心"),
+        ("全省县级以上税务局开展培训。", "税务局"),
+    ],
+)
+def test_counted_bodies_are_kinds(nlp, text, kind):
+    assert kind not in [e.text for e in nlp(text).ents if e.label_ == "ORG"]
+
+
+@pytest.mark.parametrize(
+    ("text", "org", "title"),
+    [
+        ("中国科协常委出席会议。", "中国科协", "中国科协常委"),
+        ("出席会议的有国务委员，国家林业和草原局局长。", "国家林业和草原局", "国务委员"),
+    ],
+)
+def test_titles_are_no_organisations(nlp, text, org, title):
+    orgs = [e.text for e in nlp(text).ents if e.label_ == "ORG"]
+    assert org in orgs and title not in orgs
+
+
+def test_a_village_does_not_share_the_organ_of_a_province_after_it(nlp):
+    doc = nlp("他先后到东风村、河北省博物馆参观。")
+    assert [(e.text, e.kb_id_) for e in doc.ents if e.text == "东风村"] in ([("东风村", "")], [])
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("副省长、第三次全国土壤普查领导小组组长出席会议。", "第三次全国土壤普查领导小组"),
+        ("会上，中央深化改革推进落实领导小组成员作了发言。", "中央深化改革推进落实领导小组"),
+    ],
+)
+def test_a_task_group_before_a_title_is_named_by_its_whole_task(nlp, text, group):
+    assert group in [e.text for e in nlp(text).ents if e.label_ == "ORG"]
+
+
+def test_a_task_group_of_a_plain_clause_is_not_stretched(nlp):
+    orgs = [e.text for e in nlp("他强调要尽快成立防汛抗旱领导小组。").ents if e.label_ == "ORG"]
+    assert not any(o.startswith("他") for o in orgs)

@@ -65,3 +65,34 @@ def test_disk_round_trip(tmp_path):
 def test_config_is_validated():
     with pytest.raises(ValueError):
         SiteRecognizer("sites", max_chars=1)
+
+
+@pytest.mark.parametrize(
+    "text,site",
+    [
+        ("他来到华星电子有限公司、青山湖红色教育陈列馆。", "青山湖红色教育陈列馆"),
+        ("代表们参观了省美术馆、南湖荷花湿地。", "南湖荷花湿地"),
+    ],
+)
+def test_a_site_listed_after_another_entity_of_a_visit(full_pipeline, text, site):
+    assert site in [e.text for e in full_pipeline(text).ents]
+
+
+def test_a_site_listed_without_a_visit_verb_is_no_site(full_pipeline):
+    assert "南湖荷花湿地" not in [e.text for e in full_pipeline("省美术馆、南湖荷花湿地都很有名。").ents]
+
+
+@pytest.mark.parametrize(
+    "text,site",
+    [
+        ("他走进长江经济带（湖北）青年创业基地。", "长江经济带（湖北）青年创业基地"),
+        ("考察组来到滨海新城地下综合管廊。", "滨海新城地下综合管廊"),
+    ],
+)
+def test_site_names_holding_a_bracketed_place_or_a_locative(full_pipeline, text, site):
+    assert site in [e.text for e in full_pipeline(text).ents]
+
+
+def test_a_residents_group_is_a_site_not_an_organisation(full_pipeline):
+    doc = full_pipeline("他来到勐海县曼东居民小组看望群众。")
+    assert [(e.text, e.label_) for e in doc.ents if e.text.endswith("居民小组")] == [("曼东居民小组", "PLACE")]

@@ -5,15 +5,27 @@
   and the officials component records titles separately in ``doc._.posts``.
 - A dateline (新华社北京5月10日电外交部……) ends in 电 or 讯; an entity that
   starts with it after a date (电外交部) starts one character later.
+- A PERSON that is another PERSON of the document plus one character (韩某在 beside
+  韩某) is that person: LAC glued the next word's first character to the name.
+- LAC tags some words PER that no one is named: English function words (They), the
+  start of an idiom (踔厉|奋发) are dropped. A span that opens with a surname that is
+  mostly an ordinary character and goes on with an everyday word (党 + 忠诚 in 对党忠诚)
+  stays only with evidence that it names someone: a title before it, a title or
+  honorific after it, another person beside it (、 和) or a verb after it; one
+  mention with evidence keeps every mention of the name.
+- A PLACE right before a culture word (红山|文化, 蒙古|语言; ``place_words.tsv``) names a
+  culture or a language, not a place of the story.
 
 Each fix is a step registered by name (``zhkg.entity_cleanup.honorifics.v1``) and
-listed in ``[components.entity_cleanup] steps`` of config.cfg; an entity gets the
-fix of the first step that applies to it.
+listed in ``[components.entity_cleanup] steps`` of config.cfg; the steps run in that
+order, each on the entities the steps before it left.
 """
 
 from __future__ import annotations
 
 import json
+import re
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
@@ -21,21 +33,86 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import registry
 
-from zhkg.records import PERSON
+from zhkg.records import PERSON, PLACE
 from pipelines.component_steps import registered_steps
+from pipelines.lexicons.jionlp_data import jionlp, rule_constants
 from pipelines.lexicons.org_words import load_org_words
-from pipelines.spans import CharSpan, doc_text, set_entities
+from pipelines.lexicons.surnames import load_common_words, load_surnames
+from pipelines.lexicons.tables import load_lexicon
+from pipelines.lexicons.titles import load_titles
+from pipelines.spans import CharSpan, doc_text, lac_words, set_entities
 from zhkg.errors import NotInitializedError
 
 FACTORY = "zhkg_entity_cleanup_v1"  # spaCy forbids "." in factory names
-# The fixes in the order they are tried, each a function registered in spacy.registry.misc at
-# the end of this module; [components.entity_cleanup] steps in config.cfg lists them too.
-STEPS: tuple[str, ...] = ("zhkg.entity_cleanup.honorifics.v1", "zhkg.entity_cleanup.datelines.v1")
+_STATE_FILE = "entity_cleanup.json"
+# The fixes in the order they run, each a function registered in spacy.registry.misc at the
+# end of this module; [components.entity_cleanup] steps in config.cfg lists them too.
+STEPS: tuple[str, ...] = (
+    "zhkg.entity_cleanup.honorifics.v1", "zhkg.entity_cleanup.datelines.v1",
+    "zhkg.entity_cleanup.glued_names.v1", "zhkg.entity_cleanup.words_as_names.v1",
+    "zhkg.entity_cleanup.cultures.v1",
+)
+# LAC tags of the word after a name that show it acts (王某表示, 王某在, 王某和): evidence of a name.
+_ACTING_TAGS = frozenset(("v", "vd", "p", "c", "u", "d"))
+# Joiners of a list of people (张某、李某和王某).
+_PERSON_JOINERS = "、和与及"
+_LATIN = re.compile(r"^[A-Za-z]+$")
+
+
+@dataclass(frozen=True)
+class CleanupWords:
+    """The word lists of the PER and PLACE checks: what tells a name from a word."""
+
+    titles: frozenset[str]
+    surnames: frozenset[str]
+    firm_surnames: frozenset[str]
+    idioms: frozenset[str]
+    latin_stop_words: frozenset[str]
+    common_words: frozenset[str]
+    culture_words: frozenset[str]
+
+    @classmethod
+    def load(cls) -> "CleanupWords":
+        """Titles of the title lexicon; the 百家姓 and jionlp's surnames that are rarely an ordinary
+        character; jionlp's four-character idioms; spaCy's English stop words; everyday
+        two-character words (:func:`load_common_words`); the culture words of ``place_words.tsv``."""
+        from spacy.lang.en.stop_words import STOP_WORDS
+
+        constants = rule_constants()
+        firm = set(constants.SINGLE_CHINESE_FAMILY_NAME) | set(constants.TWO_CHAR_CHINESE_FAMILY_NAME.split("|"))
+        idioms = {idiom for idiom in jionlp().chinese_idiom_loader() if len(idiom) == 4}
+        return cls(frozenset(load_titles().titles), load_surnames(), frozenset(firm), frozenset(idioms),
+                   frozenset(STOP_WORDS), frozenset(load_common_words()),
+                   frozenset(load_lexicon("place_words").where("role", "culture_word")))
+
+    def to_dict(self) -> dict[str, list[str]]:
+        return {name: sorted(value) for name, value in self.__dict__.items()}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, list[str]]) -> "CleanupWords":
+        return cls(**{name: frozenset(data[name]) for name in cls.__dataclass_fields__})
+
+    def surname_of(self, name: str) -> str | None:
+        """The surname opening ``name`` (compound ones first), if any."""
+        return next((name[:n] for n in (2, 1) if len(name) > n and name[:n] in self.surnames), None)
+
+    def is_word(self, name: str, text: str, start: int) -> bool:
+        """An English function word (They) or the start of an idiom (踔厉|奋发): no name."""
+        if _LATIN.match(name):
+            return name.lower() in self.latin_stop_words
+        return len(name) < 4 and text[start:start + 4] in self.idioms
+
+    def is_dubious(self, name: str) -> bool:
+        """党忠诚: a surname that is mostly an ordinary character before a given name that is an
+        everyday word (忠诚): likely a phrase, unless the text shows it names someone."""
+        surname = self.surname_of(name)
+        return surname is not None and surname not in self.firm_surnames and \
+            name[len(surname):] in self.common_words
 
 
 @Language.factory(FACTORY, default_config={"steps": list(STEPS)}, assigns=["doc.ents"], requires=["doc.ents"])
 def make_entity_cleanup(nlp: Language, name: str, steps: list[str]) -> "EntityCleanup":
-    """Build the clean-up step; the honorifics load in ``initialize`` or ``from_bytes``."""
+    """Build the clean-up steps; their word lists load in ``initialize`` or ``from_bytes``."""
     return EntityCleanup(name, steps)
 
 
@@ -44,69 +121,133 @@ class EntityCleanup:
 
     def __init__(self, name: str, steps: Sequence[str] = STEPS) -> None:
         self.name = name
-        self.steps: list[Fix] = registered_steps(FACTORY, steps, STEPS)
+        self.steps: list[Step] = registered_steps(FACTORY, steps, STEPS)
         self.honorifics: tuple[str, ...] | None = None
+        self.cleanup_words: CleanupWords | None = None
 
     def initialize(self, get_examples: Callable[[], Iterable[Any]] | None = None,
                    nlp: Language | None = None) -> None:
-        """Load the honorifics: forms of address and every title (``OrgWords.honorifics``)."""
+        """Load the honorifics (forms of address and every title, ``OrgWords.honorifics``) and
+        the word lists that tell names from words (:class:`CleanupWords`)."""
         self.honorifics = load_org_words().honorifics
+        self.cleanup_words = CleanupWords.load()
 
-    def _require(self) -> tuple[str, ...]:
-        if self.honorifics is None:
+    def _require(self) -> tuple[tuple[str, ...], CleanupWords]:
+        if self.honorifics is None or self.cleanup_words is None:
             raise NotInitializedError(FACTORY)
-        return self.honorifics
+        return self.honorifics, self.cleanup_words
 
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        return json.dumps(list(self._require()), ensure_ascii=False).encode("utf-8")
+        honorifics, cleanup_words = self._require()
+        state = {"honorifics": list(honorifics), "cleanup_words": cleanup_words.to_dict()}
+        return json.dumps(state, ensure_ascii=False).encode("utf-8")
 
     def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> "EntityCleanup":
-        self.honorifics = tuple(json.loads(data.decode("utf-8")))
+        state = json.loads(data.decode("utf-8"))
+        self.honorifics = tuple(state["honorifics"])
+        self.cleanup_words = CleanupWords.from_dict(state["cleanup_words"])
         return self
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
-        (path / "honorifics.json").write_bytes(self.to_bytes())
+        (path / _STATE_FILE).write_bytes(self.to_bytes())
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> "EntityCleanup":
-        return self.from_bytes((Path(path) / "honorifics.json").read_bytes())
+        return self.from_bytes((Path(path) / _STATE_FILE).read_bytes())
 
     def __call__(self, doc: Doc) -> Doc:
         self._require()
-        text = doc_text(doc)
-        replaced: set[tuple[int, int]] = set()
-        trimmed: list[CharSpan] = []
-        for ent in doc.ents:
-            span = next((s for s in (fix(self, text, ent) for fix in self.steps) if s is not None), None)
-            if span is not None:
-                replaced.add((ent.start_char, ent.end_char))
-                trimmed.append(span)
-        if trimmed:
-            doc.ents = [e for e in doc.ents if (e.start_char, e.end_char) not in replaced]
-            set_entities(doc, trimmed)
+        for step in self.steps:
+            step(self, doc)
         return doc
 
 
-Fix = Callable[[EntityCleanup, str, Span], "CharSpan | None"]
-"""A fix: the entity as it should be in the document's text, or ``None`` to leave it."""
+Step = Callable[[EntityCleanup, Doc], None]
+"""A step: fixes the entities of a document in place."""
+
+
+def _replace_each(doc: Doc, fix: Callable[[str, Span], CharSpan | None]) -> None:
+    """Replace every entity that ``fix`` gives a corrected span for."""
+    text = doc_text(doc)
+    fixed = {(e.start_char, e.end_char): span for e in doc.ents if (span := fix(text, e)) is not None}
+    if fixed:
+        doc.ents = [e for e in doc.ents if (e.start_char, e.end_char) not in fixed]
+        set_entities(doc, list(fixed.values()))
 
 
 @registry.misc("zhkg.entity_cleanup.honorifics.v1")
-def without_honorific(cleanup: EntityCleanup, text: str, ent: Span) -> CharSpan | None:
-    """A PERSON without the honorific or title it ends in (李老师 -> 李)."""
-    honorific = _honorific(ent.text, cleanup._require()) if ent.label_ == PERSON else None
-    if honorific:
-        return CharSpan(ent.start_char, ent.end_char - len(honorific), PERSON, ent.kb_id_)
-    return None
+def without_honorifics(cleanup: EntityCleanup, doc: Doc) -> None:
+    """PERSON spans without the honorific or title they end in (李老师 -> 李)."""
+    honorifics = cleanup._require()[0]
+
+    def fix(text: str, ent: Span) -> CharSpan | None:
+        honorific = _honorific(ent.text, honorifics) if ent.label_ == PERSON else None
+        return CharSpan(ent.start_char, ent.end_char - len(honorific), PERSON, ent.kb_id_) if honorific else None
+
+    _replace_each(doc, fix)
 
 
 @registry.misc("zhkg.entity_cleanup.datelines.v1")
-def without_dateline(cleanup: EntityCleanup, text: str, ent: Span) -> CharSpan | None:
-    """An entity without the 电 or 讯 of a dateline it starts with (5月10日电外交部 -> 外交部)."""
-    if _after_dateline(text, ent.start_char, ent.end_char):
-        return CharSpan(ent.start_char + 1, ent.end_char, ent.label_, ent.kb_id_)
-    return None
+def without_datelines(cleanup: EntityCleanup, doc: Doc) -> None:
+    """Entities without the 电 or 讯 of a dateline they start with (5月10日电外交部 -> 外交部)."""
+    def fix(text: str, ent: Span) -> CharSpan | None:
+        if _after_dateline(text, ent.start_char, ent.end_char):
+            return CharSpan(ent.start_char + 1, ent.end_char, ent.label_, ent.kb_id_)
+        return None
+
+    _replace_each(doc, fix)
+
+
+@registry.misc("zhkg.entity_cleanup.glued_names.v1")
+def unglued_names(cleanup: EntityCleanup, doc: Doc) -> None:
+    """韩某在 where 韩某 is a person of the same document: the name without the glued character."""
+    names = {e.text for e in doc.ents if e.label_ == PERSON}
+    glued = [e for e in doc.ents if e.label_ == PERSON and len(e.text) >= 3 and e.text[:-1] in names]
+    if glued:
+        doc.ents = [e for e in doc.ents if e not in glued]
+        set_entities(doc, [CharSpan(e.start_char, e.end_char - 1, PERSON, e.kb_id_) for e in glued])
+
+
+@registry.misc("zhkg.entity_cleanup.words_as_names.v1")
+def without_words_as_names(cleanup: EntityCleanup, doc: Doc) -> None:
+    """Words tagged PER, and dubious PER spans without evidence of a name in any mention."""
+    words = cleanup._require()[1]
+    text = doc_text(doc)
+    persons = [e for e in doc.ents if e.label_ == PERSON]
+    not_names = {(e.start_char, e.end_char) for e in persons if words.is_word(e.text, text, e.start_char)}
+    dubious = {e.text for e in persons if words.is_dubious(e.text)}
+    if not (dubious or not_names):
+        return
+    next_tags = {w.start: w.tag for w in lac_words(doc) or []}
+    spans = [(e.start_char, e.end_char) for e in persons]
+    named = {e.text for e in persons if e.text in dubious
+             and _has_name_evidence(text, e.start_char, e.end_char, words, next_tags, spans)}
+    doc.ents = [e for e in doc.ents if e.label_ != PERSON or (
+        (e.start_char, e.end_char) not in not_names and (e.text not in dubious or e.text in named))]
+
+
+@registry.misc("zhkg.entity_cleanup.cultures.v1")
+def without_cultures(cleanup: EntityCleanup, doc: Doc) -> None:
+    """红山|文化: a PLACE right before a culture word names a culture, not a place."""
+    culture_words = tuple(cleanup._require()[1].culture_words)
+    text = doc_text(doc)
+    doc.ents = [e for e in doc.ents if e.label_ != PLACE or not text.startswith(culture_words, e.end_char)]
+
+
+def _has_name_evidence(text: str, start: int, end: int, words: CleanupWords, next_tags: dict[int, str],
+                       persons: Sequence[tuple[int, int]]) -> bool:
+    """A title before or after the span, another person beside it, or a verb after it."""
+    longest = max((len(t) for t in words.titles), default=0)
+    before = text[max(0, start - longest):start]
+    after = text[end:end + longest]
+    if any(before.endswith(t) for t in words.titles) or any(after.startswith(t) for t in words.titles):
+        return True
+    if next_tags.get(end) in _ACTING_TAGS:
+        return True
+    ends, starts = {e for _, e in persons}, {s for s, _ in persons}
+    return (start - 1 in ends and text[start - 1:start] in _PERSON_JOINERS) or \
+        (end + 1 in starts and text[end:end + 1] in _PERSON_JOINERS)
 
 
 def _after_dateline(text: str, start: int, end: int) -> bool:

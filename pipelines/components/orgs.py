@@ -76,6 +76,9 @@ _HEAD_TAGS = frozenset(("ORG", "n", "nz", "j", "vn"))
 # A bare level word in front of an organ (省教育厅, 市委, 县政府) is a prefix too.
 _LEVEL_PREFIXES = "省市县区州乡镇村"
 _LEVEL_BLOCKERS = "全该本各此每城都门超个"
+# Levels of divisions from the top (省) down (村): divisions that share an organ are listed
+# from the higher to the lower (河北省和保定市纪委监委), never a village before a province.
+_LEVEL_RANKS = {level: rank for rank, levels in enumerate(("省", "市州", "县区", "乡镇", "村")) for level in levels}
 # Joiners of divisions that share the organ after the last one (浙江省和温州市纪委监委).
 _SHARING_JOINERS = "和、及"
 _MAX_NAME = 24
@@ -87,6 +90,14 @@ _NAME_OPENING_MODIFIERS = "总分"
 _LOCALIZERS = "后前内外里间"
 # Last characters that end no name: a modal (党要管党), a place word (所在), a rank (同级), a people (汉族).
 _NOT_NAME_ENDINGS = "要在级族"
+# A count or a plural determiner before a body (160多个研发中心, 这些中心, 县级以上税务局) makes
+# it a kind of body, not one body.
+_COUNTED_BEFORE = re.compile(r"(?:[\d一二三四五六七八九十百千万两几多]+[个家所]|这些|那些|以上|各)$")
+# A group named in a title chain (第三次全国土壤普查领导小组组长, X领导小组成员) takes the whole stretch
+# since the last mark, verbs and all (深化…改革推进落实领导小组): its name describes its task.
+_STRETCH_MARKS = "，,。、；;：:\n（）()“”《》"
+_MAX_GROUP_NAME = 40
+_GROUP_MEMBER = "成员"
 # Members of a body (共产党人), not the body.
 _MEMBER = "人"
 # 十九届四中全会: an ordinal and 全会 name a plenary session, not a body.
@@ -108,7 +119,7 @@ STEPS: tuple[str, ...] = (
     "zhkg.orgs.table_matches.v1", "zhkg.orgs.compounds.v1", "zhkg.orgs.enumerated_units.v1",
     "zhkg.orgs.press_titles.v1", "zhkg.orgs.place_then_org.v1", "zhkg.orgs.party_bodies.v1",
     "zhkg.orgs.place_split_from_org.v1", "zhkg.orgs.cut_names_completed.v1", "zhkg.orgs.shared_heads.v1",
-    "zhkg.orgs.rejected.v1",
+    "zhkg.orgs.rejected.v1", "zhkg.orgs.task_groups.v1",
     "zhkg.orgs.venues.v1", "zhkg.orgs.governments.v1", "zhkg.orgs.aliases.v1",
 )
 
@@ -154,6 +165,7 @@ class OrgRecognizer:
         self._common_words: frozenset[str] = frozenset()
         self._pattern: re.Pattern[str] | None = None
         self._lex: OrgWords | None = None
+        self._titles: frozenset[str] = frozenset()
         self._last_words: tuple[Doc | None, list[_Word]] = (None, [])
 
     def initialize(self, get_examples: Callable[[], Iterable[Any]] | None = None,
@@ -170,6 +182,7 @@ class OrgRecognizer:
     def _set_state(self, aliases: dict[str, list[str]], places: Iterable[str],
                    common_words: Iterable[str], lex: OrgWords) -> None:
         self._lex = lex
+        self._titles = frozenset(lex.titles)
         self._aliases = aliases
         self._places = frozenset(places)
         self._common_words = frozenset(common_words)
@@ -247,7 +260,9 @@ class OrgRecognizer:
                 found.append(CharSpan(words[anchor].start, head.end, ORG))
             elif self._is_named_unit(words, first, i):
                 found.append(CharSpan(words[first].start, head.end, ORG))
-        return found
+        # 居民|小组 ends in an organ suffix across words but is no organ (a not-organ word).
+        return [f for f in found
+                if not self._not_organ("".join(w.text for w in words if f.start <= w.start and w.end <= f.end))]
 
     def _trimmed_to_table_names(self, doc: Doc) -> list[CharSpan]:
         """LAC ORG spans that run past a central organ name into ordinary words
@@ -377,7 +392,8 @@ class OrgRecognizer:
                 continue
             head = ent.text[len(place):]
             before = by_end.get(ent.start_char - 1)
-            if before is not None and before.label_ == PLACE and before.text[-1] in _LEVEL_PREFIXES:
+            if before is not None and before.label_ == PLACE and before.text[-1] in _LEVEL_PREFIXES \
+                    and _LEVEL_RANKS[before.text[-1]] <= _LEVEL_RANKS[place[-1]]:
                 found.append(CharSpan(before.start_char, before.end_char, ORG, before.text + head))
         return found
 
@@ -392,20 +408,30 @@ class OrgRecognizer:
     def _is_rejected(self, ent: Span, text: str) -> bool:
         """ORG candidates that name no organisation, whichever rule or LAC proposed them.
 
-        A party body (所在党组, 部门党组) is judged by the organisation it names too.
+        A counted body of ordinary words (两个研发中心) is a kind of body; so is an organ that every
+        division has, alone (党支部) or after a bare level word before a title (县委|书记). A party
+        body (所在党组, 部门党组) is judged by the organisation it names too.
         """
         name, end = ent.text, ent.end_char
         body = next((b for b in self.lex.party_bodies if name.endswith(b) and len(name) > len(b)), None)
         owner = ent.kb_id_ or (name[: -len(body)] if body else "")
-        return (self._ends_inside_word(text, end, name) or text.startswith(_PLENARY, end)
+        return (self._is_counted_kind(ent, text) or self._is_bare_organ(name, text[end:end + 6])
+                or self._ends_inside_word(text, end, name) or text.startswith(_PLENARY, end)
                 or self._names_no_body(name) or (bool(owner) and self._names_no_body(owner)))
+
+    def _is_counted_kind(self, ent: Span, text: str) -> bool:
+        """30多个研发中心, 这些中心: a count or plural before a body named by ordinary words only."""
+        if not _COUNTED_BEFORE.search(text, max(0, ent.start_char - 4), ent.start_char):
+            return False
+        inside = [w for w in self._words(ent.doc) if ent.start_char <= w.start and w.end <= ent.end_char]
+        return not any(w.tag in _PROPER_TAGS for w in inside)
 
     def _names_no_body(self, name: str) -> bool:
         """Words and phrases that LAC or the rules take for a name but that name no body."""
         return (self._is_bare_level_body(name) or self._is_new_common_noun(name) or self._ends_in_numeral(name)
                 or name in self.lex.generic_modifiers or name in self.lex.not_organs or name in self.lex.unit_nouns
                 or name in self.lex.anchors or name[-1] in _NOT_NAME_ENDINGS or self._names_members(name)
-                or self._is_bare_body_phrase(name) or name.endswith(self.lex.rooms))
+                or self._is_bare_body_phrase(name) or name.endswith(self.lex.rooms) or name in self._titles)
 
     def _is_new_common_noun(self, name: str) -> bool:
         """新时代, 新能源汽车: 新 before everyday words that name no organ (LAC tags some ORG)."""
@@ -556,9 +582,10 @@ class OrgRecognizer:
 
     def _is_organ_head(self, word: _Word) -> bool:
         """A noun ending in an organ suffix; a two-character verb (部署, 督办) is an action, while
-        LAC also tags 合作部 or 宣传部 as verbal nouns."""
-        if word.tag not in _HEAD_TAGS or self._not_organ(word.text):
-            return False
+        LAC also tags 合作部 or 宣传部 as verbal nouns. A title (常委, 委员) ends like an organ but
+        is a post."""
+        if word.tag not in _HEAD_TAGS or self._not_organ(word.text) or word.text in self._titles:
+            return False  # 中国科协|常委: a title after a body, not a longer body
         return self._organ_suffix(word.text) is not None and not (word.tag in _VERB_TAGS and len(word.text) == 2)
 
 
@@ -645,10 +672,51 @@ class OrgRecognizer:
                 if e.label_ == ORG and e.text.endswith(self.lex.venues)]
 
 
+    def _task_groups(self, doc: Doc) -> list[CharSpan]:
+        """中央深化X改革领导小组组长: a task group before a title or 成员 is named by the whole
+        stretch since the last mark, when that stretch opens with a proper name, an anchor
+        (中央, 全国) or an ordinal (第五次) and holds no 的."""
+        text = doc_text(doc)
+        words = {w.start: w for w in self._words(doc)}
+        found = []
+        for head in self.lex.task_groups:
+            for match in re.finditer(re.escape(head), text):
+                end = match.end()
+                if not text.startswith((*self.lex.titles, _GROUP_MEMBER), end):
+                    continue
+                start = max(text.rfind(mark, 0, match.start()) for mark in _STRETCH_MARKS) + 1
+                name = text[start:end]
+                first = words.get(start)
+                opens = first is not None and (first.tag in _PROPER_TAGS or first.text in self.lex.anchors
+                                               or first.text.startswith("第"))
+                if opens and len(name) - len(head) >= 2 and len(name) <= _MAX_GROUP_NAME and "的" not in name:
+                    found.append(CharSpan(start, end, ORG))
+        return found
+
     def _ends_in_numeral(self, name: str) -> bool:
         """从一 (从一个侧面): LAC tags a preposition and a numeral as a two-character ORG."""
         return len(name) == 2 and name[-1] in _NUMERALS
 
+
+    def _is_bare_organ(self, text: str, after: str) -> bool:
+        """纪委监委, 党支部: organs that every division or unit has name no particular body alone;
+        after a bare level word they do in a story about one place (市委决定), but not before a
+        title (部分县委|书记 is a post of any county)."""
+        if self._is_made_of(text, self.lex.level_organs):
+            return True
+        leveled = len(text) > 1 and text[0] in _LEVEL_PREFIXES and self._is_made_of(text[1:], self.lex.level_organs)
+        return leveled and after.startswith(self.lex.titles)
+
+    @staticmethod
+    def _is_made_of(text: str, parts: tuple[str, ...]) -> bool:
+        """``text`` is one or more of ``parts`` in a row (纪委 + 监委)."""
+        if not text:
+            return False
+        ends = {0}
+        for end in range(1, len(text) + 1):
+            if any(end - len(p) in ends and text.startswith(p, end - len(p)) for p in parts):
+                ends.add(end)
+        return len(text) in ends
 
     def _is_bare_level_body(self, text: str) -> bool:
         """市政府, 县政府: a level and a kind of body, naming no particular one."""
@@ -670,6 +738,7 @@ for _name, _method, _override in (
     ("zhkg.orgs.place_split_from_org.v1", "_place_split_from_org", True),
     ("zhkg.orgs.cut_names_completed.v1", "_cut_names_completed", True),
     ("zhkg.orgs.shared_heads.v1", "_shared_heads", True),
+    ("zhkg.orgs.task_groups.v1", "_task_groups", True),
     ("zhkg.orgs.venues.v1", "_venues", True),
     ("zhkg.orgs.governments.v1", "_governments", True),
 ):

@@ -27,13 +27,18 @@ from zhkg.records import PLACE
 FACTORY = "zhkg_sites_v1"  # spaCy forbids "." in factory names
 # Classes of relation_words.tsv whose verbs open a site name (来到X, 参观X, 瞻仰X).
 VERB_CLASSES = ("visit_verb", "site_activity")
-# LAC tags of the words a site name is made of.
-NAME_TAGS = frozenset(("n", "nz", "nw", "LOC", "ORG", "PER", "vn", "m", "j", "an"))
+# LAC tags of the words a site name is made of (s: 地下 in X地下综合管廊).
+NAME_TAGS = frozenset(("n", "nz", "nw", "LOC", "ORG", "PER", "vn", "m", "j", "an", "s"))
 # Tags of proper names: one such word before a site word names the site (东湖社区).
 PROPER_TAGS = frozenset(("nz", "nw", "LOC", "ORG", "PER", "j"))
-# A site right after a list comma or a list conjunction (name_words.tsv) and another site
-# continues the list of a visit verb.
+# A site right after a list comma or a list conjunction (name_words.tsv) and another site, or
+# another entity of a list a visit verb opens, continues the list of that verb.
 LIST_COMMA = "、"
+# Punctuation that ends the clause a visit verb governs.
+CLAUSE_ENDS = frozenset(("，", ",", "。", "；", ";", "：", ":", "！", "？"))
+# Brackets that hold a place inside a site name (中国（海南）自贸区, X（大连）商务区).
+OPEN_BRACKETS = frozenset(("（", "("))
+CLOSE_BRACKETS = frozenset(("）", ")"))
 
 
 @Language.factory(FACTORY, default_config={"max_chars": 30}, assigns=["doc.ents"], requires=["doc.ents"])
@@ -90,6 +95,7 @@ class SiteRecognizer:
     def find(self, doc: Doc, text: str, words: Sequence[LacWord]) -> list[CharSpan]:
         """Site candidates of one document, in text order."""
         places = {e.start_char: e for e in doc.ents if e.label_ == PLACE}
+        ent_ends = {e.end_char for e in doc.ents}
         found: list[CharSpan] = []
         for i, word in enumerate(words):
             suffix = self._site_word(text, word.end)
@@ -100,11 +106,14 @@ class SiteRecognizer:
             first = i
             while first > 0 and words[first].start > word.end - len(suffix):
                 first -= 1  # the site word spans LAC words (青年|之|家)
-            while first > 0 and words[first - 1].tag in NAME_TAGS and \
-                    _text(text, words[first - 1]) not in self._verbs and \
-                    word.end - words[first - 1].start <= self.max_chars:
-                first -= 1
-            if not self._opens_site(text, words, first, found):
+            while first > 0 and word.end - words[first - 1].start <= self.max_chars:
+                if words[first - 1].tag in NAME_TAGS and _text(text, words[first - 1]) not in self._verbs:
+                    first -= 1
+                elif _bracketed_place(text, words, first):
+                    first -= 3
+                else:
+                    break
+            if not self._opens_site(text, words, first, found, ent_ends):
                 continue
             start = _after_location(places, words[first].start, word.end - len(suffix), self._levels)
             name_end = word.end - len(suffix)
@@ -121,8 +130,10 @@ class SiteRecognizer:
                 return text[end - length:end]
         return None
 
-    def _opens_site(self, text: str, words: Sequence[LacWord], first: int, found: list[CharSpan]) -> bool:
-        """A visit verb before the run, or a list comma right after the previous site."""
+    def _opens_site(self, text: str, words: Sequence[LacWord], first: int, found: list[CharSpan],
+                    ent_ends: set[int]) -> bool:
+        """A visit verb before the run, or a list comma right after the previous site, or right
+        after another entity of a list that a visit verb opens (来到A公司、B纪念馆)."""
         if first == 0:
             return False
         before = words[first - 1]
@@ -131,7 +142,21 @@ class SiteRecognizer:
         opener = _text(text, before)
         if opener in self._verbs:
             return True
-        return opener in self._joiners and bool(found) and found[-1].end == before.start
+        if opener not in self._joiners:
+            return False
+        if found and found[-1].end == before.start:
+            return True
+        return before.start in ent_ends and self._visit_verb_in_clause(text, words, first - 1)
+
+    def _visit_verb_in_clause(self, text: str, words: Sequence[LacWord], end: int) -> bool:
+        """Whether a visit verb stands among ``words[:end]`` after the last clause mark."""
+        for word in reversed(words[:end]):
+            token = _text(text, word)
+            if token in CLAUSE_ENDS:
+                return False
+            if token in self._verbs:
+                return True
+        return False
 
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
         state = {"max_chars": self.max_chars, "labels": self.site_labels, "verbs": sorted(self._verbs),
@@ -155,6 +180,13 @@ class SiteRecognizer:
 
 def _text(text: str, word: LacWord) -> str:
     return text[word.start:word.end]
+
+
+def _bracketed_place(text: str, words: Sequence[LacWord], first: int) -> bool:
+    """``words[first - 3:first]`` are a place in brackets (（大连）) inside a site name."""
+    return first >= 4 and _text(text, words[first - 1]) in CLOSE_BRACKETS and \
+        words[first - 2].tag == "LOC" and _text(text, words[first - 3]) in OPEN_BRACKETS and \
+        words[first - 4].tag in NAME_TAGS
 
 
 def _is_kind(words: Sequence[LacWord], start: int, end: int) -> bool:

@@ -34,6 +34,8 @@ class OrgWords:
     not_press: tuple[str, ...]
     governments: frozenset[str]
     bare_bodies: tuple[str, ...]
+    level_organs: tuple[str, ...]
+    task_groups: tuple[str, ...]
     title_org_endings: tuple[str, ...]
     honorifics: tuple[str, ...]
     titles: tuple[str, ...]
@@ -88,6 +90,8 @@ def load_org_words() -> OrgWords:
         not_press=role("not_press"),
         governments=frozenset(role("government")),
         bare_bodies=role("bare_body"),
+        level_organs=longest_first(set(role("level_organ"))),
+        task_groups=role("task_group"),
         title_org_endings=longest_first(set(role("organ_suffix")) | set(role("title_org_ending"))
                                         | set(read_sections()["organ"]) | set(party_bodies)),
         honorifics=longest_first(set(role("honorific")) | set(titles.titles)),
