@@ -269,3 +269,8 @@ def test_counted_measures_issued_by_a_plan_verb(full_pipeline, text, expected):
 
 def test_the_named_work_of_do_well(full_pipeline):
     assert full_initiatives(full_pipeline, "要做好跨省异地养老保险转移接续工作。") == ["跨省异地养老保险转移接续"]
+
+
+def test_a_name_continued_by_a_document_word_elsewhere_is_that_document(full_pipeline):
+    doc = full_pipeline("省政府印发《乡镇干部培训管理办法》。这是做好乡镇干部培训管理工作的依据。")
+    assert {e.kb_id_ for e in doc.ents if e.label_ == "INITIATIVE"} == {"乡镇干部培训管理办法"}

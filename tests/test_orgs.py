@@ -358,3 +358,8 @@ def test_a_task_group_before_a_title_is_named_by_its_whole_task(nlp, text, group
 def test_a_task_group_of_a_plain_clause_is_not_stretched(nlp):
     orgs = [e.text for e in nlp("他强调要尽快成立防汛抗旱领导小组。").ents if e.label_ == "ORG"]
     assert not any(o.startswith("他") for o in orgs)
+
+
+def test_the_short_form_of_a_task_group_is_named_by_its_full_form(nlp):
+    doc = nlp("会上，全国深化农村集体产权制度改革领导小组组长讲话。全国农村改革领导小组成员参加。")
+    assert [e.kb_id_ for e in doc.ents if e.text == "全国农村改革领导小组"] == ["全国深化农村集体产权制度改革领导小组"]

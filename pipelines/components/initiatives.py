@@ -654,6 +654,7 @@ class InitiativesRecognizer:
         candidates = InitiativeFinder(self.rules, self.common_words, doc_text(doc), words).find(self.steps)
         persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == PERSON]
         kept = [c for c in candidates if not any(s < c.end and c.start < e for s, e in persons)]
+        kept = _named_by_fuller(kept, (*self.rules.document_suffixes, *self.rules.name_suffixes))
         logger.debug("%s: %d candidates, %d clear of names", self.name, len(candidates), len(kept))
         set_entities(doc, kept)
         return doc
@@ -683,6 +684,17 @@ class InitiativesRecognizer:
         self.common_words = dict(state["common_words"])
         self.rules = Rules.from_dict(state["rules"])
         self.settings = {key: getattr(self.rules, key) for key in self.settings}
+
+
+def _named_by_fuller(candidates: list[CharSpan], suffixes: Sequence[str]) -> list[CharSpan]:
+    """X管理 beside 《X管理规定》 in one document is that document: a name that another name of
+    the document continues with a document or programme word is named by the longer one."""
+    names = {c.kb_id for c in candidates if c.kb_id}
+    renamed = []
+    for candidate in candidates:
+        fuller = next((candidate.kb_id + s for s in suffixes if candidate.kb_id and candidate.kb_id + s in names), None)
+        renamed.append(CharSpan(candidate.start, candidate.end, candidate.label, fuller) if fuller else candidate)
+    return renamed
 
 
 # -- the registered steps ------------------------------------------------------------------

@@ -691,7 +691,7 @@ class OrgRecognizer:
                                                or first.text.startswith("第"))
                 if opens and len(name) - len(head) >= 2 and len(name) <= _MAX_GROUP_NAME and "的" not in name:
                     found.append(CharSpan(start, end, ORG))
-        return found
+        return _shortened_groups_named(found, text)
 
     def _ends_in_numeral(self, name: str) -> bool:
         """从一 (从一个侧面): LAC tags a preposition and a numeral as a two-character ORG."""
@@ -722,6 +722,25 @@ class OrgRecognizer:
         """市政府, 县政府: a level and a kind of body, naming no particular one."""
         return (len(text) >= 2 and text[0] in _LEVEL_PREFIXES
                 and text[1:] in self.lex.generic_heads)
+
+
+def _shortened_groups_named(groups: list[CharSpan], text: str) -> list[CharSpan]:
+    """A task group's short form (中央X领导小组 beside 中央学习贯彻X领导小组 in one document) is
+    named by the full form: same start and head, its characters in the same order."""
+    names = sorted({text[g.start:g.end] for g in groups}, key=len, reverse=True)
+    named = []
+    for group in groups:
+        short = text[group.start:group.end]
+        full = next((n for n in names if len(n) > len(short) and n[:2] == short[:2]
+                     and _is_subsequence(short, n)), None)
+        named.append(CharSpan(group.start, group.end, ORG, full) if full else group)
+    return named
+
+
+def _is_subsequence(short: str, long: str) -> bool:
+    """Every character of ``short`` occurs in ``long``, in order."""
+    rest = iter(long)
+    return all(char in rest for char in short)
 
 
 # -- the registered steps ------------------------------------------------------------------
