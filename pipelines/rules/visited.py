@@ -45,7 +45,7 @@ NAME_TAGS = frozenset({"LOC", "ORG", "PER"})
 NAME_END = re.compile(r"^(?:[\s、，,。；;！？!?和及与等（(“”]|机关|党组|党委)")
 # A description of the target between the verb and its name: ``位于某市的``, ``民营高新技术企业``.
 TARGET_DESCRIPTION = r"(?:{situated})[^，,。；;、]{{1,16}}?的|[^，,。；;、“”\s的]{{0,8}}(?:{target_kind})(?=\S)"
-# A clause whose subject is a group a body sends (``组织多个专家调研组先后赶赴``, ``蹲点组围绕``).
+# A clause whose subject is a group a body sends (``组织多个考察组先后赶赴``, ``调研组围绕``).
 GROUP_OPENING = r"(?:[\s\d日上下午晚间时]|随后|同时|此外)*(?:组织|派出|派|成立|组建)?(?:多个|若干|[一二三四五六七八九十\d]+个)?[^，,。；;]{{0,4}}?(?:{group_noun})(?:成员)?(?:先后|分别|还|也|深入|实地)*"
 REPORT_BODY_SENTENCES = 3  # the headline, the byline and the lead: where a report names its body
 # Before a clause-leading ``到`` of a visit report: nothing but time words and adverbs.
@@ -132,7 +132,7 @@ def _site_visitors(
 ) -> tuple[list[Ent], str]:
     """Who was at the site of ``在X，`` and doing what, from the clause after it.
 
-    A body's group (``蹲点组围绕……调研``) stands for its body; else, in a
+    A body's group (``调研组围绕……调研``) stands for its body; else, in a
     visit report, the subject of the visitor's activity (``他察看``) or the
     person opening the clause whatever the verb (``张三强调``).
     """
@@ -341,7 +341,7 @@ def _group_opens(view: DocView, words: RelationWords, start: int, end: int, *, w
 
 
 def _sending_body(view: DocView, clause: Clause) -> list[Ent]:
-    """The body whose group (``调研组``, ``蹲点组``) makes the visit: the visit is the body's.
+    """The body whose group (``调研组``, ``考察组``) makes the visit: the visit is the body's.
 
     The body is the organisation carried as subject into the clause
     (``某部……，组织专家组赶赴X``), else the one the report is about: the
