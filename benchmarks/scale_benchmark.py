@@ -243,7 +243,17 @@ class RssProbe:
         self._thread.start()
 
     def workers(self):
-        return [c for c in self.me.children(recursive=True) if "resource_tracker" not in " ".join(c.cmdline())]
+        """Worker processes (and the build's forked writer), not multiprocessing's resource tracker."""
+        import psutil
+
+        found = []
+        for child in self.me.children(recursive=True):
+            try:
+                if "resource_tracker" not in " ".join(child.cmdline()):
+                    found.append(child)
+            except psutil.Error:  # a worker that just exited, or a zombie not yet reaped
+                continue
+        return found
 
     def snapshot(self) -> tuple[float, dict[int, float]]:
         main = self.me.memory_info().rss / 2**20

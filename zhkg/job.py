@@ -7,8 +7,9 @@ same. Its stages:
 2. key each document by its content hash; extract, on the chosen workers,
    only those whose record for this pipeline is not in the store yet;
 3. build the graph from the store's records, in document id order;
-4. write the graph back to the store as tables, for queries and exports;
-5. write the export files and ``report.json``.
+4. write the graph back to the store as tables, for queries and exports,
+   and at the same time, in a forked process, the larger export files;
+5. write the other export files and ``report.json``.
 
 The output directory is locked for the whole build and its files switch to
 the new build all at once at the end (:mod:`zhkg.outdir`); the store lives
@@ -24,10 +25,13 @@ time, and never prints.
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import os
+import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
@@ -211,7 +215,7 @@ def _build_into(output: OutputSet, paths: Sequence[str | os.PathLike[str]], opti
 
     store_path = Path(options.store) if options.store else output.outdir / STORE_NAME
     fingerprint = pipeline_fingerprint()
-    with Store(store_path) as db:
+    with Store(store_path) as db, _cyclic_gc_paused():
         db.set_outdir(output.outdir, published_build(output.outdir))
         extraction = _extract(db, read.documents, fingerprint, stages,
                               workers=options.workers or default_workers(), scheduler=options.scheduler,
@@ -219,14 +223,12 @@ def _build_into(output: OutputSet, paths: Sequence[str | os.PathLike[str]], opti
         db.set_fingerprint(fingerprint)
 
         stages.start("building graph")
-        documents: dict[str, dict[str, Any]] = {}
-        graph = build_graph(_noting_documents(db.input_records(fingerprint), documents))
+        documents = _document_info(extraction.records)
+        graph = build_graph(extraction.records)
+        extraction.records = []
 
-        stages.start("writing store")
-        db.write_graph(graph, graph_rankings(graph), output.build)
-
-    stages.start("writing files")
-    outputs = write_exports(graph, out, options, documents)
+        stages.start("writing store and files")
+        outputs = _write_store_and_files(db, graph, output.build, out, options, documents)
     times = stages.finish()
     write_report(out / REPORT_NAME, build_report(read, extraction.failures), extraction.failures)
     published = output.commit()
@@ -254,18 +256,24 @@ def _build_into(output: OutputSet, paths: Sequence[str | os.PathLike[str]], opti
 
 @dataclass
 class _Extraction:
+    """What extraction did, and the records of every input for the graph (in document id order)."""
+
     extracted: int = 0
     reused: int = 0
     failures: list = field(default_factory=list)
+    records: list[DocResult] = field(default_factory=list)
 
 
 def _extract(db, documents, fingerprint: str, stages: _Stages, *, workers: int,
              scheduler: str | None, batch_size: int) -> _Extraction:
-    """Extract the documents the store has no record of; the rest are reused."""
-    from ingest import Failure
-    from pipelines.workers import batches, open_extractor
-    from zhkg.errors import WorkerMismatchError
-    from zhkg.store import InputDocument, StoredRecord, content_hash
+    """Extract the documents the store has no record of; the rest are reused.
+
+    While the workers load the pipeline (seconds of CPU on their own cores),
+    this process reads the stored records, so a rebuild that adds a few
+    documents costs little more than one that adds none.
+    """
+    from pipelines.workers import batches
+    from zhkg.store import InputDocument, content_hash
 
     keyed = [(content_hash(d.text, d.title, d.date, d.url, d.offsets), d) for d in documents]
     db.set_inputs([InputDocument(key, d.id, d.source) for key, d in keyed])
@@ -275,30 +283,86 @@ def _extract(db, documents, fingerprint: str, stages: _Stages, *, workers: int,
     outcome = _Extraction(reused=len(keyed) - len(todo))
     log.info("%d documents to extract, %d reused from the store", len(todo), outcome.reused)
     if not todo:
+        stages.start("reading records")
+        outcome.records = _doc_results(db.input_records(fingerprint))
         return outcome
 
     stages.start("loading pipeline")
     tasks = list(batches(todo, batch_size))
-    extractor = open_extractor(min(workers, len(tasks)), scheduler)
+    opening = _Opening(min(workers, len(tasks)), scheduler)
+    try:
+        outcome.records = _doc_results(db.input_records(fingerprint))
+        extractor = opening.result()
+    except BaseException:
+        opening.close()
+        raise
     try:
         stages.start("extracting")
-        stages.progress.total(len(todo))
-        meter = _RateLog(len(todo), sum(len(d.text) for _, d in todo))
-        for result in extractor.run(tasks):
-            if result.fingerprint != fingerprint:
-                raise WorkerMismatchError(fingerprint, result.fingerprint)
-            done = [StoredRecord(i.content_hash, i.doc_id, i.chars, i.record)
-                    for i in result.items if i.record is not None]
-            db.add_records(fingerprint, done)
-            outcome.extracted += len(done)
-            for item in result.items:
-                if item.failure is not None:
-                    outcome.failures.append(Failure(source=item.source, reason=item.failure))
-                stages.progress.advance(item.source)
-            meter.add(len(result.items), sum(i.chars for i in result.items))
+        _run_extraction(db, extractor, tasks, fingerprint, stages, outcome, todo)
     finally:
         extractor.close()
+    new = _doc_results(db.input_records(fingerprint, [key for key, _ in todo]))
+    outcome.records = sorted(outcome.records + new, key=lambda record: record.doc_id)
     return outcome
+
+
+def _run_extraction(db, extractor, tasks, fingerprint: str, stages: _Stages, outcome: _Extraction,
+                    todo: list) -> None:
+    """Run every task, storing each batch's records as it arrives."""
+    from ingest import Failure
+    from zhkg.errors import WorkerMismatchError
+    from zhkg.store import StoredRecord
+
+    stages.progress.total(len(todo))
+    meter = _RateLog(len(todo), sum(len(d.text) for _, d in todo))
+    for result in extractor.run(tasks):
+        if result.fingerprint != fingerprint:
+            raise WorkerMismatchError(fingerprint, result.fingerprint)
+        done = [StoredRecord(i.content_hash, i.doc_id, i.chars, i.record)
+                for i in result.items if i.record is not None]
+        db.add_records(fingerprint, done)
+        outcome.extracted += len(done)
+        for item in result.items:
+            if item.failure is not None:
+                outcome.failures.append(Failure(source=item.source, reason=item.failure))
+            stages.progress.advance(item.source)
+        meter.add(len(result.items), sum(i.chars for i in result.items))
+
+
+class _Opening:
+    """The extractor, opened in a thread: its workers load the pipeline while this thread works.
+
+    Opening waits on worker processes (or a cluster), so the thread holds
+    the GIL only briefly.
+    """
+
+    def __init__(self, workers: int, scheduler: str | None) -> None:
+        self._extractor = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._open, args=(workers, scheduler),
+                                        name="zhkg-open-extractor", daemon=True)
+        self._thread.start()
+
+    def _open(self, workers: int, scheduler: str | None) -> None:
+        from pipelines.workers import open_extractor
+
+        try:
+            self._extractor = open_extractor(workers, scheduler)
+        except BaseException as error:  # noqa: BLE001 - re-raised in the caller by result()
+            self._error = error
+
+    def result(self):
+        """The open extractor; the opening's error is raised here."""
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._extractor
+
+    def close(self) -> None:
+        """Wait for the opening and close what it opened (the caller failed meanwhile)."""
+        self._thread.join()
+        if self._extractor is not None:
+            self._extractor.close()
 
 
 class _RateLog:
@@ -334,40 +398,103 @@ def graph_rankings(graph) -> dict[str, dict[str, float]]:
     return {r.value: SCORERS[r](graph) for r in Ranking if r is not Ranking.betweenness}
 
 
+FORKED_FORMATS: tuple[str, ...] = ("gexf", "graphml")
+"""Formats written in a forked child while the parent writes the store and the others.
+
+The two XML formats take about as long as the store tables and the other
+formats together, so the split keeps both cores busy about equally long.
+"""
+
+
+def _write_store_and_files(db, graph, build: str, out: Path, options: BuildOptions,
+                           documents: dict[str, dict[str, Any]]) -> dict[str, list[Path]]:
+    """The graph tables and the export files, on two cores at once (:mod:`zhkg.forked`)."""
+    from graph.readwrite import DEFAULT_FORMATS, parse_formats
+    from zhkg.forked import ForkedCall
+
+    chosen = parse_formats(DEFAULT_FORMATS if options.formats is None else options.formats)
+    exported = export_view(graph, options.cooccurs_min)
+    forked = [f for f in chosen if f.value in FORKED_FORMATS]
+    child = ForkedCall(_write_files, exported, out, options, documents, forked) if forked else None
+    try:
+        db.write_graph(graph, graph_rankings(graph), build)
+        here = _write_files(exported, out, options, documents, [f for f in chosen if f not in forked])
+    except BaseException:
+        if child is not None:
+            child.cancel()
+        raise
+    written = {**here, **(child.result() if child is not None else {})}
+    return {f.value: written[f.value] for f in chosen}
+
+
 def write_exports(graph, out: Path, options: BuildOptions,
                   documents: dict[str, dict[str, Any]]) -> dict[str, list[Path]]:
     """Write the export files: every typed edge, CO_OCCURS edges from ``cooccurs_min`` up."""
+    from graph.readwrite import DEFAULT_FORMATS
+
+    formats = DEFAULT_FORMATS if options.formats is None else list(options.formats)
+    return _write_files(export_view(graph, options.cooccurs_min), out, options, documents, formats)
+
+
+def _write_files(exported, out: Path, options: BuildOptions, documents: dict[str, dict[str, Any]],
+                 formats: Sequence) -> dict[str, list[Path]]:
+    """``write_all`` of the export graph in ``formats``, with the HTML options of ``options``."""
     from graph.readwrite import write_all
 
-    settings: dict = {"max_nodes": options.max_nodes, "html_max_entities": options.html_max_entities}
-    if options.formats is not None:
-        settings["formats"] = list(options.formats)
-    return write_all(export_view(graph, options.cooccurs_min), out, **settings, html_documents=documents)
+    if not formats:
+        return {}
+    return write_all(exported, out, formats, max_nodes=options.max_nodes,
+                     html_max_entities=options.html_max_entities, html_documents=documents)
 
 
-def _noting_documents(records: Iterable[dict[str, Any]],
-                      documents: dict[str, dict[str, Any]]) -> Iterator[DocResult]:
-    """The records as :class:`DocResult`, noting each one's title, date and URL for the HTML page."""
-    for record in records:
-        documents[record["doc_id"]] = {"title": record.get("title", ""), "date": record.get("date"),
-                                       "url": record.get("url", "")}
-        yield DocResult.from_dict(record)
+def _doc_results(records: Iterable[dict[str, Any]]) -> list[DocResult]:
+    return [DocResult.from_dict(record) for record in records]
+
+
+def _document_info(records: Iterable[DocResult]) -> dict[str, dict[str, Any]]:
+    """Each document's title, date and URL, by id, for the HTML page's evidence."""
+    return {r.doc_id: {"title": r.title, "date": r.date, "url": r.url} for r in records}
+
+
+@contextmanager
+def _cyclic_gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection from extraction to the last file.
+
+    The graph and its rows are millions of long-lived objects without
+    cycles; each full collection scans them all in vain (two seconds at a
+    time on news_scale). The collector's previous state is restored after.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def export_view(graph, cooccurs_min: int):
-    """``graph`` without the CO_OCCURS edges below ``cooccurs_min`` (a read-only view)."""
+    """``graph`` without the CO_OCCURS edges below ``cooccurs_min``.
+
+    A new graph that shares the attribute dicts of ``graph``, not a filtered
+    view: every writer walks every edge, and a view runs its filter on each
+    step of each walk (a third of the writing time on news_scale). Nodes and
+    edges keep their order.
+    """
     import networkx as nx
 
     from zhkg.records import CO_OCCURS
 
     if cooccurs_min <= 1:
         return graph
-
-    def keep(u: str, v: str, key: str) -> bool:
-        data = graph.edges[u, v, key]
-        return data.get("relation") != CO_OCCURS or int(data.get("weight") or 0) >= cooccurs_min
-
-    return nx.subgraph_view(graph, filter_edge=keep)
+    kept = nx.MultiDiGraph()
+    kept.graph = graph.graph
+    kept.add_nodes_from(graph.nodes(data=True))
+    kept.add_edges_from(
+        (u, v, key, data) for u, v, key, data in graph.edges(keys=True, data=True)
+        if data.get("relation") != CO_OCCURS or int(data.get("weight") or 0) >= cooccurs_min
+    )
+    return kept
 
 
 def write_report(path: Path, read_report: dict, processing_failures: Sequence) -> None:

@@ -26,6 +26,7 @@ import bisect
 import hashlib
 import re
 from dataclasses import asdict, dataclass, field, fields
+from functools import lru_cache
 from typing import Any, Mapping
 
 SCHEMA_VERSION = 1
@@ -97,8 +98,16 @@ def original_span(offsets: list[list[int]], start: int, end: int) -> tuple[int, 
 
 def _from_mapping(cls, data: Mapping[str, Any]):
     """Build a dataclass from a mapping, ignoring keys the class does not know."""
-    known = {f.name for f in fields(cls)}
+    known = _field_names(cls)
+    if known.issuperset(data):
+        return cls(**data)
     return cls(**{k: v for k, v in data.items() if k in known})
+
+
+@lru_cache(maxsize=None)
+def _field_names(cls) -> frozenset[str]:
+    """The field names of a record class, looked up once: a corpus has millions of records to read."""
+    return frozenset(f.name for f in fields(cls))
 
 
 @dataclass

@@ -94,7 +94,7 @@ def write_all(
     OutputError
         When a file cannot be written (no space, no permission).
     """
-    chosen = [_format(f) for f in formats]
+    chosen = parse_formats(formats)
     if max_nodes is not None and max_nodes < 1:
         raise InvalidOptionError(f"max_nodes must be at least 1 (got {max_nodes}); use None to keep all")
     directory = Path(outdir)
@@ -102,7 +102,7 @@ def write_all(
     html_options = {"max_nodes": max_nodes, "max_entities": html_max_entities, "documents": html_documents}
     try:
         directory.mkdir(parents=True, exist_ok=True)
-        for fmt in dict.fromkeys(chosen):
+        for fmt in chosen:
             written[fmt.value] = _write_one(G, directory, fmt, html_options)
             logger.info("wrote %s: %s", fmt.value, ", ".join(str(p) for p in written[fmt.value]))
     except OSError as error:
@@ -123,6 +123,17 @@ def _write_one(G: nx.Graph, directory: Path, fmt: Format, html_options: dict[str
     return [path]
 
 
+def parse_formats(formats: Iterable[Format | str]) -> list[Format]:
+    """``formats`` as :class:`Format` members, each once, in the order given.
+
+    Raises
+    ------
+    InvalidOptionError
+        For an unknown format name.
+    """
+    return list(dict.fromkeys(_format(f) for f in formats))
+
+
 def _format(value: Format | str) -> Format:
     try:
         return Format(value)
@@ -137,6 +148,7 @@ __all__ = [
     "read_graphml",
     "read_json",
     "subgraph_top",
+    "parse_formats",
     "write_all",
     "write_csv",
     "write_gexf",

@@ -2,8 +2,9 @@
 
 One :class:`Store` holds the one read-write connection of a build (DuckDB
 allows one writer). Every statement is parameterised; rows go in bulk as
-lists that DuckDB unnests, which is hundreds of times faster than
-``executemany`` for large tables.
+Arrow tables that DuckDB scans, which is hundreds of times faster than
+``executemany`` and two to three times faster than unnesting Python lists
+(on news_scale's graph tables, 1.5 s of CPU instead of 4).
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ STORE_NAME = "zhkg.duckdb"
 _GRAPH_META = "graph"
 _FINGERPRINT_META = "fingerprint"
 _FETCH_ROWS = 2048
+_ROWS_VIEW = "zhkg_rows"
+"""The name an Arrow table of rows is registered under while it is inserted."""
 
 
 @dataclass(frozen=True)
@@ -110,12 +113,9 @@ class Store:
         if not records:
             return
         with self._transaction():
-            self.con.execute(
-                "INSERT OR IGNORE INTO records SELECT unnest(?::VARCHAR[]), ?, unnest(?::VARCHAR[]), "
-                "unnest(?::INTEGER[]), unnest(?::VARCHAR[])",
-                [[r.content_hash for r in records], fingerprint, [r.doc_id for r in records],
-                 [r.chars for r in records], [r.record for r in records]],
-            )
+            self._insert("records", [[r.content_hash for r in records], [fingerprint] * len(records),
+                                     [r.doc_id for r in records], [r.chars for r in records],
+                                     [r.record for r in records]], or_ignore=True)
 
     def prune(self, fingerprint: str) -> int:
         """Delete records of other pipelines; returns how many went."""
@@ -126,9 +126,10 @@ class Store:
             log.info("dropped %d records of an earlier pipeline", count)
         return count
 
-    def input_records(self, fingerprint: str) -> Iterator[dict[str, Any]]:
+    def input_records(self, fingerprint: str,
+                      content_hashes: Sequence[str] | None = None) -> Iterator[dict[str, Any]]:
         """The records of this build's inputs, in document id order (see :func:`input_records`)."""
-        return input_records(self.con, fingerprint)
+        return input_records(self.con, fingerprint, content_hashes)
 
     def set_fingerprint(self, fingerprint: str) -> None:
         """Remember which pipeline the graph tables come from (read by ``zhkg export``)."""
@@ -177,12 +178,22 @@ class Store:
 
     # -- helpers -------------------------------------------------------------
 
-    def _insert(self, table: str, columns: Sequence[Sequence[Any]]) -> None:
-        """Insert column lists of equal length into ``table`` in one statement."""
+    def _insert(self, table: str, columns: Sequence[Sequence[Any]], *, or_ignore: bool = False) -> None:
+        """Insert column lists of equal length into ``table`` in one statement (``table`` is ours).
+
+        ``or_ignore`` keeps the existing row when a key is already there.
+        """
+        import pyarrow as pa
+
         if not columns or not len(columns[0]):
             return
-        placeholders = ", ".join("unnest(?)" for _ in columns)
-        self.con.execute(f"INSERT INTO {table} SELECT {placeholders}", [list(c) for c in columns])
+        rows = pa.table({f"c{i}": pa.array(column) for i, column in enumerate(columns)})
+        self.con.register(_ROWS_VIEW, rows)
+        try:
+            verb = "INSERT OR IGNORE" if or_ignore else "INSERT"
+            self.con.execute(f"{verb} INTO {table} SELECT * FROM {_ROWS_VIEW}")
+        finally:
+            self.con.unregister(_ROWS_VIEW)
 
     def _transaction(self):
         return _Transaction(self.con, self.path)
@@ -231,22 +242,26 @@ def _output_error(path: Path, error: Exception):
     return OutputError(path.parent, f"{path.name}: {str(error).splitlines()[0]}")
 
 
-def input_records(con, fingerprint: str | None = None) -> Iterator[dict[str, Any]]:
+def input_records(con, fingerprint: str | None = None,
+                  content_hashes: Sequence[str] | None = None) -> Iterator[dict[str, Any]]:
     """The records of the last build's inputs, in document id order, as dicts.
 
-    ``fingerprint`` defaults to the pipeline of the last build. Each record's
-    ``source`` is the input's current source (the key leaves it out, so a
-    moved file reuses its records).
+    ``fingerprint`` defaults to the pipeline of the last build;
+    ``content_hashes`` keeps only those inputs. Each record's ``source`` is
+    the input's current source (the key leaves it out, so a moved file
+    reuses its records).
     """
     if fingerprint is None:
         row = con.execute("SELECT value FROM meta WHERE key = ?", [_FINGERPRINT_META]).fetchone()
         fingerprint = row[0] if row else ""
+    sql = ("SELECT r.record, i.source FROM inputs i JOIN records r "
+           "ON r.content_hash = i.content_hash AND r.fingerprint = ?")
+    params: list[Any] = [fingerprint]
+    if content_hashes is not None:
+        sql += " WHERE i.content_hash IN (SELECT unnest(?::VARCHAR[]))"
+        params.append(list(content_hashes))
     rows_of = cursor(con)
-    rows_of.execute(
-        "SELECT r.record, i.source FROM inputs i JOIN records r "
-        "ON r.content_hash = i.content_hash AND r.fingerprint = ? ORDER BY i.doc_id",
-        [fingerprint],
-    )
+    rows_of.execute(sql + " ORDER BY i.doc_id", params)
     while rows := rows_of.fetchmany(_FETCH_ROWS):
         for record, source in rows:
             data = json.loads(record)
