@@ -26,6 +26,7 @@ from typing import Any
 
 import networkx as nx
 
+from graph.readwrite.flatten import flatten_graph, xml_safe_ids
 from graph.readwrite.gexf import write_gexf
 from graph.readwrite.graphml import read_graphml, write_graphml
 from graph.readwrite.html import write_html
@@ -55,7 +56,8 @@ FILE_NAMES: dict[Format, str] = {
     Format.gexf: "graph.gexf",
     Format.json: "graph.json",
 }
-_WRITERS = {Format.graphml: write_graphml, Format.gexf: write_gexf, Format.json: write_json}
+_FLAT_WRITERS = {Format.graphml: write_graphml, Format.gexf: write_gexf}
+"""Writers that can take the graph already flattened."""
 
 
 def write_all(
@@ -100,17 +102,26 @@ def write_all(
     directory = Path(outdir)
     written: dict[str, list[Path]] = {}
     html_options = {"max_nodes": max_nodes, "max_entities": html_max_entities, "documents": html_documents}
+    flat = _shared_flat_graph(G, chosen)
     try:
         directory.mkdir(parents=True, exist_ok=True)
         for fmt in chosen:
-            written[fmt.value] = _write_one(G, directory, fmt, html_options)
+            written[fmt.value] = _write_one(G, directory, fmt, html_options, flat)
             logger.info("wrote %s: %s", fmt.value, ", ".join(str(p) for p in written[fmt.value]))
     except OSError as error:
         raise OutputError(directory, error.strerror or str(error)) from None
     return written
 
 
-def _write_one(G: nx.Graph, directory: Path, fmt: Format, html_options: dict[str, Any]) -> list[Path]:
+def _shared_flat_graph(G: nx.Graph, chosen: list[Format]) -> nx.MultiDiGraph | None:
+    """``G`` flattened once for both XML formats, when both are chosen (seconds on a large graph)."""
+    if Format.graphml in chosen and Format.gexf in chosen and xml_safe_ids(G) is G:
+        return flatten_graph(G)
+    return None
+
+
+def _write_one(G: nx.Graph, directory: Path, fmt: Format, html_options: dict[str, Any],
+               flat: nx.MultiDiGraph | None) -> list[Path]:
     if fmt is Format.csv:
         from graph.readwrite.careers import CAREERS_NAME, write_careers_csv
 
@@ -118,8 +129,10 @@ def _write_one(G: nx.Graph, directory: Path, fmt: Format, html_options: dict[str
     path = directory / FILE_NAMES[fmt]
     if fmt is Format.html:
         write_html(G, path, **html_options)
+    elif fmt in _FLAT_WRITERS:
+        _FLAT_WRITERS[fmt](G, path, flat=flat)
     else:
-        _WRITERS[fmt](G, path)
+        write_json(G, path)
     return [path]
 
 

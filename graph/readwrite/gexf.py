@@ -54,14 +54,33 @@ def _as_list(value: Any) -> list:
     return [] if value in (None, "") else [value]
 
 
-def _node_interval(G: nx.MultiDiGraph, node: str) -> tuple[str | None, str | None]:
-    """First and last seen, widened by the spells of the node's edges."""
-    data = G.nodes[node]
-    dates = [d for d in (_date(data.get("first_seen")), _date(data.get("last_seen"))) if d]
-    for edges in (G.out_edges(node, data=True), G.in_edges(node, data=True)):
-        for _, _, edata in edges:
-            dates.extend(day for spell in edge_spells(edata) for day in spell)
-    return (min(dates), max(dates)) if dates else (None, None)
+def _edge_spells_and_node_intervals(G: nx.Graph) -> tuple[dict[Any, list[tuple[str, str]]],
+                                                            dict[Any, tuple[str, str]]]:
+    """Every edge's spells (by ``(u, v, key)``, or ``(u, v)``), and each node's interval.
+
+    A node's interval runs from its first to its last seen date, widened by
+    the spells of its edges. One pass over the edges serves both.
+    """
+    edges = G.edges(keys=True, data=True) if G.is_multigraph() else G.edges(data=True)
+    spells: dict[Any, list[tuple[str, str]]] = {}
+    bounds: dict[Any, tuple[str, str]] = {}
+
+    def widen(node: Any, low: str, high: str) -> None:
+        old = bounds.get(node)
+        bounds[node] = (low, high) if old is None else (min(old[0], low), max(old[1], high))
+
+    for node, data in G.nodes(data=True):
+        dates = [d for d in (_date(data.get("first_seen")), _date(data.get("last_seen"))) if d]
+        if dates:
+            widen(node, min(dates), max(dates))
+    for *ends, data in edges:
+        found = edge_spells(data)
+        spells[tuple(ends)] = found
+        if found:
+            low, high = min(start for start, _ in found), max(end for _, end in found)
+            widen(ends[0], low, high)
+            widen(ends[1], low, high)
+    return spells, bounds
 
 
 def _rgb(color: str) -> dict[str, int]:
@@ -69,31 +88,33 @@ def _rgb(color: str) -> dict[str, int]:
     return {"r": r, "g": g, "b": b}
 
 
-def gexf_graph(G: nx.Graph) -> nx.MultiDiGraph:
+def gexf_graph(G: nx.Graph, flat: nx.MultiDiGraph | None = None) -> nx.MultiDiGraph:
     """The copy of ``G`` that networkx's writer turns into zhkg's GEXF.
 
-    Attributes are flattened to scalars (:func:`flatten_graph`); time goes
-    into ``start``/``end`` and ``spells``, style into ``viz``.
+    Attributes are flattened to scalars (:func:`flatten_graph`, or ``flat``
+    when the caller already has ``G`` flattened); time goes into
+    ``start``/``end`` and ``spells``, style into ``viz``.
     """
     G = xml_safe_ids(G)
-    H = flatten_graph(G)
+    H = flatten_graph(G) if flat is None else flat
     out = nx.MultiDiGraph(mode="dynamic", name=str(H.graph.get("name", "zhkg")))
     degree = dict(H.degree())
+    spells, intervals = _edge_spells_and_node_intervals(G)
     for node, data in H.nodes(data=True):
         attrs = dict(data)
-        start, end = _node_interval(G, node)
-        if start:
-            attrs.update(start=start, end=end)
+        if node in intervals:
+            attrs.update(start=intervals[node][0], end=intervals[node][1])
         attrs["viz"] = {
             "color": _rgb(node_style(str(data.get("type", ""))).color),
             "size": 5 + 2 * degree[node],
         }
         out.add_node(node, **attrs)
+    multi = G.is_multigraph()
     for u, v, key, data in H.edges(keys=True, data=True):
         attrs = dict(data, id=key)
-        spells = edge_spells(G.edges[u, v, key]) if G.is_multigraph() else edge_spells(G.edges[u, v])
-        if spells:
-            attrs["spells"] = spells
+        found = spells[(u, v, key) if multi else (u, v)]
+        if found:
+            attrs["spells"] = found
         attrs["viz"] = {"color": _rgb(relation_color(str(data.get("relation", ""))))}
         out.add_edge(u, v, key=key, **attrs)
     return out
@@ -109,8 +130,11 @@ def _data_date(G: nx.Graph) -> str:
 
 
 @writes_file
-def write_gexf(G: nx.Graph, path: PathOrHandle) -> None:
+def write_gexf(G: nx.Graph, path: PathOrHandle, *, flat: nx.MultiDiGraph | None = None) -> None:
     """Write ``G`` (a :mod:`graph.contract` graph) as dynamic GEXF 1.3 (UTF-8).
+
+    ``flat`` is ``G`` already flattened (:func:`flatten_graph`), when the
+    caller has it from writing GraphML.
 
     Examples
     --------
@@ -123,7 +147,7 @@ def write_gexf(G: nx.Graph, path: PathOrHandle) -> None:
     True
     """
     writer = GEXFWriter(encoding="utf-8", prettyprint=True, version=VERSION)
-    writer.add_graph(gexf_graph(G))
+    writer.add_graph(gexf_graph(G, flat))
     meta = writer.xml.find("meta")
     if meta is not None:
         meta.set("lastmodifieddate", _data_date(G))

@@ -15,8 +15,11 @@ from graph.readwrite.flatten import flatten_graph, restore_graph
 
 
 @writes_file
-def write_graphml(G: nx.Graph, path: PathOrHandle) -> None:
+def write_graphml(G: nx.Graph, path: PathOrHandle, *, flat: nx.MultiDiGraph | None = None) -> None:
     """Write ``G`` (a :mod:`graph.contract` graph) as GraphML (UTF-8).
+
+    ``flat`` is ``G`` already flattened (:func:`flatten_graph`), when the
+    caller has it for GEXF too.
 
     Examples
     --------
@@ -28,7 +31,8 @@ def write_graphml(G: nx.Graph, path: PathOrHandle) -> None:
     >>> b'id="LOCATED_IN:a-&gt;b"' in buf.getvalue()
     True
     """
-    nx.write_graphml(flatten_graph(G), path, encoding="utf-8", infer_numeric_types=False)
+    H = flatten_graph(G) if flat is None else flat
+    nx.write_graphml(H, path, encoding="utf-8", infer_numeric_types=False)
 
 
 @reads_file
