@@ -131,7 +131,7 @@ def test_a_renamed_body_is_linked_to_its_successor_not_merged():
 @pytest.mark.issue(10)
 def test_every_relation_the_graph_makes_is_in_the_schema():
     """Regression: RENAMED_TO edges were made but missing from zhkg.records.RELATION_TYPES."""
-    G = build_graph([org_doc("d1", "环境保护部", date="2015-06-01"), org_doc("d2", "生态环境部", date="2019-06-01")])
+    G = build_graph([org_doc("d1", "文化部", date="2015-06-01"), org_doc("d2", "文化和旅游部", date="2019-06-01")])
     relations = {d["relation"] for _, _, d in G.edges(data=True)}
     assert RENAMED_TO in relations
     assert relations <= set(RELATION_TYPES)

@@ -14,7 +14,7 @@ from ingest.normalize import tracked_paragraphs
 from zhkg.records import original_offset, original_span
 
 SPACES = " \t\u00a0\u3000"
-PIECES = [*"省政府召开会议。工信部", *SPACES, "\n", "\r\n", "\n\n", "\u200f", "\u202b", "\u200b",
+PIECES = [*"省政府召开会议。商务部", *SPACES, "\n", "\r\n", "\n\n", "\u200f", "\u202b", "\u200b",
           "\ufeff", "\u2066", "\x01", "\uffff"]
 
 
@@ -26,7 +26,7 @@ def _original(raw: str, doc, index: int) -> str:
 @pytest.mark.parametrize(
     "raw,clean,char,at",
     [
-        ("\u200f工\u202b信部召开会议。", "工信部召开会议。", "信", 3),
+        ("\u200f商\u202b务部召开会议。", "商务部召开会议。", "务", 3),
         ("  省政府\u3000\u3000召开会议。", "省政府 召开会议。", "召", 7),
         ("省政府召开会议。\r\n\r\n\u2066会议强调落实责任。", "省政府召开会议。\n会议强调落实责任。", "强", 15),
         ("首页 | 新闻 | 投稿\n省政府召开会议。", "省政府召开会议。", "政", 14),
@@ -86,7 +86,7 @@ def test_read_text_maps_into_the_text_given():
 def test_the_extracted_record_carries_the_offset_map(full_pipeline):
     from pipelines.corpus import extract_batch
 
-    doc = read_text("\u200f工\u202b信部召开会议。")
+    doc = read_text("\u200f商\u202b务部召开会议。")
     ((_, record),) = extract_batch(full_pipeline, [doc])
     assert record.offsets == doc.offsets == [[0, 1], [1, 3]]
     assert record.original_span(0, 3) == (1, 5)
