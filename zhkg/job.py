@@ -25,16 +25,14 @@ time, and never prints.
 
 from __future__ import annotations
 
-import gc
 import json
 import logging
 import os
 import threading
 import time
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from ingest.paths import DEFAULT_MAX_FILE_SIZE
 
@@ -193,7 +191,7 @@ def build(
 def _build_into(output: OutputSet, paths: Sequence[str | os.PathLike[str]], options: BuildOptions,
                 stages: _Stages) -> BuildSummary:
     """The build itself: files are written under ``output.staging``, then committed."""
-    from graph.build import build_graph, graph_summary
+    from graph.build import build_graph, cyclic_gc_paused, graph_summary
     from ingest import read_paths
     from ingest.report import build_report
     from zhkg.errors import NothingReadError, StrictModeError
@@ -215,7 +213,7 @@ def _build_into(output: OutputSet, paths: Sequence[str | os.PathLike[str]], opti
 
     store_path = Path(options.store) if options.store else output.outdir / STORE_NAME
     fingerprint = pipeline_fingerprint()
-    with Store(store_path) as db, _cyclic_gc_paused():
+    with Store(store_path) as db, cyclic_gc_paused():
         db.set_outdir(output.outdir, published_build(output.outdir))
         extraction = _extract(db, read.documents, fingerprint, stages,
                               workers=options.workers or default_workers(), scheduler=options.scheduler,
@@ -454,23 +452,6 @@ def _doc_results(records: Iterable[dict[str, Any]]) -> list[DocResult]:
 def _document_info(records: Iterable[DocResult]) -> dict[str, dict[str, Any]]:
     """Each document's title, date and URL, by id, for the HTML page's evidence."""
     return {r.doc_id: {"title": r.title, "date": r.date, "url": r.url} for r in records}
-
-
-@contextmanager
-def _cyclic_gc_paused() -> Iterator[None]:
-    """No cyclic garbage collection from extraction to the last file.
-
-    The graph and its rows are millions of long-lived objects without
-    cycles; each full collection scans them all in vain (two seconds at a
-    time on news_scale). The collector's previous state is restored after.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def export_view(graph, cooccurs_min: int):
