@@ -46,6 +46,7 @@ from zhkg.errors import NotInitializedError
 from pipelines.extensions import register_extensions
 from pipelines.lexicons.surnames import load_common_words
 from pipelines.lexicons.tables import Lexicon, load_lexicon
+from pipelines.component_steps import registered_steps
 
 logger = logging.getLogger(__name__)
 
@@ -615,15 +616,6 @@ def make_initiatives(nlp: Language, name: str, steps: list[str], max_quote_chars
     return InitiativesRecognizer(name, settings, steps)
 
 
-def _registered_step(name: str) -> "Step":
-    """The step registered under ``name``; an unknown name is a config error."""
-    try:
-        return registry.misc.get(name)
-    except Exception:
-        raise ValueError(f"{FACTORY}: no rule step is registered as {name!r}; "
-                         f"registered initiatives steps: {', '.join(STEPS)}") from None
-
-
 class InitiativesRecognizer:
     """spaCy component: INITIATIVE entities, canonical name (no quotes) in ``kb_id_``."""
 
@@ -633,7 +625,7 @@ class InitiativesRecognizer:
                 f"{FACTORY}: max_quote_chars must be >= 2 and max_object_chars >= 4, "
                 f"got {settings['max_quote_chars']} and {settings['max_object_chars']}"
             )
-        self.steps = [_registered_step(step) for step in steps]
+        self.steps = registered_steps(FACTORY, steps, STEPS)
         self.name = name
         self.settings = dict(settings)
         self.rules: Rules | None = None

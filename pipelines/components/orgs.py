@@ -49,6 +49,7 @@ from zhkg.errors import NotInitializedError
 from pipelines.extensions import get_dict, register_extensions
 from pipelines.lexicons.matching import find_all, trie_pattern
 from pipelines.lexicons.org_words import OrgWords, load_org_words
+from pipelines.component_steps import registered_steps
 
 logger = logging.getLogger(__name__)
 
@@ -131,15 +132,6 @@ def make_orgs(nlp: Language, name: str, max_name: int, steps: list[str]) -> "Org
     return OrgRecognizer(name, max_name=max_name, steps=steps)
 
 
-def _registered_step(name: str) -> Callable[["OrgRecognizer", Doc], None]:
-    """The step registered under ``name``; an unknown name is a config error."""
-    try:
-        return registry.misc.get(name)
-    except Exception:
-        raise ValueError(f"{FACTORY}: no rule step is registered as {name!r}; "
-                         f"registered orgs steps: {', '.join(STEPS)}") from None
-
-
 def _step(name: str, method: str, override: bool) -> None:
     """Register ``OrgRecognizer.<method>`` (candidates from the doc) as the step ``name``."""
     def run(orgs: "OrgRecognizer", doc: Doc) -> None:
@@ -156,7 +148,7 @@ class OrgRecognizer:
     def __init__(self, name: str, max_name: int = _MAX_NAME, steps: Sequence[str] = STEPS) -> None:
         if max_name < 2:
             raise ValueError(f"{FACTORY}: max_name must be at least 2, got {max_name}")
-        self.steps: list[Callable[["OrgRecognizer", Doc], None]] = [_registered_step(s) for s in steps]
+        self.steps: list[Callable[["OrgRecognizer", Doc], None]] = registered_steps(FACTORY, steps, STEPS)
         register_extensions()
         self.name = name
         self.max_name = max_name
