@@ -5,11 +5,20 @@ The lexicon groups are the terms of each role or class (or the whole term column
 collection of strings in the project's code that repeats two or more terms of
 one group, making up at least half of the collection, is a second copy of
 that list and fails the test; so does one group written in two lexicon files.
+
+A list is also written as one string: characters (``"和、及"``, tested with
+``in``), a regular-expression character class (``[省市县]``) or an alternation
+(``(?:厅|局|委)``). Such a string repeats a group when two or more of its
+items are terms of the group, making up at least half of the items and at
+least half of the group: three function characters drawn from a list of
+fifty are not that list.
 """
 
 from __future__ import annotations
 
 import ast
+import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -41,7 +50,34 @@ def _lexicon_groups(file_name: str, lexicon: Lexicon) -> dict[str, frozenset[str
     return {f"{file_name}:{role}": frozenset(lexicon.where(column, role)) for role in roles}
 
 
-def _string_collections(path: Path):
+# Han characters and the CJK punctuation of full-width text (、，；《》).
+_CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+_CHAR_CLASS = re.compile(r"\[\^?([^\]]*)\]")
+_ALTERNATION = re.compile(r"\((?:\?:)?([^()]*\|[^()]*)\)")
+
+# Copies in modules whose owners have not moved them yet (issue 10): (module, group). The test
+# fails on any other copy, and on an entry here that is no longer found (delete it then).
+KNOWN_COPIES = frozenset({
+    ("pipelines/components/entity_cleanup.py", "name_words.tsv:list_conjunction"),
+    ("pipelines/components/entity_cleanup.py", "name_words.tsv:title_joiner"),
+    ("pipelines/components/initiatives.py", "name_words.tsv:list_conjunction"),
+    ("pipelines/components/initiatives.py", "name_words.tsv:title_joiner"),
+    ("pipelines/components/initiatives.py", "numerals.tsv:numeral"),
+    ("pipelines/components/resolver.py", "name_words.tsv:party_body_suffix"),
+    ("pipelines/rules/part_of.py", "name_words.tsv:national_body_start"),
+    ("pipelines/rules/part_of.py", "name_words.tsv:party_body_suffix"),
+    ("pipelines/rules/part_of.py", "org_words.tsv:anchor"),
+    ("pipelines/rules/part_of.py", "relation_words.tsv:target_kind"),
+    ("pipelines/rules/view.py", "name_words.tsv:org_stop_char"),
+    ("pipelines/rules/view.py", "name_words.tsv:party_body_suffix"),
+    ("pipelines/rules/view.py", "name_words.tsv:title_joiner"),
+    ("pipelines/rules/visited.py", "numerals.tsv:numeral"),
+    ("ingest/chrome.py", "numerals.tsv:numeral"),
+})
+
+
+def _string_collections(path: Path) -> Iterator[tuple[int, list[str]]]:
+    """Tuples, lists and sets of string literals: ``(line, items)``."""
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if isinstance(node, (ast.Tuple, ast.List, ast.Set)):
             values = [e.value for e in node.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)]
@@ -49,22 +85,70 @@ def _string_collections(path: Path):
                 yield node.lineno, values
 
 
+def _docstrings(tree: ast.AST) -> set[int]:
+    """``id`` of every docstring node: prose, whose examples are no list."""
+    return {id(node.body[0].value) for node in ast.walk(tree)
+            if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+            and node.body and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
+
+
+def _lists_in_string(text: str, terms: frozenset[str]) -> Iterator[list[str]]:
+    """The lists written inside one string literal: its character classes, its alternations of
+    plain words, and the string itself when it is a run of two or more CJK characters that is
+    not itself a lexicon term (``"和、及"``, but not ``"委员会"``)."""
+    for match in _CHAR_CLASS.finditer(text):
+        chars = list(dict.fromkeys(_CJK.findall(match.group(1))))
+        if len(chars) >= 2:
+            yield chars
+    for match in _ALTERNATION.finditer(text):
+        items = match.group(1).split("|")
+        if all(item and all(_CJK.match(char) for char in item) for item in items):
+            yield items
+    if len(text) >= 2 and text not in terms and all(_CJK.match(char) for char in text):
+        yield list(dict.fromkeys(text))
+
+
+def _string_lists(path: Path, terms: frozenset[str]) -> Iterator[tuple[int, list[str]]]:
+    """Lists written as one string in the module at ``path``: ``(line, items)``."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = _docstrings(tree)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings:
+            for items in _lists_in_string(node.value, terms):
+                yield node.lineno, items
+
+
+def _repeats(values: list[str], terms: frozenset[str], whole_group: bool) -> bool:
+    """Two or more of ``values`` are ``terms``, making up half of them (and, for a list written
+    as one string, half of ``terms`` too)."""
+    hits = sum(1 for v in values if v in terms)
+    return hits >= 2 and 2 * hits >= len(values) and (not whole_group or 2 * hits >= len(terms))
+
+
 def _copies(groups: dict[str, frozenset[str]]) -> set[tuple[str, str, int]]:
     found = set()
+    every_term = frozenset().union(*groups.values())
     for package in PACKAGES:
         for path in sorted((ROOT / package).rglob("*.py")):
-            for line, values in _string_collections(path):
+            module = path.relative_to(ROOT).as_posix()
+            lists = [(line, values, False) for line, values in _string_collections(path)]
+            lists += [(line, values, True) for line, values in _string_lists(path, every_term)]
+            for line, values, whole_group in lists:
                 for name, terms in groups.items():
-                    hits = [v for v in values if v in terms]
-                    if len(hits) >= 2 and 2 * len(hits) >= len(values):
-                        found.add((path.relative_to(ROOT).as_posix(), name, line))
+                    if _repeats(values, terms, whole_group):
+                        found.add((module, name, line))
     return found
 
 
 def test_no_lexicon_list_is_repeated_in_code():
-    copies = _copies(_groups())
+    copies = {c for c in _copies(_groups()) if c[:2] not in KNOWN_COPIES}
     assert not copies, "word lists repeated in code; load them with pipelines.lexicons.tables: " + \
         "; ".join(f"{path}:{line} repeats {group}" for path, group, line in sorted(copies))
+
+
+def test_every_known_copy_is_still_there():
+    found = {c[:2] for c in _copies(_groups())}
+    assert not KNOWN_COPIES - found, f"moved to a lexicon, delete from KNOWN_COPIES: {sorted(KNOWN_COPIES - found)}"
 
 
 def test_the_check_finds_a_repeated_list(tmp_path):
@@ -76,6 +160,36 @@ def test_the_check_finds_a_repeated_list(tmp_path):
                for _, values in _string_collections(path))
 
 
+LEVELS = frozenset({"省", "市", "县", "区"})
+
+
+@pytest.mark.parametrize("source", [
+    'LEVELS = "省市县"\n',
+    'PATTERN = re.compile(r"[省市县]委")\n',
+    'PATTERN = re.compile(r"(?:省|市|县)政府")\n',
+    'def f(c):\n    return c in "区县市"\n',
+])
+def test_a_list_written_as_one_string_is_found(tmp_path, source):
+    path = tmp_path / "copy.py"
+    path.write_text(source, encoding="utf-8")
+    assert any(_repeats(items, LEVELS, whole_group=True) for _, items in _string_lists(path, LEVELS))
+
+
+@pytest.mark.parametrize("source", [
+    'WORD = "省委"\n',
+    'PATTERN = re.compile(r"[省市的了在是和与]")\n',
+    'PAIR = "省市"\n',
+    'def f():\n    """省市县: examples in prose."""\n',
+])
+def test_a_word_or_a_few_of_a_long_list_is_no_copy(tmp_path, source):
+    groups = {"levels": LEVELS | {"乡", "镇", "村", "州", "盟"}, "terms": frozenset({"省委"})}
+    every_term = frozenset().union(*groups.values())
+    path = tmp_path / "word.py"
+    path.write_text(source, encoding="utf-8")
+    assert not any(_repeats(items, terms, whole_group=True)
+                   for _, items in _string_lists(path, every_term) for terms in groups.values())
+
+
 def test_no_group_is_written_in_two_lexicon_files():
     groups = _groups()
     names = sorted(groups)
@@ -85,7 +199,7 @@ def test_no_group_is_written_in_two_lexicon_files():
 
 
 @pytest.mark.parametrize("name", ["org_words", "site_words", "relation_words", "place_words", "initiative_words",
-                                  "name_words"])
+                                  "name_words", "division_ranks", "numerals"])
 def test_every_lexicon_reads(name):
     lexicon = load_lexicon(name)
     assert lexicon.rows and all(row[0] for row in lexicon.rows)

@@ -49,6 +49,7 @@ from zhkg.errors import NotInitializedError
 from pipelines.extensions import get_dict, register_extensions
 from pipelines.lexicons.matching import find_all, trie_pattern
 from pipelines.lexicons.org_words import OrgWords, load_org_words
+from pipelines.lexicons.tables import longest_first
 from pipelines.component_steps import registered_steps
 
 logger = logging.getLogger(__name__)
@@ -58,42 +59,19 @@ FACTORY = "zhkg_orgs_v1"  # spaCy forbids "." in factory names
 _ITEM_TAGS = frozenset(("LOC", "ORG", "nz", "n", "j", "nw", "vn"))
 _PROPER_TAGS = frozenset(("LOC", "ORG", "nz", "nw", "j"))
 _MAX_ITEM = 12
-# Characters that, after a one-character organ suffix, make a word about the body
-# rather than name it (党团员, 党性, 部史, 部风, 校训): the candidate ends inside that word.
-SUFFIX_CONTINUATIONS = "团员性建风史训歌旗徽章规务费龄"
 # LAC tags of verbs: a two-character 部署 or 主办 is an action, not an organ ending in 署 or 办.
 _VERB_TAGS = frozenset(("v", "vn", "vd"))
 # An adjective that makes a common noun new (新时代, 新常态) names no organisation.
 _NEW = "新"
-# A newspaper or magazine title in 《》 names the paper (《纽约时报》, 《经济周刊》), not a
-# document (《工作报告》, 《公报》).
-_PRESS_TITLE = re.compile(r"《([^《》\s]{1,10}(?:报|刊|杂志|新闻))》")
-_NUMERALS = "一二三四五六七八九十"
 # LAC tags that may form part of an organisation name.
 _NAME_TAGS = frozenset(("LOC", "ORG", "nz", "n", "j", "vn", "an", "nw", "a"))
 _ANCHOR_TAGS = frozenset(("LOC", "ORG", "nz", "j"))
 SPECIAL_REGION = "特区"
 _HEAD_TAGS = frozenset(("ORG", "n", "nz", "j", "vn"))
-# A bare level word in front of an organ (省教育厅, 市委, 县政府) is a prefix too.
-_LEVEL_PREFIXES = "省市县区州乡镇村"
-_LEVEL_BLOCKERS = "全该本各此每城都门超个"
-# Levels of divisions from the top (省) down (村): divisions that share an organ are listed
-# from the higher to the lower (河北省和保定市纪委监委), never a village before a province.
-_LEVEL_RANKS = {level: rank for rank, levels in enumerate(("省", "市州", "县区", "乡镇", "村")) for level in levels}
-# Joiners of divisions that share the organ after the last one (浙江省和温州市纪委监委).
-_SHARING_JOINERS = "和、及"
 _MAX_NAME = 24
-# One-character modifiers say how, not which body (发挥好|党组成员, 密切同|人大代表); 总 and
-# 分 still open names (总检察院, 分公司).
+# One-character modifiers say how, not which body (发挥好|党组成员, 密切同|人大代表); some
+# still open names (总检察院, 分公司: org_words.tsv name_opening_modifier).
 _LONE_MODIFIER_TAGS = frozenset(("a", "ad", "d"))
-_NAME_OPENING_MODIFIERS = "总分"
-# Place words that LAC joins to an organ after a clause (发生后|党中央).
-_LOCALIZERS = "后前内外里间"
-# Last characters that end no name: a modal (党要管党), a place word (所在), a rank (同级), a people (汉族).
-_NOT_NAME_ENDINGS = "要在级族"
-# A count or a plural determiner before a body (160多个研发中心, 这些中心, 县级以上税务局) makes
-# it a kind of body, not one body.
-_COUNTED_BEFORE = re.compile(r"(?:[\d一二三四五六七八九十百千万两几多]+[个家所]|这些|那些|以上|各)$")
 # A group named in a title chain (第三次全国土壤普查领导小组组长, X领导小组成员) takes the whole stretch
 # since the last mark, verbs and all (深化…改革推进落实领导小组): its name describes its task.
 _STRETCH_MARKS = "，,。、；;：:\n（）()“”《》"
@@ -156,6 +134,8 @@ class OrgRecognizer:
         self._places: frozenset[str] = frozenset()
         self._common_words: frozenset[str] = frozenset()
         self._pattern: re.Pattern[str] | None = None
+        self._press_title: re.Pattern[str] | None = None
+        self._counted_before: re.Pattern[str] | None = None
         self._lex: OrgWords | None = None
         self._titles: frozenset[str] = frozenset()
         self._last_words: tuple[Doc | None, list[_Word]] = (None, [])
@@ -179,6 +159,8 @@ class OrgRecognizer:
         self._places = frozenset(places)
         self._common_words = frozenset(common_words)
         self._pattern = trie_pattern(aliases)
+        self._press_title = _press_title_pattern(lex)
+        self._counted_before = _counted_before_pattern(lex)
 
     @property
     def lex(self) -> OrgWords:
@@ -351,7 +333,7 @@ class OrgRecognizer:
 
     def _is_governed_place(self, name: str) -> bool:
         """A known place, a one-character country abbreviation (俄) or a special region (香港特区)."""
-        return name in self._places or (len(name) == 1 and name not in _LEVEL_PREFIXES) \
+        return name in self._places or (len(name) == 1 and name not in self.lex.level_ranks) \
             or name.endswith(SPECIAL_REGION)
 
     def _party_bodies(self, doc: Doc) -> list[CharSpan]:
@@ -380,12 +362,13 @@ class OrgRecognizer:
         found = []
         for ent in doc.ents:
             place = self._leading_division(ent.text) if ent.label_ == ORG else None
-            if place is None or ent.start_char < 2 or text[ent.start_char - 1] not in _SHARING_JOINERS:
+            if place is None or ent.start_char < 2 or text[ent.start_char - 1] not in self.lex.sharing_joiners:
                 continue
             head = ent.text[len(place):]
             before = by_end.get(ent.start_char - 1)
-            if before is not None and before.label_ == PLACE and before.text[-1] in _LEVEL_PREFIXES \
-                    and _LEVEL_RANKS[before.text[-1]] <= _LEVEL_RANKS[place[-1]]:
+            ranks = self.lex.level_ranks
+            if before is not None and before.label_ == PLACE and before.text[-1] in ranks \
+                    and ranks[before.text[-1]] <= ranks[place[-1]]:
                 found.append(CharSpan(before.start_char, before.end_char, ORG, before.text + head))
         return found
 
@@ -393,7 +376,7 @@ class OrgRecognizer:
         """The longest known division (ending in a level word) that opens ``name`` before an organ."""
         for length in range(len(name) - 2, 1, -1):
             prefix = name[:length]
-            if prefix in self._places and prefix[-1] in _LEVEL_PREFIXES and self._looks_like_organ(name[length:]):
+            if prefix in self._places and prefix[-1] in self.lex.level_ranks and self._looks_like_organ(name[length:]):
                 return prefix
         return None
 
@@ -413,7 +396,7 @@ class OrgRecognizer:
 
     def _is_counted_kind(self, ent: Span, text: str) -> bool:
         """30多个研发中心, 这些中心: a count or plural before a body named by ordinary words only."""
-        if not _COUNTED_BEFORE.search(text, max(0, ent.start_char - 4), ent.start_char):
+        if not self._counted_before.search(text, max(0, ent.start_char - 4), ent.start_char):
             return False
         inside = [w for w in self._words(ent.doc) if ent.start_char <= w.start and w.end <= ent.end_char]
         return not any(w.tag in _PROPER_TAGS for w in inside)
@@ -422,7 +405,7 @@ class OrgRecognizer:
         """Words and phrases that LAC or the rules take for a name but that name no body."""
         return (self._is_bare_level_body(name) or self._is_new_common_noun(name) or self._ends_in_numeral(name)
                 or name in self.lex.generic_modifiers or name in self.lex.not_organs or name in self.lex.unit_nouns
-                or name in self.lex.anchors or name[-1] in _NOT_NAME_ENDINGS or self._names_members(name)
+                or name in self.lex.anchors or name[-1] in self.lex.name_end_none or self._names_members(name)
                 or self._is_bare_body_phrase(name) or name.endswith(self.lex.rooms) or name in self._titles)
 
     def _is_new_common_noun(self, name: str) -> bool:
@@ -506,7 +489,7 @@ class OrgRecognizer:
 
     def _extends_name(self, word: _Word) -> bool:
         """A name-like word; a lone adjective (好, 同) says how, not which body."""
-        if len(word.text) == 1 and word.tag in _LONE_MODIFIER_TAGS and word.text not in _NAME_OPENING_MODIFIERS:
+        if len(word.text) == 1 and word.tag in _LONE_MODIFIER_TAGS and word.text not in self.lex.name_opening_modifiers:
             return False
         return word.tag in _NAME_TAGS and not word.text.endswith(self.lex.titles) \
             and word.text not in self.lex.generic_modifiers
@@ -530,7 +513,7 @@ class OrgRecognizer:
 
     def _is_loose_head(self, head: str) -> bool:
         """Nothing, or one place word (后 in 发生后党中央); 俄央行 keeps its country."""
-        return not head or head in _LOCALIZERS
+        return not head or head in self.lex.localizers
 
 
     def _names_members(self, name: str) -> bool:
@@ -583,7 +566,7 @@ class OrgRecognizer:
 
     def _ends_inside_word(self, text: str, end: int, name: str) -> bool:
         """青年党|团员, 部风部|史: a one-character suffix that opens a word with the next character."""
-        return end < len(text) and text[end] in SUFFIX_CONTINUATIONS and len(self._organ_suffix(name) or "") == 1
+        return end < len(text) and text[end] in self.lex.suffix_continuations and len(self._organ_suffix(name) or "") == 1
 
 
     def _not_organ(self, text: str) -> bool:
@@ -598,10 +581,10 @@ class OrgRecognizer:
     def _has_level_prefix(self, words: Sequence[_Word], i: int) -> bool:
         """省/市/县... opening the word, not after 全/该/本 or a classifier (全市, 该县, 每个县局)."""
         word = words[i]
-        if word.text[0] not in _LEVEL_PREFIXES or len(word.text) < 2:
+        if word.text[0] not in self.lex.level_ranks or len(word.text) < 2:
             return False
         previous = words[i - 1].text if i > 0 else ""
-        return not previous or previous[-1] not in _LEVEL_BLOCKERS
+        return not previous or previous[-1] not in self.lex.level_blockers
 
 
     def _organ_named_places(self, doc: Doc) -> list[CharSpan]:
@@ -654,7 +637,7 @@ class OrgRecognizer:
 
     def _press_titles(self, text: str) -> list[CharSpan]:
         """Newspapers and magazines quoted in 《》."""
-        return [CharSpan(m.start(1), m.end(1), ORG) for m in _PRESS_TITLE.finditer(text)
+        return [CharSpan(m.start(1), m.end(1), ORG) for m in self._press_title.finditer(text)
                 if not m.group(1).endswith(self.lex.not_press) and "关于" not in m.group(1)]
 
 
@@ -687,7 +670,7 @@ class OrgRecognizer:
 
     def _ends_in_numeral(self, name: str) -> bool:
         """从一 (从一个侧面): LAC tags a preposition and a numeral as a two-character ORG."""
-        return len(name) == 2 and name[-1] in _NUMERALS
+        return len(name) == 2 and name[-1] in self.lex.numerals
 
 
     def _is_bare_organ(self, text: str, after: str) -> bool:
@@ -696,7 +679,7 @@ class OrgRecognizer:
         title (部分县委|书记 is a post of any county)."""
         if self._is_made_of(text, self.lex.level_organs):
             return True
-        leveled = len(text) > 1 and text[0] in _LEVEL_PREFIXES and self._is_made_of(text[1:], self.lex.level_organs)
+        leveled = len(text) > 1 and text[0] in self.lex.level_ranks and self._is_made_of(text[1:], self.lex.level_organs)
         return leveled and after.startswith(self.lex.titles)
 
     @staticmethod
@@ -712,8 +695,24 @@ class OrgRecognizer:
 
     def _is_bare_level_body(self, text: str) -> bool:
         """市政府, 县政府: a level and a kind of body, naming no particular one."""
-        return (len(text) >= 2 and text[0] in _LEVEL_PREFIXES
+        return (len(text) >= 2 and text[0] in self.lex.level_ranks
                 and text[1:] in self.lex.generic_heads)
+
+
+def _press_title_pattern(lex: OrgWords) -> re.Pattern[str]:
+    """A newspaper or magazine title in 《》 names the paper (《X时报》, 《X周刊》), not a
+    document (《工作报告》, 《公报》)."""
+    endings = "|".join(map(re.escape, longest_first(lex.press_endings)))
+    return re.compile(rf"《([^《》\s]{{1,10}}(?:{endings}))》")
+
+
+def _counted_before_pattern(lex: OrgWords) -> re.Pattern[str]:
+    """A count or a plural determiner before a body (160多个研发中心, 这些中心, 县级以上税务局)
+    makes it a kind of body, not one body."""
+    digits = re.escape("".join(sorted(lex.numerals)) + "".join(lex.count_chars))
+    counters = re.escape("".join(lex.counters))
+    plurals = "|".join(map(re.escape, lex.plural_determiners))
+    return re.compile(rf"(?:[\d{digits}]+[{counters}]|{plurals})$")
 
 
 def _shortened_groups_named(groups: list[CharSpan], text: str) -> list[CharSpan]:

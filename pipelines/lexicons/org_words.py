@@ -3,7 +3,8 @@
 ``org_words.tsv`` holds one row per term and role (organ suffixes, words
 that only look like organs, kinds of bodies ...); the titles that end an
 organ name (外交部|长) and the party bodies (X党组) come from the title
-lexicon, so neither list is written a second time.
+lexicon, the level words and their ranks from ``division_ranks.tsv``, the
+numerals from ``numerals.tsv`` and the list conjunctions from ``name_words.tsv``, so no list is written a second time.
 """
 
 from __future__ import annotations
@@ -14,6 +15,9 @@ from typing import Any
 
 from pipelines.lexicons.tables import load_lexicon, longest_first
 from pipelines.lexicons.titles import load_titles, read_sections
+
+# The enumeration comma that joins the items of a list (A、B和C), beside the list conjunctions.
+LIST_COMMA = "、"
 
 @dataclass(frozen=True)
 class OrgWords:
@@ -40,21 +44,40 @@ class OrgWords:
     honorifics: tuple[str, ...]
     titles: tuple[str, ...]
     party_bodies: tuple[str, ...]
+    suffix_continuations: frozenset[str]
+    level_ranks: dict[str, int]
+    level_blockers: frozenset[str]
+    sharing_joiners: frozenset[str]
+    name_opening_modifiers: frozenset[str]
+    localizers: frozenset[str]
+    name_end_none: frozenset[str]
+    numerals: frozenset[str]
+    count_chars: tuple[str, ...]
+    counters: tuple[str, ...]
+    plural_determiners: tuple[str, ...]
+    press_endings: tuple[str, ...]
 
     @property
     def not_organ_endings(self) -> tuple[str, ...]:
         """The not-organ words of two characters or more: a word ending in one is no organ."""
         return _two_or_more(self.not_organs)
 
-    def to_dict(self) -> dict[str, list[str]]:
-        return {name: sorted(value) if isinstance(value, frozenset) else list(value)
+    def to_dict(self) -> dict[str, Any]:
+        return {name: sorted(value) if isinstance(value, frozenset) else
+                dict(value) if isinstance(value, dict) else list(value)
                 for name, value in self.__dict__.items()}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "OrgWords":
         fields = cls.__dataclass_fields__
-        return cls(**{name: (frozenset(data[name]) if "frozenset" in str(fields[name].type) else tuple(data[name]))
-                      for name in fields})
+
+        def typed(name: str) -> Any:
+            kind = str(fields[name].type)
+            if kind.startswith("dict"):
+                return dict(data[name])
+            return frozenset(data[name]) if kind.startswith("frozenset") else tuple(data[name])
+
+        return cls(**{name: typed(name) for name in fields})
 
 
 @lru_cache(maxsize=8)
@@ -72,6 +95,8 @@ def load_org_words() -> OrgWords:
         return lexicon.where("role", name)
 
     titles = load_titles()
+    ranks = load_lexicon("division_ranks")
+    numerals = load_lexicon("numerals")
     party_bodies = tuple(read_sections()["party_body"])
     title_endings = longest_first(set(titles.titles) | set(role("title_ending")))
     return OrgWords(
@@ -97,4 +122,16 @@ def load_org_words() -> OrgWords:
         honorifics=longest_first(set(role("honorific")) | set(titles.titles)),
         titles=title_endings,
         party_bodies=party_bodies,
+        suffix_continuations=frozenset(role("suffix_continuation")),
+        level_ranks={level: int(rank) for level, rank in ranks.mapping("rank").items()},
+        level_blockers=frozenset(role("level_blocker")),
+        sharing_joiners=frozenset((LIST_COMMA, *load_lexicon("name_words").where("role", "list_conjunction"))),
+        name_opening_modifiers=frozenset(role("name_opening_modifier")),
+        localizers=frozenset(role("localizer")),
+        name_end_none=frozenset(role("name_end_none")),
+        numerals=frozenset(numerals.where("role", "numeral")),
+        count_chars=numerals.where("role", "count_char"),
+        counters=role("counter"),
+        plural_determiners=role("plural_determiner"),
+        press_endings=role("press_ending"),
     )

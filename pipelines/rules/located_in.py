@@ -17,19 +17,15 @@ point only at places the document itself mentions, so no node is invented:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from zhkg.records import LOCATED_IN, ORG, PLACE, Relation
+from pipelines.lexicons.tables import load_lexicon, longest_first
 from pipelines.lexicons.titles import load_titles
 from pipelines.rules.geo import PlaceLookup, ancestors, domestic, place_prefix
 from pipelines.rules.steps import RuleContext, rule_step
 from pipelines.rules.view import LIST_GAP, DocView, Ent
 
-# What follows the place in the name of a government organ: 教育厅, 海关, 人民政府
-# (not a bare 省委/市委, which names the party committee rather than a located body).
-ORGAN_REST = re.compile(
-    r"^(?:省|市|县|区|自治区|自治州)?"
-    r"(?:[\u4e00-\u9fff]{1,6}?(?:厅|局|委|委员会|办|署)|海关|人民政府|政府|人大常委会|人大|政协|法院|检察院)$"
-)
 ORGAN_REST_MAX = 8
 # What may follow a whole list member: a separator, a conjunction, the clause end.
 NAME_TAGS = frozenset({"LOC", "ORG", "PER"})
@@ -164,9 +160,24 @@ def _prefixes(view: DocView, lexicon: PlaceLookup, mentioned: dict[str, str]) ->
             continue
         prefix, info = found
         rest = ent.name[len(prefix):]
-        if len(rest) <= ORGAN_REST_MAX and ORGAN_REST.match(rest) and info.full_name in mentioned:
+        if len(rest) <= ORGAN_REST_MAX and organ_rest().match(rest) and info.full_name in mentioned:
             relations.append(_relation(ent.name, ORG, mentioned[info.full_name], "prefix"))
     return relations
+
+
+@lru_cache(maxsize=1)
+def organ_rest() -> re.Pattern[str]:
+    """What follows the place in the name of a government organ: 教育厅, 海关, 人民政府 (not a
+    bare 省委/市委, which names the party committee rather than a located body). The words are
+    the ``located_*`` roles of ``org_words.tsv``."""
+    words = load_lexicon("org_words")
+
+    def alternation(role: str) -> str:
+        return "|".join(map(re.escape, longest_first(words.where("role", role))))
+
+    return re.compile(rf"^(?:{alternation('located_level')})?"
+                      rf"(?:[\u4e00-\u9fff]{{1,6}}?(?:{alternation('located_organ_ending')})"
+                      rf"|{alternation('located_body')})$")
 
 
 def _relation(head: str, head_type: str, tail: str, source: str) -> Relation:
