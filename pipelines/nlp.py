@@ -4,7 +4,8 @@ The config names the components in order; every module in
 ``pipelines/components/`` is imported first so their factories are registered.
 The pkuseg model directory is only known at run time (it lives in the user's
 cache), so it is written into ``[initialize.tokenizer]`` just before
-``nlp.initialize()``.
+``nlp.initialize()``; ``[initialize.after_init]`` then gives pkuseg its user
+dictionary of lexicon words (:mod:`pipelines.user_dict`).
 """
 
 from __future__ import annotations
@@ -21,8 +22,10 @@ logger = logging.getLogger(__name__)
 
 
 def import_components() -> None:
-    """Import every module of ``pipelines.components`` so its factories register."""
+    """Import every module of ``pipelines.components`` so its factories register, and the
+    tokenizer's user-dictionary callback (``[initialize.after_init]``)."""
     import pipelines.components as package
+    import pipelines.user_dict  # noqa: F401  (registers zhkg.pkuseg_user_dict.v1)
 
     for module in pkgutil.iter_modules(package.__path__):
         importlib.import_module(f"{package.__name__}.{module.name}")
