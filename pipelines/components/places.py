@@ -1,7 +1,9 @@
 """PLACE entities from the administrative-division and region lexicon.
 
-A lexicon name counts only where LAC's word boundaries agree with it, so the
-中国 of 中国科协 or the 长治 of 长治久安 (one LAC word) is no place. LAC
+Lexicon names are found by a spaCy ``PhraseMatcher`` over the text's characters
+(:mod:`pipelines.lexicon_matcher`). A lexicon name counts only where LAC's word
+boundaries agree with it, so the 中国 of 中国科协 or the 长治 of 长治久安 (one LAC
+word) is no place. LAC
 PLACE spans that are a run of known places (湖北武汉) or of one-character
 abbreviations (中美, 欧美) are split into them; a known place followed by a
 compass part or a weather word (华北北部, 济南晴) is cut back to the place.
@@ -31,13 +33,14 @@ from typing import Any, Callable, Iterable, Sequence
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import registry
+from spacy.vocab import Vocab
 
 from zhkg.records import PERSON, PLACE
 from pipelines.component_steps import registered_steps
 from pipelines.spans import CharSpan, LacWord, doc_text, lac_words, set_entities
 from zhkg.errors import NotInitializedError
 from pipelines.extensions import get_dict, register_extensions
-from pipelines.lexicons.matching import find_all, trie_pattern
+from pipelines.lexicon_matcher import LexiconMatcher
 
 logger = logging.getLogger(__name__)
 
@@ -65,7 +68,7 @@ STEPS: tuple[str, ...] = (
 @Language.factory(FACTORY, default_config={"steps": list(STEPS)}, assigns=["doc.ents", "doc._.aliases"])
 def make_places(nlp: Language, name: str, steps: list[str]) -> "PlaceRecognizer":
     """Build the place recogniser; the lexicon loads in ``initialize`` or ``from_disk``."""
-    return PlaceRecognizer(name, steps)
+    return PlaceRecognizer(name, steps, vocab=nlp.vocab)
 
 
 @dataclass
@@ -88,16 +91,17 @@ class PlaceDoc:
 class PlaceRecognizer:
     """Lexicon places on LAC word boundaries, plus splitting of joined places."""
 
-    def __init__(self, name: str, steps: Sequence[str] = STEPS) -> None:
+    def __init__(self, name: str, steps: Sequence[str] = STEPS, vocab: Vocab | None = None) -> None:
         register_extensions()
         self.name = name
+        self.vocab = vocab if vocab is not None else Vocab()
         self.steps: list[Callable[["PlaceRecognizer", PlaceDoc], None]] = registered_steps(FACTORY, steps, STEPS)
         self._full_names: dict[str, str] = {}
         self._abbreviations: frozenset[str] = frozenset()
         self._whole_pairs: frozenset[str] = frozenset()
         self._trailers: tuple[str, ...] = ()
         self._rule_words: dict[str, list[str]] = {}
-        self._pattern: re.Pattern[str] | None = None
+        self._lookup: LexiconMatcher | None = None
         self._gone_to: re.Pattern[str] | None = None
         self._pair_follower: re.Pattern[str] | None = None
 
@@ -121,16 +125,17 @@ class PlaceRecognizer:
         self._whole_pairs = frozenset(whole_pairs)
         self._rule_words = rule_words
         self._trailers = tuple(rule_words["trailer"])
-        self._pattern = trie_pattern(full_names)
+        self._lookup = LexiconMatcher(self.vocab, full_names)
         verbs = "".join(re.escape(v) for v in rule_words["gone_to_verb"])
         self._gone_to = re.compile(f"(?<=[{verbs}])[{''.join(STANDS_FOR)}]")
         self._pair_follower = re.compile("|".join(map(re.escape, rule_words["pair_follower"])))
 
     @property
-    def pattern(self) -> re.Pattern[str]:
-        if self._pattern is None:
+    def lookup(self) -> LexiconMatcher:
+        """The lexicon names as a spaCy ``PhraseMatcher`` (see :mod:`pipelines.lexicon_matcher`)."""
+        if self._lookup is None:
             raise NotInitializedError(FACTORY)
-        return self._pattern
+        return self._lookup
 
     def __call__(self, doc: Doc) -> Doc:
         """Run the configured steps in order (see :data:`STEPS`) on the document's lexicon names."""
@@ -141,7 +146,7 @@ class PlaceRecognizer:
 
     def _place_doc(self, doc: Doc) -> PlaceDoc:
         text = doc_text(doc)
-        matches = list(find_all(self.pattern, text))
+        matches = self.lookup.find_all(text)
         words = lac_words(doc)
         if words is None:
             return PlaceDoc(doc, text, None, matches)
