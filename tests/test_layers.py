@@ -22,6 +22,8 @@ def modules_after_import(statement: str) -> set[str]:
         ("import zhkg.errors", {"networkx", "spacy", "graph", "pipelines", "ingest"}),
         ("import graph.query", {"spacy", "thinc", "pipelines"}),
         ("import graph.readwrite", {"spacy", "thinc", "pipelines"}),
+        ("import graph.build, graph.resolve, graph.merge_rules", {"spacy", "thinc", "pipelines"}),
+        ("import zhkg.store, zhkg.outdir", {"spacy", "thinc"}),
         ("import ingest", {"spacy", "thinc", "networkx", "graph"}),
         ("import pipelines.lexicons", {"spacy", "thinc", "networkx", "graph"}),
     ],
