@@ -62,11 +62,14 @@ class MergeWords:
     """Words that join two names into one span wherever they occur (外交部会同商务部)."""
     joins_between_names: tuple[str, ...]
     """Words that join two names only when both sides are known names (外交部和商务部, X会见Y)."""
+    company_forms: tuple[str, ...] = ()
+    """Legal and group forms that end a company's name (集团, 有限公司), longest first."""
 
 
 @lru_cache(maxsize=1)
 def merge_words() -> MergeWords:
-    """The words of ``name_words.tsv`` by role, and the division levels of ``place_words.tsv``.
+    """The words of ``name_words.tsv`` by role, the division levels of ``place_words.tsv`` and the
+    company forms of ``company_words.tsv``.
 
     Read through the spaCy-free :mod:`pipelines.lexicons.tables`, once per process.
     """
@@ -88,6 +91,7 @@ def merge_words() -> MergeWords:
         national_body_ends=role("national_body_end"),
         always_joins=role("always_join"),
         joins_between_names=role("list_conjunction") + role("join_word"),
+        company_forms=longest_first(load_lexicon("company_words").where("role", "company_form")),
     )
 
 
@@ -136,8 +140,8 @@ class NameIndex:
 
 def apply_all(index: NameIndex, uf: UnionFind) -> None:
     """Run every rule, in an order where each rule sees the merges before it."""
-    for rule in (lexicon_aliases, national_prefixes, party_bodies, place_full_forms,
-                 level_char_variants, prefix_expansions, initiative_affixes):
+    for rule in (lexicon_aliases, national_prefixes, party_bodies, company_forms, company_abbreviations,
+                 place_full_forms, level_char_variants, prefix_expansions, initiative_affixes):
         merged = rule(index, uf)
         logger.debug("%s merged %d name pairs", rule.__name__, merged)
 
@@ -230,6 +234,61 @@ def party_bodies(index: NameIndex, uf: UnionFind) -> int:
                 merged += link(uf, (ORG, key), (ORG, stem))
                 break
     return merged
+
+
+def company_forms(index: NameIndex, uf: UnionFind) -> int:
+    """ORG ``X集团`` / ``X有限公司`` joins ORG ``X`` when ``X`` is a known ORG and no place.
+
+    A company is named with or without its legal or group form (:attr:`MergeWords.company_forms`);
+    the form does not say which company. A place before the form (北京公司) is a kind, not a name.
+    """
+    from pipelines.lexicons.divisions import load_place_lexicon
+
+    places = load_place_lexicon()
+    merged = 0
+    for key in index.sorted_keys(ORG):
+        stem = _company_stem(key)
+        if stem and index.has(ORG, stem) and not index.has(PLACE, stem) and stem not in places:
+            merged += link(uf, (ORG, key), (ORG, stem))
+    return merged
+
+
+def company_abbreviations(index: NameIndex, uf: UnionFind) -> int:
+    """ORG ``中X集团`` joins the one ORG ``中国X建筑集团``-like name it abbreviates.
+
+    News shortens a company's name by keeping some of its characters in order, the first
+    always, before the same form (集团, 公司). The short form joins when exactly one group of
+    longer names of that form contains its characters in order; two candidates leave it apart.
+    A longer name that starts with the whole short one adds a qualifier (X三局集团 is a unit of
+    X集团), so it is no candidate.
+    """
+    by_form: dict[str, list[tuple[str, str]]] = {}
+    for key in index.sorted_keys(ORG):
+        stem = _company_stem(key)
+        if stem:
+            by_form.setdefault(key[len(stem):], []).append((stem, key))
+    merged = 0
+    for names in by_form.values():
+        for stem, key in names:
+            longer = [(ORG, k) for s, k in names
+                      if len(s) > len(stem) and s[0] == stem[0] and not s.startswith(stem)
+                      and _is_subsequence(stem, s)]
+            if longer:
+                merged += _merge_if_unique(uf, (ORG, key), longer)
+    return merged
+
+
+def _company_stem(key: str) -> str | None:
+    """The name before the company form ``key`` ends in (two characters or more), if any."""
+    form = next((f for f in merge_words().company_forms if key.endswith(f)), None)
+    stem = key[: -len(form)] if form else ""
+    return stem if len(stem) >= MIN_SHORT_LEN else None
+
+
+def _is_subsequence(short: str, full: str) -> bool:
+    """Whether the characters of ``short`` occur in ``full`` in the same order."""
+    chars = iter(full)
+    return all(c in chars for c in short)
 
 
 def place_full_forms(index: NameIndex, uf: UnionFind) -> int:

@@ -248,3 +248,24 @@ def test_short_form_joins_a_full_form_only_when_written_after_it(sentences, merg
     first, second = ("联合发展署", "发展署") if merged else ("发展署", "联合发展署")
     doc = make_doc("d1", *sentences, mentions=[(first, "ORG", 0), (second, "ORG", 1)])
     assert (len(node_ids([doc], "ORG", "发展署", "联合发展署")) == 1) is merged
+
+
+@pytest.mark.parametrize("names", [
+    ["华信电力集团", "华信电力"],
+    ["远洋船舶有限公司", "远洋船舶"],
+    ["中国华信建工集团", "中信建集团"],
+    ["华东电力投资集团", "华东电投集团", "华东电投"],
+])
+def test_company_forms_and_abbreviations_are_one_node(names):
+    docs = one_mention_docs("ORG", *names)
+    assert len(node_ids(docs, "ORG", *names)) == 1
+
+
+@pytest.mark.parametrize("names", [
+    ["中国华信建工集团", "中国华兴建设集团", "中华建集团"],
+    ["华信建工集团", "华信建工三局集团"],
+    ["北京公司", "北京"],
+])
+def test_ambiguous_company_short_forms_stay_apart(names):
+    docs = one_mention_docs("ORG", *names)
+    assert len(node_ids(docs, "ORG", *names)) == len(names)
