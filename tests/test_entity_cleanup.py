@@ -7,6 +7,7 @@ import spacy
 
 from pipelines.components.entity_cleanup import FACTORY
 from pipelines.spans import CharSpan, set_entities
+from pipelines.tokens import LacWord, attach_lac_words
 from zhkg.errors import NotInitializedError
 
 
@@ -128,3 +129,82 @@ def test_a_place_before_a_culture_word_names_no_place(full_pipeline, text, cultu
 
 def test_a_place_before_other_words_stays(full_pipeline):
     assert "三星堆" in [e.text for e in full_pipeline("他来到三星堆考察。").ents if e.label_ == "PLACE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("要坚持严管和厚爱相结合。", "严管"),
+        ("要把要求落实到正风肃纪反腐各个环节。", "正风肃纪"),
+        ("暴雨过后，街道变成一片汪洋，车辆无法通行。", "汪洋"),
+    ],
+)
+def test_names_of_unusual_length_without_evidence_are_dropped(full_pipeline, text, word):
+    assert word not in _persons(full_pipeline, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("副市长方岩主持会议。", "方岩"),
+        ("本台记者　陆川：现场的水位还在上涨。", "陆川"),
+        ("方岩今天来到车间察看生产。", "方岩"),
+        ("一同赶来的还有周岚，她是厂里的技术骨干。", "周岚"),
+        ("欧阳振华指出，要抓好落实。", "欧阳振华"),
+    ],
+)
+def test_names_of_unusual_length_with_evidence_stay(full_pipeline, text, name):
+    assert name in _persons(full_pipeline, text)
+
+
+def _orgs(cleanup, text: str, name: str, lac_tags: list[tuple[str, str]] | None = None) -> list[str]:
+    """The ORGs left of ``name`` in ``text``; ``lac_tags`` are LAC's words inside it, if any."""
+    doc = spacy.blank("zh")(text)
+    start = text.index(name)
+    if lac_tags is not None:
+        words, offset = [], start
+        for word, tag in lac_tags:
+            words.append(LacWord(offset, offset + len(word), tag))
+            offset += len(word)
+        attach_lac_words(doc, words)
+    set_entities(doc, [CharSpan(start, start + len(name), "ORG")])
+    return [e.text for e in cleanup(doc).ents]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("群众可以到政务服务中心办理。", "政务服务中心"),
+        ("公司在海外设立了研发中心。", "研发中心"),
+        ("形成省实验室、国家实验室相互补充的体系。", "国家实验室"),
+        ("建成一批国家重点实验室。", "国家重点实验室"),
+        ("小区有了社区卫生服务站。", "社区卫生服务站"),
+    ],
+)
+def test_kinds_of_bodies_are_no_org(cleanup, text, name):
+    assert _orgs(cleanup, text, name) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "lac_tags"),
+    [
+        ("他来到宁波市政务服务中心。", "宁波市政务服务中心", None),
+        ("国家信息中心发布报告。", "国家信息中心", None),
+        ("卫星从酒泉卫星发射中心升空。", "酒泉卫星发射中心", [("酒泉", "LOC"), ("卫星发射中心", "ORG")]),
+        ("他考察了华信煤化工国家重点实验室。", "华信煤化工国家重点实验室", None),
+        ("总局的档案编研中心赴企业调研。", "档案编研中心", None),
+    ],
+)
+def test_named_bodies_of_a_kind_stay(cleanup, text, name, lac_tags):
+    assert _orgs(cleanup, text, name, lac_tags) == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("他们整理了朝鲜文古籍。", "朝鲜文"), ("报告谈到苏北振兴的新机遇。", "苏北振兴")],
+)
+def test_a_place_with_a_script_or_a_development_word_is_no_place(cleanup, text, name):
+    doc = spacy.blank("zh")(text)
+    start = text.index(name)
+    set_entities(doc, [CharSpan(start, start + len(name), "PLACE")])
+    assert [e.text for e in cleanup(doc).ents] == []

@@ -13,8 +13,17 @@
   stays only with evidence that it names someone: a title before it, a title or
   honorific after it, another person beside it (、 和) or a verb after it; one
   mention with evidence keeps every mention of the name.
+- A PERSON of two characters or of four and more (the usual Chinese name has three) is a word
+  LAC tagged (严管|厚爱, 正风肃纪|反腐) unless some mention shows it names someone, as above
+  (a transliterated name with · or - is a name; a pronoun taking it up, 还有王某，他是…, is
+  evidence; without LAC's words there is no evidence to weigh, and only the surname check applies).
 - A PLACE right before a culture word (红山|文化, 蒙古|语言; ``place_words.tsv``) names a
-  culture or a language, not a place of the story.
+  culture or a language, not a place of the story; so does a place with a script or language
+  character (蒙古文) or a development word (苏北振兴, a strategy) glued on (``cleanup_words.tsv``).
+- An ORG of one ordinary word before a kind head (政务服务中心, 研发中心; ``cleanup_words.tsv``),
+  perhaps after a bare level (社区|党群服务中心), or a bare category of bodies (国家重点实验室,
+  省实验室), names a kind of body, not one body: a place, a person, a proper word or a national
+  scope (国家信息中心) before it names one, and so does a longer description (档案编研中心).
 
 Each fix is a step registered by name (``zhkg.entity_cleanup.honorifics.v1``) and
 listed in ``[components.entity_cleanup] steps`` of config.cfg; the steps run in that
@@ -23,6 +32,8 @@ order, each on the entities the steps before it left.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import json
 import re
 from dataclasses import dataclass
@@ -33,7 +44,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import registry
 
-from zhkg.records import PERSON, PLACE
+from zhkg.records import ORG, PERSON, PLACE
 from pipelines.component_steps import registered_steps
 from pipelines.lexicons.jionlp_data import jionlp, rule_constants
 from pipelines.lexicons.org_words import load_org_words
@@ -50,10 +61,22 @@ _STATE_FILE = "entity_cleanup.json"
 STEPS: tuple[str, ...] = (
     "zhkg.entity_cleanup.honorifics.v1", "zhkg.entity_cleanup.datelines.v1",
     "zhkg.entity_cleanup.glued_names.v1", "zhkg.entity_cleanup.words_as_names.v1",
-    "zhkg.entity_cleanup.cultures.v1",
+    "zhkg.entity_cleanup.cultures.v1", "zhkg.entity_cleanup.place_phrases.v1",
+    "zhkg.entity_cleanup.kinds_of_bodies.v1",
 )
-# LAC tags of the word after a name that show it acts (王某表示, 王某在, 王某和): evidence of a name.
-_ACTING_TAGS = frozenset(("v", "vd", "p", "c", "u", "d"))
+# LAC tags of the word after a name that show it acts or is dated (王某表示, 王某在, 王某今天): evidence
+# of a name. A conjunction is evidence only between two people (严管和厚爱 is no list of names).
+_ACTING_TAGS = frozenset(("v", "vd", "p", "u", "d", "TIME"))
+# LAC tags of proper words: a body with one inside is named (酒泉|卫星发射中心).
+_PROPER_TAGS = frozenset(("LOC", "PER", "nz", "nw"))
+# What follows a speaker's name in an interview line (记者 王某：).
+_SPEAKER_MARKS = "：:"
+# Commas before a pronoun that takes up the name just written (还有王某，他是…).
+_CLAUSE_MARKS = "，,"
+# Marks inside a transliterated name (希拉里·克林顿): it is a name.
+_NAME_MARKS = "·•-"
+# The usual length of a Chinese name (surname and two characters); other lengths need evidence.
+_USUAL_NAME_LENGTH = 3
 # Joiners of a list of people (张某、李某和王某).
 _PERSON_JOINERS = "、和与及"
 _LATIN = re.compile(r"^[A-Za-z]+$")
@@ -70,20 +93,39 @@ class CleanupWords:
     latin_stop_words: frozenset[str]
     common_words: frozenset[str]
     culture_words: frozenset[str]
+    place_names: frozenset[str]
+    level_words: frozenset[str]
+    kind_heads: frozenset[str]
+    unique_scopes: frozenset[str]
+    categories: frozenset[str]
+    person_pronouns: frozenset[str]
+    language_suffixes: frozenset[str]
+    development_words: frozenset[str]
 
     @classmethod
     def load(cls) -> "CleanupWords":
         """Titles of the title lexicon; the 百家姓 and jionlp's surnames that are rarely an ordinary
         character; jionlp's four-character idioms; spaCy's English stop words; everyday
-        two-character words (:func:`load_common_words`); the culture words of ``place_words.tsv``."""
+        two-character words (:func:`load_common_words`); the culture words of ``place_words.tsv``;
+        the place names of :func:`load_place_lexicon`; the words of ``cleanup_words.tsv`` by role."""
         from spacy.lang.en.stop_words import STOP_WORDS
+
+        from pipelines.lexicons.divisions import load_place_lexicon
 
         constants = rule_constants()
         firm = set(constants.SINGLE_CHINESE_FAMILY_NAME) | set(constants.TWO_CHAR_CHINESE_FAMILY_NAME.split("|"))
         idioms = {idiom for idiom in jionlp().chinese_idiom_loader() if len(idiom) == 4}
+        words = load_lexicon("cleanup_words")
+
+        def role(name: str) -> frozenset[str]:
+            return frozenset(words.where("role", name))
+
         return cls(frozenset(load_titles().titles), load_surnames(), frozenset(firm), frozenset(idioms),
                    frozenset(STOP_WORDS), frozenset(load_common_words()),
-                   frozenset(load_lexicon("place_words").where("role", "culture_word")))
+                   frozenset(load_lexicon("place_words").where("role", "culture_word")),
+                   load_place_lexicon().match_forms(), role("level_word"), role("kind_head"),
+                   role("unique_scope"), role("category"), role("person_pronoun"), role("language_suffix"),
+                   role("development_word"))
 
     def to_dict(self) -> dict[str, list[str]]:
         return {name: sorted(value) for name, value in self.__dict__.items()}
@@ -102,12 +144,41 @@ class CleanupWords:
             return name.lower() in self.latin_stop_words
         return len(name) < 4 and text[start:start + 4] in self.idioms
 
-    def is_dubious(self, name: str) -> bool:
+    def is_dubious(self, name: str, by_length: bool = True) -> bool:
         """党忠诚: a surname that is mostly an ordinary character before a given name that is an
-        everyday word (忠诚): likely a phrase, unless the text shows it names someone."""
+        everyday word (忠诚); with ``by_length``, 严管, 正风肃纪: a Chinese "name" of unusual length.
+        Likely a phrase, unless the text shows it names someone."""
+        if any(mark in name for mark in _NAME_MARKS) or _LATIN.match(name):
+            return False
+        if by_length and len(name) != _USUAL_NAME_LENGTH:
+            return True
         surname = self.surname_of(name)
         return surname is not None and surname not in self.firm_surnames and \
             name[len(surname):] in self.common_words
+
+    def is_kind_of_body(self, name: str, has_proper_word: bool) -> bool:
+        """政务服务中心, 国家重点实验室: a kind or a category of bodies, not one body (module docstring)."""
+        if name in self.categories or self._without_level(name) in self.categories:
+            return True
+        head = next((h for h in sorted(self.kind_heads, key=len, reverse=True) if name.endswith(h)), None)
+        if head is None or has_proper_word:
+            return False
+        words = self._without_level(name[: -len(head)])
+        if words.startswith(tuple(self.unique_scopes)):
+            return False
+        return not words or (words in self.common_words and words not in self.place_names)
+
+    def _without_level(self, name: str) -> str:
+        """``name`` without the bare level word it opens with (社区|党群, 省|重点实验室)."""
+        level = next((w for w in sorted(self.level_words, key=len, reverse=True) if name.startswith(w)), "")
+        return name[len(level):]
+
+    def place_phrase(self, name: str) -> bool:
+        """蒙古文, 苏北振兴: a place and a script, a language or its development, no place."""
+        if name in self.place_names:
+            return False
+        return any(name.endswith(w) and name[: -len(w)] in self.place_names
+                   for w in (*self.language_suffixes, *self.development_words))
 
 
 @Language.factory(FACTORY, default_config={"steps": list(STEPS)}, assigns=["doc.ents"], requires=["doc.ents"])
@@ -212,17 +283,18 @@ def unglued_names(cleanup: EntityCleanup, doc: Doc) -> None:
 @registry.misc("zhkg.entity_cleanup.words_as_names.v1")
 def without_words_as_names(cleanup: EntityCleanup, doc: Doc) -> None:
     """Words tagged PER, and dubious PER spans without evidence of a name in any mention."""
-    words = cleanup._require()[1]
+    honorifics, words = cleanup._require()
     text = doc_text(doc)
     persons = [e for e in doc.ents if e.label_ == PERSON]
     not_names = {(e.start_char, e.end_char) for e in persons if words.is_word(e.text, text, e.start_char)}
-    dubious = {e.text for e in persons if words.is_dubious(e.text)}
+    lac = lac_words(doc)
+    dubious = {e.text for e in persons if words.is_dubious(e.text, by_length=lac is not None)}
     if not (dubious or not_names):
         return
-    next_tags = {w.start: w.tag for w in lac_words(doc) or []}
+    next_tags = {w.start: w.tag for w in lac or []}
     spans = [(e.start_char, e.end_char) for e in persons]
     named = {e.text for e in persons if e.text in dubious
-             and _has_name_evidence(text, e.start_char, e.end_char, words, next_tags, spans)}
+             and _has_name_evidence(text, e.start_char, e.end_char, words, next_tags, spans, honorifics)}
     doc.ents = [e for e in doc.ents if e.label_ != PERSON or (
         (e.start_char, e.end_char) not in not_names and (e.text not in dubious or e.text in named))]
 
@@ -235,13 +307,38 @@ def without_cultures(cleanup: EntityCleanup, doc: Doc) -> None:
     doc.ents = [e for e in doc.ents if e.label_ != PLACE or not text.startswith(culture_words, e.end_char)]
 
 
+@registry.misc("zhkg.entity_cleanup.kinds_of_bodies.v1")
+def without_kinds_of_bodies(cleanup: EntityCleanup, doc: Doc) -> None:
+    """政务服务中心, 国家重点实验室: ORG spans that name a kind of body, not one body."""
+    words = cleanup._require()[1]
+    lac = lac_words(doc) or []
+    starts = [w.start for w in lac]
+
+    def has_proper_word(ent: Span) -> bool:
+        first = max(0, bisect.bisect_right(starts, ent.start_char) - 1)
+        inside = itertools.takewhile(lambda w: w.start < ent.end_char, lac[first:])
+        return any(w.tag in _PROPER_TAGS for w in inside if w.end > ent.start_char)
+
+    doc.ents = [e for e in doc.ents if e.label_ != ORG or not words.is_kind_of_body(e.text, has_proper_word(e))]
+
+
+@registry.misc("zhkg.entity_cleanup.place_phrases.v1")
+def without_place_phrases(cleanup: EntityCleanup, doc: Doc) -> None:
+    """蒙古文, 苏北振兴: a PLACE that is a place and a script, a language or its development."""
+    words = cleanup._require()[1]
+    doc.ents = [e for e in doc.ents if e.label_ != PLACE or not words.place_phrase(e.text)]
+
+
 def _has_name_evidence(text: str, start: int, end: int, words: CleanupWords, next_tags: dict[int, str],
-                       persons: Sequence[tuple[int, int]]) -> bool:
-    """A title before or after the span, another person beside it, or a verb after it."""
+                       persons: Sequence[tuple[int, int]], honorifics: tuple[str, ...] = ()) -> bool:
+    """A title before (spaces apart) or after the span, an honorific or a speaker's colon after it,
+    another person beside it, or a verb or a time after it."""
     longest = max((len(t) for t in words.titles), default=0)
-    before = text[max(0, start - longest):start]
+    before = text[max(0, start - longest - 1):start].rstrip()
     after = text[end:end + longest]
-    if any(before.endswith(t) for t in words.titles) or any(after.startswith(t) for t in words.titles):
+    if any(before.endswith(t) for t in words.titles) or after.startswith(tuple(words.titles)) or \
+            after.startswith(honorifics) or after[:1] in _SPEAKER_MARKS or \
+            (after[:1] in _CLAUSE_MARKS and after[1:2] in words.person_pronouns):
         return True
     if next_tags.get(end) in _ACTING_TAGS:
         return True
