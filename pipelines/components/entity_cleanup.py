@@ -64,13 +64,20 @@ STEPS: tuple[str, ...] = (
     "zhkg.entity_cleanup.cultures.v1", "zhkg.entity_cleanup.place_phrases.v1",
     "zhkg.entity_cleanup.kinds_of_bodies.v1",
 )
-# LAC tags of the word after a name that show it acts or is dated (王某表示, 王某在, 王某今天): evidence
-# of a name. A conjunction is evidence only between two people (严管和厚爱 is no list of names).
-_ACTING_TAGS = frozenset(("v", "vd", "p", "u", "d", "TIME"))
+# LAC tags of the word after a name that show it acts or is dated (王某表示, 王某在, 王某今天, 王某3号):
+# evidence of a name. A conjunction is evidence only between two people (严管和厚爱 is no list of names).
+_ACTING_TAGS = frozenset(("v", "vd", "p", "u", "d", "TIME", "m"))
 # LAC tags of proper words: a body with one inside is named (酒泉|卫星发射中心).
 _PROPER_TAGS = frozenset(("LOC", "PER", "nz", "nw"))
 # What follows a speaker's name in an interview line (记者 王某：).
 _SPEAKER_MARKS = "：:"
+# LAC tags of a common noun (a role before a name: 运动员王某, 负责人王某) and of a pronoun (还有王某，
+# 他是…: it takes up the person just named).
+_NOUN_TAG = "n"
+_PRONOUN_TAG = "r"
+# Spaces between a title and a name (记者　王某), and how many of them (with a colon) are skipped.
+_SPACES = " \u3000\t"
+_GAP_WINDOW = 8
 # Commas before a pronoun that takes up the name just written (还有王某，他是…).
 _CLAUSE_MARKS = "，,"
 # Marks inside a transliterated name (希拉里·克林顿): it is a name.
@@ -98,7 +105,6 @@ class CleanupWords:
     kind_heads: frozenset[str]
     unique_scopes: frozenset[str]
     categories: frozenset[str]
-    person_pronouns: frozenset[str]
     language_suffixes: frozenset[str]
     development_words: frozenset[str]
 
@@ -107,7 +113,8 @@ class CleanupWords:
         """Titles of the title lexicon; the 百家姓 and jionlp's surnames that are rarely an ordinary
         character; jionlp's four-character idioms; spaCy's English stop words; everyday
         two-character words (:func:`load_common_words`); the culture words of ``place_words.tsv``;
-        the place names of :func:`load_place_lexicon`; the words of ``cleanup_words.tsv`` by role."""
+        the place names of :func:`load_place_lexicon`; the words of ``cleanup_words.tsv`` by role; the
+        national scopes of ``name_words.tsv`` (national_prefix, national_body_start)."""
         from spacy.lang.en.stop_words import STOP_WORDS
 
         from pipelines.lexicons.divisions import load_place_lexicon
@@ -116,6 +123,8 @@ class CleanupWords:
         firm = set(constants.SINGLE_CHINESE_FAMILY_NAME) | set(constants.TWO_CHAR_CHINESE_FAMILY_NAME.split("|"))
         idioms = {idiom for idiom in jionlp().chinese_idiom_loader() if len(idiom) == 4}
         words = load_lexicon("cleanup_words")
+        names = load_lexicon("name_words")
+        national_scopes = frozenset(names.where("role", "national_prefix") + names.where("role", "national_body_start"))
 
         def role(name: str) -> frozenset[str]:
             return frozenset(words.where("role", name))
@@ -124,7 +133,7 @@ class CleanupWords:
                    frozenset(STOP_WORDS), frozenset(load_common_words()),
                    frozenset(load_lexicon("place_words").where("role", "culture_word")),
                    load_place_lexicon().match_forms(), role("level_word"), role("kind_head"),
-                   role("unique_scope"), role("category"), role("person_pronoun"), role("language_suffix"),
+                   national_scopes, role("category"), role("language_suffix"),
                    role("development_word"))
 
     def to_dict(self) -> dict[str, list[str]]:
@@ -291,10 +300,10 @@ def without_words_as_names(cleanup: EntityCleanup, doc: Doc) -> None:
     dubious = {e.text for e in persons if words.is_dubious(e.text, by_length=lac is not None)}
     if not (dubious or not_names):
         return
-    next_tags = {w.start: w.tag for w in lac or []}
+    neighbours = _Neighbours.of(text, lac or [])
     spans = [(e.start_char, e.end_char) for e in persons]
     named = {e.text for e in persons if e.text in dubious
-             and _has_name_evidence(text, e.start_char, e.end_char, words, next_tags, spans, honorifics)}
+             and _has_name_evidence(text, e.start_char, e.end_char, words, neighbours, spans, honorifics)}
     doc.ents = [e for e in doc.ents if e.label_ != PERSON or (
         (e.start_char, e.end_char) not in not_names and (e.text not in dubious or e.text in named))]
 
@@ -329,18 +338,37 @@ def without_place_phrases(cleanup: EntityCleanup, doc: Doc) -> None:
     doc.ents = [e for e in doc.ents if e.label_ != PLACE or not words.place_phrase(e.text)]
 
 
-def _has_name_evidence(text: str, start: int, end: int, words: CleanupWords, next_tags: dict[int, str],
+@dataclass(frozen=True)
+class _Neighbours:
+    """LAC's words by where they start and end: what comes right after and right before a span."""
+
+    starting: dict[int, tuple[str, str]]
+    ending: dict[int, str]
+
+    @classmethod
+    def of(cls, text: str, words: Sequence[Any]) -> "_Neighbours":
+        return cls({w.start: (text[w.start:w.end], w.tag) for w in words}, {w.end: w.tag for w in words})
+
+
+def _has_name_evidence(text: str, start: int, end: int, words: CleanupWords, neighbours: _Neighbours,
                        persons: Sequence[tuple[int, int]], honorifics: tuple[str, ...] = ()) -> bool:
-    """A title before (spaces apart) or after the span, an honorific or a speaker's colon after it,
-    another person beside it, or a verb or a time after it."""
+    """A title or a role noun before the span (spaces or a colon apart), a title, an honorific or
+    a speaker's colon after it, a pronoun taking it up, the other part of a transliterated name
+    beside it, another person beside it, or a verb or a day after it."""
     longest = max((len(t) for t in words.titles), default=0)
-    before = text[max(0, start - longest - 1):start].rstrip()
+    window = text[max(0, start - _GAP_WINDOW):start]
+    gap = len(window) - len(window.rstrip(_SPEAKER_MARKS + _SPACES))
+    before = text[max(0, start - gap - longest):start - gap]
     after = text[end:end + longest]
     if any(before.endswith(t) for t in words.titles) or after.startswith(tuple(words.titles)) or \
             after.startswith(honorifics) or after[:1] in _SPEAKER_MARKS or \
-            (after[:1] in _CLAUSE_MARKS and after[1:2] in words.person_pronouns):
+            text[start - 1:start] in _NAME_MARKS or after[:1] in _NAME_MARKS:
         return True
-    if next_tags.get(end) in _ACTING_TAGS:
+    if neighbours.starting.get(end, ("", ""))[1] in _ACTING_TAGS:
+        return True
+    if after[:1] in _CLAUSE_MARKS + _PERSON_JOINERS and neighbours.starting.get(end + 1, ("", ""))[1] == _PRONOUN_TAG:
+        return True
+    if neighbours.ending.get(start - gap) == _NOUN_TAG:
         return True
     ends, starts = {e for _, e in persons}, {s for s, _ in persons}
     return (start - 1 in ends and text[start - 1:start] in _PERSON_JOINERS) or \
