@@ -128,3 +128,47 @@ def test_launch_and_campaign_verbs(text, ents, expected):
 def test_exhortation_in_a_speech_has_no_carried_actor(text, expected):
     ents = [("阜阳市", L), ("蓝天保卫战", I)]
     assert relations_of(resolve_and_extract(make_doc(text, ents)), PROMOTES) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "posts", "expected"),
+    [
+        (
+            "副省长、第二次全国污染源普查领导小组组长李明华讲话。第二次全国污染源普查是重大国情调查。",
+            [("第二次全国污染源普查领导小组", O), ("李明华", P), ("第二次全国污染源普查", I)],
+            [("李明华", ["组长"], "第二次全国污染源普查领导小组")],
+            {("李明华", "第二次全国污染源普查")},
+        ),
+        (
+            "防汛抗旱领导小组组长李明华讲话。县水利局推进河道清淤行动。",
+            [("防汛抗旱领导小组", O), ("李明华", P), ("县水利局", O), ("河道清淤行动", I)],
+            [("李明华", ["组长"], "防汛抗旱领导小组")],
+            {("县水利局", "河道清淤行动")},
+        ),
+    ],
+)
+def test_the_head_of_a_task_group_promotes_its_task(text, ents, posts, expected):
+    doc = make_doc(text, ents, posts)
+    assert relations_of(resolve_and_extract(doc), PROMOTES) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        ("广东打造海洋强省。", [("广东", L), ("海洋强省", I)], set()),
+        ("省海洋局加快建设海洋强省。", [("省海洋局", O), ("海洋强省", I)], {("省海洋局", "海洋强省")}),
+    ],
+)
+def test_a_place_does_not_promote_the_goal_it_builds_itself_into(text, ents, expected):
+    assert relations_of(resolve_and_extract(make_doc(text, ents)), PROMOTES) == expected
+
+
+def test_exploring_a_model_promotes_it():
+    doc = make_doc("芜湖市探索“以购带销”的扶贫模式。", [("芜湖市", L), ("以购带销", I)])
+    assert relations_of(resolve_and_extract(doc), PROMOTES) == {("芜湖市", "以购带销")}
+
+
+def test_a_quoted_set_of_campaigns_across_a_semicolon_is_the_verb_object(full_pipeline):
+    doc = full_pipeline("市供电公司开展“查隐患、保安全；优服务、暖民心”两个专项行动。")
+    promoted = {(r["head"], r["tail"]) for r in doc._.relations if r["relation"] == PROMOTES}
+    assert promoted == {("市供电公司", "查隐患、保安全；优服务、暖民心")}

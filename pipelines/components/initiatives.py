@@ -62,7 +62,8 @@ STEPS: tuple[str, ...] = (
     "zhkg.initiatives.campaigns.v1", "zhkg.initiatives.documents.v1", "zhkg.initiatives.quoted_styles.v1",
     "zhkg.initiatives.campaign_meetings.v1", "zhkg.initiatives.enumerated_work.v1",
     "zhkg.initiatives.enumerated_projects.v1", "zhkg.initiatives.named_projects.v1",
-    "zhkg.initiatives.counted_measures.v1",
+    "zhkg.initiatives.counted_measures.v1", "zhkg.initiatives.quoted_models.v1",
+    "zhkg.initiatives.counted_campaigns.v1", "zhkg.initiatives.censuses.v1", "zhkg.initiatives.kind_meetings.v1",
 )
 
 DEFAULT_CONFIG: dict[str, Any] = {
@@ -77,7 +78,9 @@ QUOTES: dict[str, str] = {"“": "”", '"': '"', "「": "」", "『": "』", "�
 # An event name right after a quote goes on to its left (“数字中国”建设峰会).
 _CLOSING_QUOTES = frozenset(QUOTES.values())
 # Inside a slogan: no sentence punctuation, no enumeration comma, no 的 (a phrase, not a name).
-_SLOGAN_BREAKERS = re.compile(r"[，,。.！!？?：:；;、（）()《》“”\"+＋/的]")  # 、 only in listing quotes
+# A plus joins the parts of a named model (“互联网+政务”), so it may stand inside.
+_SLOGAN_BREAKERS = re.compile(r"[，,。.！!？?：:；;、（）()《》“”\"/的]")  # 、 only in listing quotes
+_PLUS = "+＋"
 _NUMERALS = "一二三四五六七八九十百千万两双多"
 # Parallel mottos: 一村一品, 一户带一户, 多规合一, 免审即办, 即来即办, 三去一降一补, 百县千乡万村.
 _PARALLEL = re.compile(
@@ -131,6 +134,16 @@ _PROJECT_NAME_TAGS = frozenset(("LOC", "ORG", "nz", "n", "nw", "vn", "m"))
 # A numbered phase (二期, 三期) makes the project before it a named one (X二期工程).
 _PHASE = re.compile(r"^[一二三四五六七八九十\d]+期$")
 _PROPER_TAGS = frozenset(("LOC", "ORG", "nz", "nw"))
+# A named model: “X”的招商模式, “X”的新做法 (a model word after 的, a short modifier between).
+_MODEL_MODIFIER = r"(?P<modifier>[\u4e00-\u9fff]{0,4}?)"
+# The mark of a new model (“X”的新模式): with it no verb is needed before the quote.
+_NEW = "新"
+# A quoted set of campaigns counted by the programme word after it: “A、B；C、D”两项专项行动.
+_COUNTED_QUOTE = re.compile(r"“([^“”，,。！!？?\n]{4,40})”(?:[一二三四五六七八九十两]+|\d+)[个大项]?")
+# A census by its round: 第七次全国人口普查, 全国第四次农业普查.
+_ROUND = r"(?:第(?:[一二三四五六七八九十]+|\d+)次全国|全国第(?:[一二三四五六七八九十]+|\d+)次)"
+# The batches of a campaign meeting: 第二批总结暨第三批部署会议.
+_BATCHES = r"(?:第[一二三四五六七八九十]批[\u4e00-\u9fff]{2}暨第[一二三四五六七八九十]批[\u4e00-\u9fff]{2,4}会议)"
 
 
 
@@ -156,6 +169,13 @@ class Rules:
     inner_verbs: tuple[str, ...]
     leading_fillers: tuple[str, ...]
     count_suffixes: tuple[str, ...]
+    model_words: tuple[str, ...]
+    model_verbs: tuple[str, ...]
+    census_heads: tuple[str, ...]
+    campaign_kinds: tuple[str, ...]
+    meeting_tails: tuple[str, ...]
+    generic_cores: tuple[str, ...]
+    counted_nouns: tuple[str, ...]
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon, settings: dict[str, int]) -> "Rules":
@@ -237,7 +257,9 @@ class InitiativeFinder:
 
     @staticmethod
     def _slogan(inner: str) -> bool:
-        return not _SLOGAN_BREAKERS.search(inner) and not inner[0].isspace() and not inner[-1].isspace()
+        """No clause inside, no blank or plus at either end (a plus joins two parts)."""
+        ends = inner[0] + inner[-1]
+        return not _SLOGAN_BREAKERS.search(inner) and not any(c.isspace() or c in _PLUS for c in ends)
 
     def _in_book_title(self, i: int) -> bool:
         left = self.text.rfind("《", 0, i)
@@ -279,10 +301,11 @@ class InitiativeFinder:
             index -= 1
         return self.quotes[index]
 
-    def _verb_before(self, position: int) -> bool:
-        """Whether a promote verb stands before ``position`` with at most a short modifier."""
+    def _verb_before(self, position: int, verbs: Sequence[str] | None = None) -> bool:
+        """Whether a promote verb (or one of ``verbs``) stands before ``position`` with at most a
+        short modifier."""
         window = self.text[max(0, position - 10) : position]
-        for verb in self.rules.promote_verbs:
+        for verb in verbs or self.rules.promote_verbs:
             at = window.rfind(verb)
             if at < 0:
                 continue
@@ -391,7 +414,15 @@ class InitiativeFinder:
             return True
         if self.text[stop : stop + 1] in _CONJUNCTIONS or any(d in piece for d in self.rules.determiners):
             return True
+        if self._generic_core(piece[: -len(suffix)]):
+            return True
         return suffix in self.rules.generic_suffixes and not self._plain_generic_core(verb, piece[: -len(suffix)])
+
+    def _generic_core(self, core: str) -> bool:
+        """体制机制改革, 重点领域改革: a core of words every programme has names none."""
+        for word in sorted(self.rules.generic_cores, key=len, reverse=True):
+            core = core.replace(word, "")
+        return len(core) < 2
 
     def _plain_generic_core(self, verb: str, core: str) -> bool:
         """Whether ``core`` of “core工作” names one thing: no second verb, no 各项 (all the tasks)."""
@@ -580,7 +611,54 @@ class InitiativeFinder:
             if verb not in self.rules.plan_verbs:
                 continue
             match = _MEASURES.match(self.text, verb_end)
-            if match is not None and self._word_ends_at(match.end()):
+            if match is None or not self._word_ends_at(match.end()) or self._counts_a_noun(match.group(0)):
+                continue
+            yield CharSpan(match.start(), match.end(), INITIATIVE, match.group(0))
+
+    def _counts_a_noun(self, measures: str) -> bool:
+        """整改措施28条 counts measures (措施 before the number), 复工十二条 names a set."""
+        head = re.sub(r"(?:[一二三四五六七八九十百]+|\d+)条$", "", measures)
+        return head.endswith(self.rules.counted_nouns)
+
+    # -- models, counted campaigns, censuses and campaign meetings --------------------
+    def _quoted_models(self) -> Iterator[CharSpan]:
+        """探索“以购带销”的帮扶模式, “研发+转化”的新机制: a quoted model, named by the quote.
+
+        A model word alone is no cue (“先污染、后治理”的老路子 is rejected): a promote verb
+        before the quote, or 新 before the model word, is needed.
+        """
+        words = "|".join(sorted(self.rules.model_words, key=len, reverse=True))
+        model = re.compile(rf"的{_MODEL_MODIFIER}(?:{words})")
+        for index, quote in enumerate(self.quotes):
+            match = model.match(self.text, quote.close + 1)
+            if match is None or self._metaphor(quote):
+                continue
+            new = match.group("modifier").endswith(_NEW)
+            verbs = (*self.rules.promote_verbs, *self.rules.model_verbs)
+            if new or self._verb_before(self._run_head(index).open, verbs):
+                start, end = quote.inner
+                yield CharSpan(start, end, INITIATIVE, self.text[start:end])
+
+    def _counted_campaigns(self) -> Iterator[CharSpan]:
+        """开展“查隐患、促整改；优服务、暖民心”两项专项行动: the quoted set of campaigns."""
+        for match in _COUNTED_QUOTE.finditer(self.text):
+            if self._in_book_title(match.start()) or self._suffix_after(match.end(), self.rules.quote_suffixes) is None:
+                continue
+            yield CharSpan(match.start(1), match.end(1), INITIATIVE, match.group(1))
+
+    def _censuses(self) -> Iterator[CharSpan]:
+        """第七次全国人口普查, 全国第四次农业普查: a national census by its round."""
+        heads = "|".join(self.rules.census_heads)
+        for match in re.finditer(rf"{_ROUND}[\u4e00-\u9fff]{{1,8}}?(?:{heads})", self.text):
+            yield CharSpan(match.start(), match.end(), INITIATIVE, match.group(0))
+
+    def _kind_meetings(self) -> Iterator[CharSpan]:
+        """教育实践活动总结大会, 教育实践活动第二批总结暨第三批部署会议: a national meeting of a
+        campaign kind that names itself (教育实践活动), without quotes."""
+        kinds = "|".join(sorted(self.rules.campaign_kinds, key=len, reverse=True))
+        tails = "|".join(sorted(self.rules.meeting_tails, key=len, reverse=True))
+        for match in re.finditer(rf"(?:{kinds})(?:{_BATCHES}|{tails})", self.text):
+            if self._word_ends_at(match.end()):
                 yield CharSpan(match.start(), match.end(), INITIATIVE, match.group(0))
 
     def _word_at(self, start: int) -> LacWord | None:

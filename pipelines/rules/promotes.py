@@ -14,6 +14,10 @@ Registered steps (see :mod:`pipelines.rules.steps`), reading ``promote_verb``, `
 - ``zhkg.promotes.since_launch.v1``: ``X开展以来，某部……`` credits X to 某部.
 - ``zhkg.promotes.headline_campaign.v1``: a report headlined ``A在B调研指导X``
   is about B's campaign X: B promotes X.
+- ``zhkg.promotes.task_group_head.v1``: the head of a task group (``X领导小组组长``)
+  promotes its task X when X is an initiative of the document.
+
+A place never promotes a goal of the strong-X form (``某省打造X强省`` is an aim).
 
 An initiative that is merely mentioned is never promoted by the bodies around it.
 """
@@ -22,6 +26,7 @@ from __future__ import annotations
 
 import re
 
+from pipelines.lexicons.org_words import load_org_words
 from pipelines.lexicons.relation_words import RelationWords
 from pipelines.rules.geo import DOMESTIC_LEVELS
 from pipelines.rules.steps import RuleContext, rule_step
@@ -39,6 +44,8 @@ OBJECT_GAP_BLOCK = re.compile(r"对|关于|向|给|同|与|、|等")
 BLOCKING_LABELS = (ORG, PERSON)
 ACTOR_LABELS = (ORG, PLACE)
 PLACE_ACTOR_MIN = 2
+# A goal of the strong-X form (X强国, X强省): what a place becomes, not what it carries out.
+GOAL = re.compile(r"强[国省市县区]$")
 # A place opening a clause acts as its government (``某市扎实开展…``).
 SUBJECT_WITH_PLACES = (*SUBJECT_LABELS, PLACE)
 ADJACENT = r"(?:{manner_adverb})*$"
@@ -58,7 +65,7 @@ def verb_objects(context: RuleContext) -> list[Relation]:
             covering = view.ent_covering(match.start())
             if covering is not None and (covering.label != INITIATIVE or covering.start != match.start()):
                 continue
-            objects = _objects(view, words, match.start(), match.end(), clause.end, covering)
+            objects = _objects(view, words, match.start(), match.end(), _reach(view, clause.end), covering)
             if not objects:
                 continue
             if view.text[max(match.start() - 2, 0):match.start()] == "关于":
@@ -131,6 +138,41 @@ def headline_campaign(context: RuleContext) -> list[Relation]:
                   if LIST_GAP.match(view.text[e.end:match.start()]) or e.end == match.start()]
         relations.extend(_relations(view, bodies, objects[:1], 0, match.start(), "指导"))
     return relations
+
+
+@rule_step("zhkg.promotes.task_group_head.v1", PROMOTES)
+def task_group_head(context: RuleContext) -> list[Relation]:
+    """``第七次全国人口普查领导小组组长王某``: the head of a task group promotes its task.
+
+    The task is an initiative the document names by itself (the group's name without the
+    group word, e.g. ``第七次全国人口普查``); a group whose task is no initiative gives none.
+    """
+    view = context.view
+    initiatives = {e.name for e in view.ents if e.label == INITIATIVE}
+    relations: list[Relation] = []
+    group_words = load_org_words().task_groups
+    for post in view.posts:
+        tasks = [_group_task(org or "", group_words) for org in post.get("orgs") or [post.get("org")]]
+        tasks = [task for task in tasks if task in initiatives]
+        person = next(iter(view.ents_in(post.get("person_start") or 0, post.get("person_end") or 0, (PERSON,))), None)
+        if not tasks or person is None:
+            continue
+        objects = [Ent(person.start, person.end, INITIATIVE, task, task) for task in tasks]
+        relations.extend(_relations(view, [person], objects, view.sentence_of(person.start), person.start, "组长"))
+    return relations
+
+
+def _group_task(org: str, group_words: tuple[str, ...]) -> str | None:
+    """The task of a task group's name (``X领导小组`` -> X), or None for another organ."""
+    word = next((w for w in group_words if org.endswith(w)), None)
+    return org[: -len(word)] if word and len(org) > len(word) else None
+
+
+def _reach(view: DocView, clause_end: int) -> int:
+    """Where a verb's objects may end: the clause end, or past it for an initiative that spans
+    it (a quoted set of campaigns with ``；`` inside ends a sentence only for the splitter)."""
+    spanning = view.ent_covering(clause_end)
+    return spanning.end if spanning is not None and spanning.label == INITIATIVE else clause_end
 
 
 def _blocked(view: DocView, words: RelationWords, start: int, end: int) -> bool:
@@ -222,5 +264,10 @@ def _relations(
         )
         for actor in actors
         for obj in objects
-        if actor.name != obj.name
+        if actor.name != obj.name and not _aim_of_place(actor, obj)
     ]
+
+
+def _aim_of_place(actor: Ent, obj: Ent) -> bool:
+    """``某省打造X强省``: a place that builds itself into a goal states an aim, not a programme."""
+    return actor.label == PLACE and bool(GOAL.search(obj.name))
