@@ -84,3 +84,14 @@ def test_programme_words_after_a_quote_or_an_object(full_pipeline, text, expecte
 )
 def test_generic_reforms_and_counted_measures_are_no_initiatives(full_pipeline, text):
     assert full_initiatives(full_pipeline, text) == []
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("积极创建“花园式”单位食堂。", ["花园式单位食堂"]),
+        ("全县推广“订单式”培训，帮助农民就业。", ["订单式培训"]),
+    ],
+)
+def test_a_quoted_style_takes_the_whole_noun_compound_after_it(full_pipeline, text, expected):
+    assert full_initiatives(full_pipeline, text) == expected

@@ -120,6 +120,9 @@ _TRIAL = re.compile(r"[（(]试行[)）]$")
 # A quoted style (“订单式”培训) and the LAC tags of the word of work after it.
 _STYLE = "式"
 _WORK_TAGS = frozenset(("n", "vn", "v", "nz"))
+# The nouns that continue the head of a style (“花园式”单位|食堂), up to a few characters.
+_NOUN = "n"
+_STYLE_HEAD_MAX = 6
 # A meeting named after a campaign: 专项行动第一阶段总结暨第二阶段部署会议 (no punctuation inside).
 _MEETING = re.compile(r"[\u4e00-\u9fff]{0,20}?(?:会议|大会)")
 # A list of projects: 等 (多个|一批) (重大|重点) 项目/工程.
@@ -521,15 +524,26 @@ class InitiativeFinder:
                 yield CharSpan(match.start(1), match.end(1), INITIATIVE, name)
 
     def _quoted_styles(self) -> Iterator[CharSpan]:
-        """“订单式”培训: a quoted style (…式) and the word of work it qualifies."""
+        """“订单式”培训, “花园式”单位食堂: a quoted style (…式) and the work or unit it qualifies
+        (the whole noun compound after it, never a part of it)."""
         for quote in self.quotes:
             start, end = quote.inner
             if not self.text[end - 1] == _STYLE or self._metaphor(quote):
                 continue
             word = self._word_at(quote.close + 1)
             if word is not None and word.tag in _WORK_TAGS and word.end - word.start >= 2:
-                name = self.text[start:end] + self.text[word.start:word.end]
-                yield CharSpan(quote.open, word.end, INITIATIVE, name)
+                head_end = self._compound_end(word)
+                name = self.text[start:end] + self.text[word.start:head_end]
+                yield CharSpan(quote.open, head_end, INITIATIVE, name)
+
+    def _compound_end(self, word: LacWord) -> int:
+        """End of the noun compound that ``word`` starts (税务|分局), within a short reach."""
+        end = word.end
+        following = self._word_at(end)
+        while following is not None and following.tag == _NOUN and following.end - word.start <= _STYLE_HEAD_MAX:
+            end = following.end
+            following = self._word_at(end)
+        return end
 
     def _campaign_meetings(self) -> Iterator[CharSpan]:
         """“Q”专项行动第一阶段总结暨第二阶段部署会议: a quoted campaign and the meeting named after it."""
