@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 
 from pipelines.lexicons.org_words import load_org_words
-from pipelines.lexicons.relation_words import RelationWords
+from pipelines.lexicons.relation_words import RelationWords, load_relation_words
 from pipelines.rules.geo import DOMESTIC_LEVELS
 from pipelines.rules.steps import RuleContext, rule_step
 from pipelines.rules.view import LIST_GAP, SUBJECT_LABELS, DocView, Ent
@@ -44,8 +44,6 @@ OBJECT_GAP_BLOCK = re.compile(r"对|关于|向|给|同|与|、|等")
 BLOCKING_LABELS = (ORG, PERSON)
 ACTOR_LABELS = (ORG, PLACE)
 PLACE_ACTOR_MIN = 2
-# A goal of the strong-X form (X强国, X强省): what a place becomes, not what it carries out.
-GOAL = re.compile(r"强[国省市县区]$")
 # A place opening a clause acts as its government (``某市扎实开展…``).
 SUBJECT_WITH_PLACES = (*SUBJECT_LABELS, PLACE)
 ADJACENT = r"(?:{manner_adverb})*$"
@@ -270,4 +268,4 @@ def _relations(
 
 def _aim_of_place(actor: Ent, obj: Ent) -> bool:
     """``某省打造X强省``: a place that builds itself into a goal states an aim, not a programme."""
-    return actor.label == PLACE and bool(GOAL.search(obj.name))
+    return actor.label == PLACE and obj.name.endswith(load_relation_words().words("goal_word"))
