@@ -95,3 +95,21 @@ def test_generic_reforms_and_counted_measures_are_no_initiatives(full_pipeline, 
 )
 def test_a_quoted_style_takes_the_whole_noun_compound_after_it(full_pipeline, text, expected):
     assert full_initiatives(full_pipeline, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("两国领导人同意推动中葡全面战略合作不断深化。", []),
+        ("大力实施科教兴国战略，培养人才。", ["科教兴国战略"]),
+        ("协调推进“四个全面”战略布局。", ["四个全面"]),
+        ("这为推进乡村建设提供了科学指导和行动指南。", []),
+    ],
+)
+def test_a_programme_word_before_a_noun_is_an_adjective(full_pipeline, text, expected):
+    assert full_initiatives(full_pipeline, text) == expected
+
+
+@pytest.mark.parametrize("text", ["对岛屿实施所谓“国有化”。", "严禁搞“面子工程”。", "坚决打赢这场攻坚战。"])
+def test_disowned_quotes_and_determined_battles_are_no_names(full_pipeline, text):
+    assert full_initiatives(full_pipeline, text) == []

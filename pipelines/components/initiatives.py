@@ -122,6 +122,8 @@ _STYLE = "式"
 _WORK_TAGS = frozenset(("n", "vn", "v", "nz"))
 # The nouns that continue the head of a style (“花园式”单位|食堂), up to a few characters.
 _NOUN = "n"
+# The words a modifier suffix qualifies (战略|合作, 战略|伙伴).
+_NOMINAL_TAGS = frozenset(("n", "vn", "nz"))
 _STYLE_HEAD_MAX = 6
 # A meeting named after a campaign: 专项行动第一阶段总结暨第二阶段部署会议 (no punctuation inside).
 _MEETING = re.compile(r"[\u4e00-\u9fff]{0,20}?(?:会议|大会)")
@@ -179,6 +181,8 @@ class Rules:
     meeting_tails: tuple[str, ...]
     generic_cores: tuple[str, ...]
     counted_nouns: tuple[str, ...]
+    modifier_suffixes: tuple[str, ...]
+    disowning_cues: tuple[str, ...]
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon, settings: dict[str, int]) -> "Rules":
@@ -269,8 +273,9 @@ class InitiativeFinder:
         return left >= 0 and self.text.find("》", left, i) < 0
 
     def _metaphor(self, quote: Quote) -> bool:
+        """A metaphor (是最好的“试金石”) or a name the text disowns (所谓“X”, 严禁搞“X”)."""
         before = self.text[max(0, quote.open - 4) : quote.open]
-        return any(cue in before for cue in self.rules.metaphor_cues)
+        return any(cue in before for cue in (*self.rules.metaphor_cues, *self.rules.disowning_cues))
 
     def _suffix_after(self, end: int, suffixes: Sequence[str]) -> str | None:
         for suffix in sorted(suffixes, key=len, reverse=True):
@@ -286,6 +291,7 @@ class InitiativeFinder:
                 continue
             inner = self.text[slice(*quote.inner)]
             generic = suffix in self.rules.generic_suffixes or suffix in self.rules.count_suffixes
+            generic = generic or self._modifies_next(suffix, quote.close + 1 + len(suffix))
             name = inner if generic else inner + suffix  # “六保”任务 is 六保
             yield CharSpan(quote.open, quote.close + 1 + len(suffix), INITIATIVE, name)
 
@@ -392,7 +398,7 @@ class InitiativeFinder:
         for stop in range(end, start + 2, -1):
             piece = self.text[start:stop]
             suffix = next((s for s in self._suffixes_for(verb) if piece.endswith(s)), None)
-            if suffix is None or not self._word_ends_at(stop):
+            if suffix is None or not self._word_ends_at(stop) or self._modifies_next(suffix, stop):
                 continue
             core = len(piece) - len(suffix)
             generic = suffix in self.rules.generic_suffixes
@@ -405,6 +411,13 @@ class InitiativeFinder:
             else:
                 yield from self._split_coordination(start, stop)
             return
+
+    def _modifies_next(self, suffix: str, end: int) -> bool:
+        """战略 before 合作 (全面战略合作) is an adjective of the noun after it, no strategy."""
+        if suffix not in self.rules.modifier_suffixes:
+            return False
+        following = self._word_at(end)
+        return following is not None and following.tag in _NOMINAL_TAGS
 
     def _rejected(self, verb: str, piece: str, suffix: str, stop: int) -> bool:
         """Programme-looking objects that are not names.
