@@ -96,3 +96,44 @@ def test_site_names_holding_a_bracketed_place_or_a_locative(full_pipeline, text,
 def test_a_residents_group_is_a_site_not_an_organisation(full_pipeline):
     doc = full_pipeline("他来到勐海县曼东居民小组看望群众。")
     assert [(e.text, e.label_) for e in doc.ents if e.text.endswith("居民小组")] == [("曼东居民小组", "PLACE")]
+
+
+@pytest.mark.parametrize(
+    "text,site",
+    [
+        ("他来到临港（上海）国际商务区，了解招商情况。", "临港（上海）国际商务区"),
+        ("他到东湖绿道示范段察看生态治理。", "东湖绿道示范段"),
+        ("记者走进智能计算成都中心，了解建设情况。", "智能计算成都中心"),
+    ],
+)
+def test_site_words_of_zones_greenways_and_centres(full_pipeline, text, site):
+    assert site in [e.text for e in full_pipeline(text).ents]
+
+
+@pytest.mark.parametrize(
+    "text,site",
+    [
+        ("他来到湘赣边区秘密交通线吉安交通站旧址，了解革命历史。", "湘赣边区秘密交通线吉安交通站旧址"),
+        ("他前往兰州市金牛和苑安居小区，察看住房情况。", "金牛和苑安居小区"),
+    ],
+)
+def test_a_whole_object_of_a_visit_verb_may_hold_verbs_and_conjunction_tags(full_pipeline, text, site):
+    assert site in [e.text for e in full_pipeline(text).ents]
+
+
+def test_a_site_with_a_bracketed_place_needs_no_visit_verb(full_pipeline):
+    doc = full_pipeline("近日，中国（海南）自由贸易试验区洋浦片区挂牌运行。")
+    assert [e.text for e in doc.ents] == ["中国（海南）自由贸易试验区洋浦片区"]
+
+
+@pytest.mark.parametrize(
+    "text,not_site",
+    [
+        ("企业在北京、上海、成都设立研发中心。", "成都设立研发中心"),
+        ("带您走进中国顶尖实验室，一睹科学家风范。", "中国顶尖实验室"),
+        ("他来到湘赣边区秘密交通线吉安交通站旧址参加活动。", "湘赣边区秘密交通线吉安交通站旧址"),
+    ],
+)
+def test_verbs_inside_a_run_make_no_name_without_a_whole_named_object(full_pipeline, text, not_site):
+    assert not_site not in [e.text for e in full_pipeline(text).ents]
+
