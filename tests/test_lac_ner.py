@@ -44,6 +44,42 @@ def test_viterbi_ignores_padding():
     assert both[1, :3].tolist() == alone[0].tolist()
 
 
+def _full_search_viterbi(emissions: np.ndarray, transitions: np.ndarray, length: int) -> list[int]:
+    """The textbook decoder: every tag pair at every step, first index wins ties."""
+    score = emissions[0].copy()
+    backpointers = []
+    for t in range(1, length):
+        candidates = score[:, None] + transitions  # (from, to)
+        best = candidates.argmax(axis=0)
+        backpointers.append(best)
+        score = candidates[best, np.arange(len(score))] + emissions[t]
+    path = [int(score.argmax())]
+    for best in reversed(backpointers):
+        path.append(int(best[path[-1]]))
+    return path[::-1]
+
+
+@pytest.mark.parametrize(
+    ("scale", "spread"),
+    [
+        (8.0, 0.4),  # peaked emissions: nearly every step takes the shortcut
+        (1.0, 0.4),  # close scores: many steps need the full search
+        (1.0, 0.0),  # integer scores and flat transitions: ties everywhere
+    ],
+)
+def test_viterbi_equals_the_full_search(scale, spread):
+    rng = np.random.default_rng(1)
+    for _ in range(40):
+        batch, steps, n_tags = rng.integers(1, 6), rng.integers(1, 25), rng.integers(2, 8)
+        emissions = np.round(rng.normal(size=(batch, steps, n_tags)) * scale).astype(np.float32)
+        transitions = (rng.uniform(-spread, spread, size=(n_tags, n_tags))).astype(np.float32)
+        lengths = rng.integers(1, steps + 1, size=batch)
+        lengths[0] = steps
+        paths = viterbi(emissions, transitions, lengths)
+        for row, length in enumerate(lengths):
+            assert paths[row, :length].tolist() == _full_search_viterbi(emissions[row], transitions, length)
+
+
 @pytest.mark.parametrize(
     ("text", "max_chunk", "pieces"),
     [
