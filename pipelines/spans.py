@@ -25,8 +25,9 @@ from spacy.util import filter_spans
 from pipelines.tokens import LAC_WORDS, LacWord, split_at, text_length
 
 __all__ = [
-    "CharSpan", "SentenceBounds", "doc_text", "lac_words", "paragraph_starts",
-    "sentence_bounds", "sentence_index", "set_entities", "split_at", "text_length", "word_ends", "word_starts",
+    "CharSpan", "SentenceBounds", "doc_text", "lac_words", "paragraph_starts", "sentence_bounds",
+    "sentence_index", "set_entities", "span_name", "span_text", "split_at", "text_length", "word_ends",
+    "word_starts",
 ]
 
 
@@ -46,6 +47,16 @@ def doc_text(doc: Doc) -> str:
     if cached is None or len(cached) != text_length(doc):
         cached = doc.user_data[TEXT_KEY] = doc.text
     return cached
+
+
+def span_text(span: Span, text: str) -> str:
+    """``span.text``, sliced from the document ``text`` (``span.text`` joins the span's tokens)."""
+    return text[span.start_char:span.end_char]
+
+
+def span_name(span: Span, text: str) -> str:
+    """An entity's canonical in-document name: its ``kb_id_``, else its text."""
+    return span.kb_id_ or text[span.start_char:span.end_char]
 
 
 @dataclass(frozen=True)
@@ -94,11 +105,16 @@ def set_entities(doc: Doc, candidates: Iterable[CharSpan], override: bool = Fals
     spans = [doc.char_span(c.start, c.end, label=c.label, kb_id=c.kb_id) for c in wanted]
     chosen = filter_spans([s for s in spans if s is not None])
     kept: list[Span] = list(doc.ents)
-    for span in sorted(chosen, key=lambda s: (-len(s.text), s.start)):
+    for span in sorted(chosen, key=lambda s: (-_chars(s), s.start)):
         clashes = [e for e in kept if e.start < span.end and span.start < e.end]
-        if override or all(len(span.text) > len(e.text) for e in clashes):
+        if override or all(_chars(span) > _chars(e) for e in clashes):
             kept = [e for e in kept if e not in clashes] + [span]
     doc.ents = sorted(kept, key=lambda s: s.start)
+
+
+def _chars(span: Span) -> int:
+    """``len(span.text)`` from the offsets a ``Span`` holds (``span.text`` joins its tokens)."""
+    return span.end_char - span.start_char
 
 
 @dataclass(frozen=True)
@@ -142,7 +158,10 @@ def paragraph_starts(text: str) -> list[int]:
     return starts
 
 
-def sentence_index(bounds: list[SentenceBounds], offset: int) -> int:
-    """Index of the sentence containing ``offset`` (the nearest one before it), or -1."""
-    i = bisect.bisect_right([b.start for b in bounds], offset) - 1
-    return i if i >= 0 else -1
+def sentence_index(starts: list[int], offset: int) -> int:
+    """Index of the sentence containing ``offset`` (the nearest one before it), or -1.
+
+    ``starts`` are the sentences' start offsets (of :func:`sentence_bounds`), listed once
+    by the caller for all its lookups.
+    """
+    return bisect.bisect_right(starts, offset) - 1

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from zhkg.records import ENTITY_TYPES, PERSON, DocResult, Mention, Relation, Sentence
 from pipelines.extensions import doc_extension, doc_meta
-from pipelines.spans import SentenceBounds, doc_text, sentence_bounds, sentence_index
+from pipelines.spans import SentenceBounds, doc_text, sentence_bounds, sentence_index, span_name, span_text
 
 
 def doc_to_record(doc: Doc) -> DocResult:
@@ -39,27 +39,28 @@ def doc_to_record(doc: Doc) -> DocResult:
             Sentence(index=i, start=b.start, end=b.end, text=text[b.start:b.end], paragraph=b.paragraph)
             for i, b in enumerate(bounds)
         ],
-        mentions=_mentions(doc, bounds),
+        mentions=_mentions(doc, text, bounds),
         relations=[Relation.from_dict(r) for r in doc_extension(doc, "relations") or []],
     )
 
 
-def _mentions(doc: Doc, bounds: list[SentenceBounds]) -> list[Mention]:
+def _mentions(doc: Doc, text: str, bounds: list[SentenceBounds]) -> list[Mention]:
     """One :class:`Mention` per entity of a known type."""
     aliases = doc_extension(doc, "aliases") or {}
     posts = doc_extension(doc, "posts") or []
+    sentence_starts = [b.start for b in bounds]
     mentions = []
     for ent in doc.ents:
         if ent.label_ not in ENTITY_TYPES:
             continue
-        name = ent.kb_id_ or ent.text
+        name = span_name(ent, text)
         mentions.append(
             Mention(
-                text=ent.text,
+                text=span_text(ent, text),
                 label=ent.label_,
                 start=ent.start_char,
                 end=ent.end_char,
-                sent=sentence_index(bounds, ent.start_char),
+                sent=sentence_index(sentence_starts, ent.start_char),
                 name=name,
                 aliases=list(aliases.get(name, [])),
                 titles=_titles(posts, ent.start_char, ent.end_char) if ent.label_ == PERSON else [],

@@ -37,7 +37,7 @@ from spacy.vocab import Vocab
 
 from zhkg.records import PERSON, PLACE
 from pipelines.component_steps import registered_steps
-from pipelines.spans import CharSpan, LacWord, doc_text, lac_words, set_entities
+from pipelines.spans import CharSpan, LacWord, doc_text, lac_words, set_entities, span_text
 from zhkg.errors import NotInitializedError
 from pipelines.extensions import get_dict, register_extensions
 from pipelines.lexicon_matcher import LexiconMatcher
@@ -160,8 +160,9 @@ class PlaceRecognizer:
     def trim_trailers(self, doc: Doc) -> None:
         """华北北部 -> 华北, 济南晴 -> 济南, 西北地区大部 -> 西北: a known place plus trailers keeps the place."""
         trimmed = []
+        text = doc_text(doc)
         for ent in doc.ents:
-            stem = self._known_stem(ent.text) if ent.label_ in _TRIMMED_LABELS else None
+            stem = self._known_stem(span_text(ent, text)) if ent.label_ in _TRIMMED_LABELS else None
             if stem:
                 trimmed.append(CharSpan(ent.start_char, ent.start_char + len(stem), PLACE))
         if trimmed:
@@ -200,10 +201,14 @@ class PlaceRecognizer:
     def split_joined(self, doc: Doc, matches: list[tuple[int, int]]) -> list[CharSpan]:
         """Parts of PLACE entities that are exactly two or more places or abbreviations."""
         parts: list[CharSpan] = []
+        text = doc_text(doc)
         for ent in doc.ents:
-            if ent.label_ != PLACE or ent.text in self._full_names or ent.text in self._whole_pairs:
+            if ent.label_ != PLACE:
                 continue
-            if len(ent.text) == 2 and all(c in self._abbreviations for c in ent.text):
+            name = span_text(ent, text)
+            if name in self._full_names or name in self._whole_pairs:
+                continue
+            if len(name) == 2 and all(c in self._abbreviations for c in name):
                 parts += [CharSpan(ent.start_char, ent.start_char + 1, PLACE),
                           CharSpan(ent.start_char + 1, ent.end_char, PLACE)]
                 continue
@@ -214,13 +219,16 @@ class PlaceRecognizer:
         return parts
 
     def add_aliases(self, doc: Doc) -> None:
+        text = doc_text(doc)
         for ent in doc.ents:
-            name = STANDS_FOR.get(ent.text, ent.text)
-            full_name = self._full_names.get(name) if ent.label_ == PLACE else None
-            if full_name and full_name != ent.text:
+            if ent.label_ != PLACE:
+                continue
+            surface = span_text(ent, text)
+            full_name = self._full_names.get(STANDS_FOR.get(surface, surface))
+            if full_name and full_name != surface:
                 aliases = get_dict(doc, "aliases")
-                _add_alias(aliases, ent.text, full_name)
-                _add_alias(aliases, full_name, ent.text)
+                _add_alias(aliases, surface, full_name)
+                _add_alias(aliases, full_name, surface)
 
     def _pair_positions(self, text: str) -> list[int]:
         """Start offsets of the two characters before a pair follower."""

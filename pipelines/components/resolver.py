@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Span
 
 from zhkg.records import INITIATIVE, ORG, PERSON, PLACE
 from pipelines.place_lexicon import PlaceLexiconMixin
-from pipelines.spans import CharSpan, doc_text, paragraph_starts, set_entities
+from pipelines.spans import CharSpan, doc_text, paragraph_starts, set_entities, span_name, span_text
 from pipelines.extensions import register_extensions
 from pipelines.lexicons.relation_words import load_relation_words
 from pipelines.lexicons.divisions import CITY, PROVINCE
@@ -112,7 +112,7 @@ def make_resolver(nlp: Language, name: str, min_mentions: int) -> Resolver:
 
 def canonical_name(ent: Span, doc: Doc, lexicon: PlaceLookup, places: DocPlaces) -> str:
     """The in-document name of one entity (its ``kb_id_`` or text, resolved)."""
-    base = ent.kb_id_ or ent.text
+    base = span_name(ent, doc_text(doc))
     if ent.label_ == ORG:
         return expand_short_name(strip_body_suffix(strip_group_noun(base)), doc, lexicon, places)
     if ent.label_ == PLACE:
@@ -142,10 +142,12 @@ def unify_variants(doc: Doc) -> list[str]:
     ``国家电网公司`` is ``国家电网`` (a company suffix added to a name the
     document also uses bare). The longer Party form and the bare company form win.
     """
-    names = {e.kb_id_ or e.text for e in doc.ents if e.label_ == ORG}
+    text = doc_text(doc)
+    ents = doc.ents
+    names = {span_name(e, text) for e in ents if e.label_ == ORG}
     renamed = []
-    for ent in doc.ents:
-        name = ent.kb_id_ or ent.text
+    for ent in ents:
+        name = span_name(ent, text)
         if ent.label_ == ORG:
             if PARTY_PREFIX + name in names:
                 name = PARTY_PREFIX + name
@@ -164,8 +166,10 @@ def repeated_names(doc: Doc) -> list[CharSpan]:
     in others; each repeat that overlaps no entity gets the person's canonical name.
     """
     text = doc_text(doc)
-    people = {e.text: e.kb_id_ or e.text for e in doc.ents if e.label_ == PERSON and len(e.text) >= NAME_MIN}
-    taken = sorted((e.start_char, e.end_char) for e in doc.ents)
+    ents = doc.ents
+    people = {span_text(e, text): span_name(e, text) for e in ents
+              if e.label_ == PERSON and e.end_char - e.start_char >= NAME_MIN}
+    taken = sorted((e.start_char, e.end_char) for e in ents)
     found = []
     for surface, name in people.items():
         for match in re.finditer(re.escape(surface), text):
@@ -182,8 +186,9 @@ def short_titles(doc: Doc) -> list[CharSpan]:
     end of the full one, and names the latest initiative it ends.
     """
     text = doc_text(doc)
-    initiatives = [(e.end_char, e.kb_id_ or e.text) for e in doc.ents if e.label_ == INITIATIVE]
-    taken = [(e.start_char, e.end_char) for e in doc.ents]
+    ents = doc.ents
+    initiatives = [(e.end_char, span_name(e, text)) for e in ents if e.label_ == INITIATIVE]
+    taken = [(e.start_char, e.end_char) for e in ents]
     found = []
     for match in SHORT_TITLE.finditer(text):
         start, end = match.span("name")
@@ -212,10 +217,11 @@ def expand_short_name(name: str, doc: Doc, lexicon: PlaceLookup, places: DocPlac
     if level is None or len(name) < 3 or name[1] in SHORT_NAME_NOT:
         return name
     rest = name[1:]
+    text = doc_text(doc)
     for ent in doc.ents:
         if ent.label_ != ORG:
             continue
-        full = strip_body_suffix(ent.kb_id_ or ent.text)
+        full = strip_body_suffix(span_name(ent, text))
         if full.endswith(rest) and len(full) > len(name):
             info = domestic(lexicon, full[: -len(rest)])
             if info is not None and info.level == level:
@@ -237,17 +243,19 @@ def dominant_places(doc: Doc, lexicon: PlaceLookup, min_mentions: int = 2) -> Do
     cities: Counter[str] = Counter()
     province_names: dict[str, Counter[str]] = {}
     city_names: dict[str, Counter[str]] = {}
+    text = doc_text(doc)
     for ent in doc.ents:
         info = None
         if ent.label_ == PLACE:
-            info = domestic(lexicon, ent.kb_id_ or ent.text)
+            name = span_name(ent, text)
+            info = domestic(lexicon, name)
             if info is not None and info.level == PROVINCE:
-                province_names.setdefault(info.full_name, Counter())[ent.kb_id_ or ent.text] += 1
+                province_names.setdefault(info.full_name, Counter())[name] += 1
             if info is not None and info.level == CITY:
-                city_names.setdefault(info.full_name, Counter())[ent.kb_id_ or ent.text] += 1
+                city_names.setdefault(info.full_name, Counter())[name] += 1
                 cities[info.full_name] += 1
         elif ent.label_ == ORG:
-            found = place_prefix(lexicon, ent.kb_id_ or ent.text)
+            found = place_prefix(lexicon, span_name(ent, text))
             info = found[1] if found is not None else None
         if info is not None and info.province:
             provinces[info.province] += 1
@@ -262,8 +270,10 @@ def dominant_places(doc: Doc, lexicon: PlaceLookup, min_mentions: int = 2) -> Do
 
 
 def _rename(doc: Doc, names: list[str]) -> None:
-    """Give each entity of ``doc`` its name as ``kb_id``."""
-    doc.ents = [Span(doc, e.start, e.end, label=e.label_, kb_id=n) for e, n in zip(doc.ents, names)]
+    """Give each entity of ``doc`` its name as ``kb_id`` (nothing to do when each has it already)."""
+    ents = doc.ents
+    if [e.kb_id_ for e in ents] != names:
+        doc.ents = [Span(doc, e.start, e.end, label=e.label_, kb_id=n) for e, n in zip(ents, names)]
 
 
 def anaphora(doc: Doc) -> list[CharSpan]:
@@ -274,8 +284,9 @@ def anaphora(doc: Doc) -> list[CharSpan]:
     entities (``教育部党组`` holds ``部党组``) are not anaphora.
     """
     text = doc_text(doc)
-    orgs = [(e.start_char, e.end_char, e.kb_id_ or e.text) for e in doc.ents if e.label_ == ORG]
-    taken = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+    ents = doc.ents
+    orgs = [(e.start_char, e.end_char, span_name(e, text)) for e in ents if e.label_ == ORG]
+    taken = [(e.start_char, e.end_char, e.label_) for e in ents]
     paragraphs = paragraph_starts(text)
     found = []
     for match in ANAPHOR.finditer(text):

@@ -20,7 +20,7 @@ for dependency annotation on every assignment, which is quadratic in length.
 from __future__ import annotations
 
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -92,30 +92,31 @@ class ChineseSentencizer:
         if not len(doc):
             doc.user_data[TEXT_KEY] = ""
             return doc
+        text = doc.text
         starts = numpy.full((len(doc), 1), _INSIDE, dtype="int64")
         boundary, after_comma, sentence_start, run_start = True, False, 0, 0
-        pieces: list[str] = []
-        for i, token in enumerate(doc):
-            text = token.text
-            pieces.append(token.text_with_ws)
-            attaches = token.is_space or not text.strip(CLOSERS)
-            is_break = token.is_space or text[-1] in self.breaks
-            unpunctuated = 0 if is_break else token.idx + len(text) - run_start
-            too_long = self._too_long(token.idx - sentence_start, unpunctuated, after_comma)
+        # Offsets, lengths and flags read in one array call; a Token object per token costs more.
+        tokens = doc.to_array([IDX, LENGTH, IS_SPACE, SPACY]).tolist()
+        for i, (idx, length, is_space, trailing_space) in enumerate(tokens):
+            token = text[idx:idx + length]
+            attaches = is_space or not token.strip(CLOSERS)
+            is_break = is_space or token[-1] in self.breaks
+            unpunctuated = 0 if is_break else idx + length - run_start
+            too_long = self._too_long(idx - sentence_start, unpunctuated, after_comma)
             if i == 0 or (not attaches and (boundary or too_long)):
                 starts[i, 0] = _START
-                sentence_start = run_start = token.idx
+                sentence_start = run_start = idx
             if attaches:
-                boundary = boundary or "\n" in text
+                boundary = boundary or "\n" in token
             else:
-                boundary = text[-1] in self.ends
-                after_comma = text[-1] in SOFT_BREAKS
-            if is_break or token.whitespace_:
-                run_start = token.idx + len(token.text_with_ws)
+                boundary = token[-1] in self.ends
+                after_comma = token[-1] in SOFT_BREAKS
+            if is_break or trailing_space:
+                run_start = idx + length + trailing_space
         # spaCy takes uint64 columns; -1 wraps around and is read back as -1.
         doc.from_array([SENT_START], starts.astype("uint64"))
         # Every later component reads the text; spaCy would rebuild it on each access.
-        doc.user_data[TEXT_KEY] = "".join(pieces)
+        doc.user_data[TEXT_KEY] = text
         return doc
 
     def _too_long(self, length: int, unpunctuated: int, after_comma: bool) -> bool:

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from zhkg.records import ORG, PERSON
 from pipelines.lexicons.relation_words import load_relation_words
@@ -26,6 +26,8 @@ from ingest.dates import DateMention, find_dates
 
 CLAUSE_BREAKS = "，,；;：:"
 SEGMENT_BREAKS = "；;：:"
+# Where a clause may end: a break character or the first dash of ``——``.
+_BREAK_CANDIDATE = re.compile(f"[{CLAUSE_BREAKS}—]")
 SUBJECT_LABELS = (ORG, PERSON)
 # Coordination between entities of one list: 、 和 及 以及 与 同 暨, and quotes.
 # A party body or office word may close a list member (中央纪委国家监委机关、中央办公厅).
@@ -78,6 +80,12 @@ class Ent:
     text: str
 
 
+def _ent(span: Span, text: str) -> Ent:
+    """The record of one entity; its text is sliced from the document text (``span.text`` joins tokens)."""
+    surface = text[span.start_char:span.end_char]
+    return Ent(span.start_char, span.end_char, span.label_, span.kb_id_ or surface, surface)
+
+
 @dataclass(frozen=True)
 class Clause:
     """A clause: character offsets, its sentence and its segment (both document-wide indices)."""
@@ -94,9 +102,7 @@ class DocView:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.text = doc_text(doc)
-        self.ents = [
-            Ent(e.start_char, e.end_char, e.label_, e.kb_id_ or e.text, e.text) for e in doc.ents
-        ]
+        self.ents = [_ent(e, self.text) for e in doc.ents]
         self._ent_starts = [e.start for e in self.ents]
         self.sentences: list[SentenceBounds] = sentence_bounds(doc, self.text)
         self._sent_starts = [s.start for s in self.sentences]
@@ -123,7 +129,7 @@ class DocView:
 
     def ents_in(self, start: int, end: int, labels: Iterable[str] | None = None) -> list[Ent]:
         """Entities lying fully inside ``start``..``end``, optionally of the given labels."""
-        wanted = set(labels) if labels is not None else None
+        wanted = labels if labels is None or isinstance(labels, (tuple, frozenset)) else frozenset(labels)
         i = bisect.bisect_left(self._ent_starts, start)
         found = []
         while i < len(self.ents) and self.ents[i].start < end:
@@ -412,12 +418,17 @@ class DocView:
 
     # -- construction ------------------------------------------------------------------
     def _split_clauses(self) -> list[Clause]:
-        """Clauses of every sentence, never splitting inside an entity."""
+        """Clauses of every sentence, never splitting inside an entity.
+
+        Only the break characters and dashes of a sentence are visited (found
+        by :data:`_BREAK_CANDIDATE`), not every character.
+        """
         clauses: list[Clause] = []
         segment = 0
         for si, bounds in enumerate(self.sentences):
             start = bounds.start
-            for i in range(bounds.start, bounds.end):
+            for found in _BREAK_CANDIDATE.finditer(self.text, bounds.start, bounds.end):
+                i = found.start()
                 char = self.text[i]
                 is_dash = self.text.startswith("——", i)
                 if (char in CLAUSE_BREAKS or is_dash) and self.ent_covering(i) is None:
