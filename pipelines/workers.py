@@ -18,7 +18,6 @@ driver itself never loads the pipeline.
 
 from __future__ import annotations
 
-import json
 import logging
 import multiprocessing
 import os
@@ -82,6 +81,7 @@ def extract(batch: Batch) -> BatchResult:
     from pipelines.corpus import extract_batch
     from ingest import Failure
     from zhkg.store.fingerprint import pipeline_fingerprint
+    from zhkg.store.record_json import record_json
 
     hashes = {document.id: key for key, document in batch}
     with _pipeline_lock:
@@ -93,7 +93,7 @@ def extract(batch: Batch) -> BatchResult:
         if isinstance(result, Failure):
             items.append(Extracted(**common, failure=result.reason))
         else:
-            items.append(Extracted(**common, record=json.dumps(result.to_dict(), ensure_ascii=False)))
+            items.append(Extracted(**common, record=record_json(result.to_dict())))
     return BatchResult(pipeline_fingerprint(), items)
 
 

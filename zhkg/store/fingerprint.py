@@ -1,11 +1,21 @@
 """The pipeline's fingerprint: what a stored record depends on besides its document.
 
 A record is reused only when the document's content hash *and* this
-fingerprint match. The fingerprint hashes the pipeline's own files (config,
-lexicons, rules and component code under ``pipelines/``), the versions of
-the packages that carry models or lexicons, the pkuseg model files (names
-and sizes: the files are 170 MB, too slow to read on every build) and
-zhkg's version. Change any of them and the next build re-extracts.
+fingerprint match. The fingerprint hashes what decides a record's content:
+the pipeline's config and lexicon files, the code that makes records (the
+components, rules and record conversion under ``pipelines/``), the record
+schema version, the versions of the packages that carry models or lexicons,
+the pkuseg model files (names and sizes: the files are 170 MB, too slow to
+read on every build) and zhkg's version. Change any of them and the next
+build re-extracts.
+
+The code is hashed, not only zhkg's version, because a checkout keeps its
+version across commits: a user who edits a rule, or pulls one, and rebuilds
+must not get records of the old rule back with no warning, and re-extracting
+costs only time while a stale graph is silently wrong. The modules that only
+schedule the work (:data:`SCHEDULING_MODULES`: worker processes, the Dask
+client, where the model is cached) do not change any record, so they are left
+out, and a change to them reuses the store.
 """
 
 from __future__ import annotations
@@ -21,8 +31,11 @@ PIPELINE_PACKAGES: tuple[str, ...] = (
 )
 """Packages whose version changes what the pipeline extracts."""
 
+SCHEDULING_MODULES: tuple[str, ...] = ("workers.py", "cluster.py", "model.py")
+"""Modules of ``pipelines/`` that decide where and when records are made, never what they say."""
+
 _PIPELINE_SUFFIXES = (".py", ".cfg", ".tsv", ".txt", ".json")
-_EXCLUDED_DIRS = ("ingest", "__pycache__")
+_EXCLUDED_DIRS = ("__pycache__",)
 
 
 def content_hash(text: str, title: str = "", date: str | None = None, url: str = "",
@@ -59,13 +72,19 @@ def pipeline_fingerprint() -> str:
 
 def _fingerprint_parts() -> list[str]:
     import pipelines
+    from zhkg.records import SCHEMA_VERSION
 
     parts = [f"{name}=={_version(name)}" for name in PIPELINE_PACKAGES]
-    root = Path(pipelines.__file__).parent
-    for path in _pipeline_files(root):
-        parts.append(f"{path.relative_to(root).as_posix()}:{hashlib.sha256(path.read_bytes()).hexdigest()}")
+    parts.append(f"records schema {SCHEMA_VERSION}")
+    parts.extend(pipeline_file_hashes(Path(pipelines.__file__).parent))
     parts.extend(_model_files())
     return parts
+
+
+def pipeline_file_hashes(root: Path) -> list[str]:
+    """``relative/path:sha256`` of each file under ``root`` that shapes records, in path order."""
+    return [f"{path.relative_to(root).as_posix()}:{hashlib.sha256(path.read_bytes()).hexdigest()}"
+            for path in _pipeline_files(root)]
 
 
 def _pipeline_files(root: Path) -> list[Path]:
@@ -73,6 +92,7 @@ def _pipeline_files(root: Path) -> list[Path]:
         path for path in root.rglob("*")
         if path.is_file() and path.suffix in _PIPELINE_SUFFIXES
         and not any(part in _EXCLUDED_DIRS for part in path.relative_to(root).parts)
+        and path.relative_to(root).as_posix() not in SCHEDULING_MODULES
     )
 
 

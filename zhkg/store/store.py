@@ -20,6 +20,7 @@ from typing import Any, Iterator, Sequence
 from zhkg.outdir import graph_build
 from zhkg.store.builds import (LAST_BUILD_META, OUTDIR_META, cursor, drop_builds, schema_name,
                                use_build)
+from zhkg.store.record_json import record_from_json
 from zhkg.store.schema import create_build_tables, ensure_schema
 
 log = logging.getLogger(__name__)
@@ -45,7 +46,11 @@ class InputDocument:
 
 @dataclass(frozen=True)
 class StoredRecord:
-    """One extracted document, ready for the ``records`` table (``record`` is JSON)."""
+    """One extracted document, ready for the ``records`` table.
+
+    ``record`` is JSON, best made by :func:`zhkg.store.record_json.record_json`
+    (which stores each sentence's text once).
+    """
 
     content_hash: str
     doc_id: str
@@ -264,7 +269,7 @@ def input_records(con, fingerprint: str | None = None,
     rows_of.execute(sql + " ORDER BY i.doc_id", params)
     while rows := rows_of.fetchmany(_FETCH_ROWS):
         for record, source in rows:
-            data = json.loads(record)
+            data = record_from_json(record)
             data["source"] = source
             yield data
 
