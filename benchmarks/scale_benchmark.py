@@ -1,6 +1,7 @@
 """Scale benchmark: workers, memory, incremental rebuilds, output size and store queries.
 
     flock /tmp/zhkg-heavy.lock python benchmarks/scale_benchmark.py [--data DIR] [--limit N] [--work DIR]
+    flock /tmp/zhkg-heavy.lock python benchmarks/scale_benchmark.py --incremental-from DONE --work DIR
 
 Runs on ``../shared/data/news_scale`` (JSON lines, one item a line) unless
 ``--data`` names another folder; ``--limit`` keeps the first N items for a
@@ -20,6 +21,10 @@ Reported in one run (and written to ``WORK/scale_benchmark.json``):
   full build's, and whether its files equal the full build's byte for byte);
 - ``zhkg query visits``, ``posts`` and ``top`` on the built store, each one
   command (load plus answer) timed from start to exit.
+
+``--incremental-from DONE`` times only the incremental rebuild again, from
+the store of the earlier run in ``DONE`` (see :func:`rerun_incremental`),
+for trying a change to the rebuild without the two full builds.
 
 Each build runs in a fresh process so its peak RSS is its own. Figures taken
 while other jobs share the machine are noisy; the report says how loaded it was.
@@ -57,12 +62,18 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--data", type=Path, default=NEWS_SCALE, help="folder of .jsonl files")
     ap.add_argument("--limit", type=int, default=0, help="use only the first N items")
     ap.add_argument("--work", type=Path, default=ROOT / "benchmark-scale", help="scratch folder")
+    ap.add_argument("--incremental-from", type=Path, metavar="DONE",
+                    help="only time the incremental rebuild again, from the store of an earlier run's "
+                         "WORK folder DONE (same pipeline fingerprint), against its full builds")
     sub = ap.add_subparsers(dest="command")
     one = sub.add_parser("build", help=argparse.SUPPRESS)
     one.add_argument("inputs", type=Path)
     one.add_argument("out", type=Path)
     one.add_argument("--workers", type=int, required=True)
     sub.add_parser("lac", help=argparse.SUPPRESS).add_argument("corpus", type=Path)
+    forget = sub.add_parser("forget", help=argparse.SUPPRESS)
+    for name in ("base", "union", "store"):
+        forget.add_argument(name, type=Path)
     sweep = sub.add_parser("sweep", help=argparse.SUPPRESS)
     sweep.add_argument("store", type=Path)
     sweep.add_argument("out", type=Path)
@@ -71,8 +82,12 @@ def main(argv: list[str] | None = None) -> None:
         print(json.dumps(measured_build(args.inputs, args.out, args.workers)))
     elif args.command == "lac":
         print(json.dumps(lac_alone(args.corpus)))
+    elif args.command == "forget":
+        print(json.dumps(forget_new_records(args.base, args.union, args.store)))
     elif args.command == "sweep":
         print(json.dumps(cooccurs_sweep(args.store, args.out)))
+    elif args.incremental_from:
+        rerun_incremental(args.incremental_from, args.work)
     else:
         run(args)
 
@@ -140,6 +155,50 @@ def run(args: argparse.Namespace) -> None:
     result["load_after"] = os.getloadavg()
     say(f"load average before {result['load_before']}, after {result['load_after']} (2 cores)")
     (work / "scale_benchmark.json").write_text(json.dumps(result, indent=2, ensure_ascii=False))
+
+
+def rerun_incremental(done: Path, work: Path) -> None:
+    """The incremental rebuild of ``run`` again, from a copy of ``done/w2`` without the new items' records.
+
+    ``done`` is the WORK folder of a whole run: ``w2`` holds the store after
+    its incremental rebuild, ``w1`` the full build of the union. The copy
+    loses the records of the items ``union`` has and ``base`` lacks, so the
+    rebuild extracts the same new items; its graph tables are those of the
+    union, which the rebuild replaces as it would a base build's.
+    """
+    previous = json.loads((done / "scale_benchmark.json").read_text())
+    shutil.rmtree(work, ignore_errors=True)
+    shutil.copytree(done / "w2", work / "w2", symlinks=True)
+    removed = child("forget", str(done / "base"), str(done / "union"), str(work / "w2" / "zhkg.duckdb"))
+    incremental = child("build", str(done / "union"), str(work / "w2"), "--workers", "2")
+    full = previous["workers_2"]["wall_s"]
+    result = {"from": str(done), "forgotten_records": removed["records"], "incremental": incremental,
+              "incremental_over_full": incremental["wall_s"] / full,
+              "incremental_equals_full": same_exports(done / "w1", work / "w2"),
+              "load_after": os.getloadavg()}
+    say(f"incremental +{removed['records']}: {incremental['wall_s']:.1f} s = {result['incremental_over_full']:.1%} "
+        f"of the --workers 2 build of {done} ({full:.1f} s); extracted {incremental['extracted']}, "
+        f"reused {incremental['reused']}; files equal to the full build of the union: "
+        f"{result['incremental_equals_full']}; stages {incremental['stages']}; load {result['load_after']}")
+    (work / "incremental.json").write_text(json.dumps(result, indent=2, ensure_ascii=False))
+
+
+def forget_new_records(base: Path, union: Path, store: Path) -> dict:
+    """Delete from ``store`` the records of the documents of ``union`` that ``base`` lacks."""
+    sys.path.insert(0, str(ROOT))
+    import duckdb
+
+    from ingest import DocumentStream
+    from zhkg.store import content_hash
+
+    def keys(folder: Path) -> set[str]:
+        return {content_hash(d.text, d.title, d.date, d.url, d.offsets) for d in DocumentStream([folder])}
+
+    new = sorted(keys(union) - keys(base))
+    con = duckdb.connect(str(store))
+    con.execute("DELETE FROM records WHERE content_hash IN (SELECT unnest(?::VARCHAR[]))", [new])
+    con.close()
+    return {"records": len(new)}
 
 
 def split_corpus(data: Path, limit: int, base: Path, union: Path) -> list[dict]:

@@ -67,7 +67,9 @@ def is_nav_line(line: str) -> bool:
 def is_contact_line(line: str) -> bool:
     """Contribution addresses, e-mail/URL-only lines, editor credits and licence numbers."""
     bare = line.strip("（）() ")
-    if _LABEL.match(bare) and len(bare) <= CONTACT_LINE:
+    if len(bare) > CONTACT_LINE:  # longer than any contact line, so no regex need run (most prose)
+        return False
+    if _LABEL.match(bare):
         return True
     if _ICP.search(line) and len(line) <= CONTACT_LINE:
         return True
@@ -76,8 +78,10 @@ def is_contact_line(line: str) -> bool:
 
 def dateline(line: str) -> str | None:
     """The ISO date when the line holds nothing but a date (and time, weekday, labels)."""
+    if len(line) > CONTACT_LINE:
+        return None
     dates = full_dates(line)
-    if not dates or len(line) > CONTACT_LINE:
+    if not dates:
         return None
     rest = line
     for start, end, _ in reversed(dates):

@@ -32,6 +32,23 @@ class Document:
 
 
 @dataclass(frozen=True)
+class DocumentInfo:
+    """What the report says of a document read, without its text (kept by :class:`DocumentStream`)."""
+
+    id: str
+    title: str = ""
+    date: str | None = None
+    source: str = ""
+    encoding: str = "utf-8"
+    chars: int = 0
+
+    @classmethod
+    def of(cls, document: "Document") -> "DocumentInfo":
+        return cls(document.id, document.title, document.date, document.source, document.encoding,
+                   len(document.text))
+
+
+@dataclass(frozen=True)
 class Content:
     """Text without markup, plus whatever metadata the markup carried.
 
@@ -74,7 +91,8 @@ class Duplicate:
 class ReadResult:
     """Everything one ingest run produced; every input file is accounted for."""
 
-    documents: list[Document] = field(default_factory=list)
+    documents: list[Document | DocumentInfo] = field(default_factory=list)
+    """The documents read: whole from :func:`read_paths`, their :class:`DocumentInfo` from a stream."""
     failures: list[Failure] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     duplicates: list[Duplicate] = field(default_factory=list)

@@ -10,15 +10,15 @@ import json
 import logging
 import os
 import stat
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
 from .make_document import make_document
 from ingest.dates import parse_date
 from .decode import decode_bytes
-from .document import Content, Document, Duplicate, Failure, ReadResult
+from .document import Content, Document, DocumentInfo, Duplicate, Failure, ReadResult
 from zhkg.errors import E105_NO_TEXT, UnreadableInput, ZhkgInputError
 from .html import extract_page, is_whole_page, looks_like_html, strip_tags
 from .markdown import strip_markdown
@@ -82,12 +82,17 @@ def _document(
     )
 
 
-def _guarded(outcome: Outcome, source: str, build: Callable[[], Document]) -> None:
+def _guarded(source: str, build: Callable[[], Document]) -> Document | Failure:
     """Run one document build; any problem becomes a failure, never an exception."""
     try:
-        outcome.documents.append(build())
+        return build()
     except Exception as err:  # noqa: BLE001 - one bad input must not stop the run
-        outcome.failures.append(_failure(source, err))
+        return _failure(source, err)
+
+
+def _collect(outcome: Outcome, items: Iterable[Document | Failure]) -> None:
+    for item in items:
+        (outcome.failures if isinstance(item, Failure) else outcome.documents).append(item)
 
 
 def _failure(source: str, err: Exception) -> Failure:
@@ -119,7 +124,8 @@ def _json_problem(err: ValueError | RecursionError) -> str:
     return f"invalid JSON ({' '.join(str(err).split())})"
 
 
-def _read_jsonl(text: str, *, source: str, encoding: str, outcome: Outcome) -> None:
+def _jsonl_items(text: str, *, source: str, encoding: str) -> Iterator[Document | Failure]:
+    """Each line's document or failure, one line at a time."""
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
@@ -127,55 +133,70 @@ def _read_jsonl(text: str, *, source: str, encoding: str, outcome: Outcome) -> N
         try:
             record = json.loads(line)
         except (ValueError, RecursionError) as err:
-            outcome.failures.append(Failure(where, f"line {number}: {_json_problem(err)}"))
+            yield Failure(where, f"line {number}: {_json_problem(err)}")
             continue
-        _guarded(
-            outcome,
-            where,
-            partial(_record_document, record, line=number, source=where, encoding=encoding),
-        )
+        yield _guarded(where, partial(_record_document, record, line=number, source=where, encoding=encoding))
+
+
+def data_items(data: bytes, *, source: str, suffix: str, notes: list[str]) -> Iterator[Document | Failure]:
+    """The documents and failures of one file's bytes, one at a time (a JSON-lines file holds many).
+
+    ``suffix`` (``.txt``, ``.jsonl``...) selects the format; notes about the
+    decoding go to ``notes``.
+    """
+    suffix = suffix.lower()
+    try:
+        decoded = decode_bytes(data)
+    except Exception as err:  # noqa: BLE001 - one bad input must not stop the run
+        yield _failure(source, err)
+        return
+    if decoded.encoding != "utf-8":
+        notes.append(f"{source}: decoded as {decoded.encoding}")
+    if decoded.note:
+        notes.append(f"{source}: {decoded.note}")
+    if suffix == ".jsonl":
+        found = False
+        for item in _jsonl_items(decoded.text, source=source, encoding=decoded.encoding):
+            found = True
+            yield item
+        if not found:
+            yield Failure(source, "no JSON records")
+        return
+    yield _guarded(source, lambda: _document(decoded.text, source=source, suffix=suffix,
+                                             encoding=decoded.encoding))
 
 
 def read_data(data: bytes, *, source: str, suffix: str) -> Outcome:
     """Read one file's bytes; ``suffix`` (``.txt``, ``.jsonl``...) selects the format."""
     outcome = Outcome()
-    suffix = suffix.lower()
-    try:
-        decoded = decode_bytes(data)
-    except Exception as err:  # noqa: BLE001 - one bad input must not stop the run
-        outcome.failures.append(_failure(source, err))
-        return outcome
-    if decoded.encoding != "utf-8":
-        outcome.notes.append(f"{source}: decoded as {decoded.encoding}")
-    if decoded.note:
-        outcome.notes.append(f"{source}: {decoded.note}")
-    if suffix == ".jsonl":
-        _read_jsonl(decoded.text, source=source, encoding=decoded.encoding, outcome=outcome)
-        if not outcome.documents and not outcome.failures:
-            outcome.failures.append(Failure(source, "no JSON records"))
-        return outcome
-    _guarded(
-        outcome,
-        source,
-        lambda: _document(decoded.text, source=source, suffix=suffix, encoding=decoded.encoding),
-    )
+    _collect(outcome, data_items(data, source=source, suffix=suffix, notes=outcome.notes))
     return outcome
 
 
 def read_file(path: Path, *, max_file_size: int = DEFAULT_MAX_FILE_SIZE) -> Outcome:
     """Read one file from disk; unreadable or unsupported files become failures."""
+    outcome = Outcome()
+    _collect(outcome, file_items(path, max_file_size=max_file_size, notes=outcome.notes))
+    return outcome
+
+
+def file_items(path: Path, *, max_file_size: int = DEFAULT_MAX_FILE_SIZE,
+               notes: list[str]) -> Iterator[Document | Failure]:
+    """The documents and failures of one file on disk, one at a time; notes go to ``notes``."""
     source = display_path(path)
     if not is_supported(path):
         supported = ", ".join(SUPPORTED_SUFFIXES)
-        reason = f"unsupported file type '{path.suffix or '(none)'}'; expected {supported}"
-        return Outcome(failures=[Failure(source, reason)])
+        yield Failure(source, f"unsupported file type '{path.suffix or '(none)'}'; expected {supported}")
+        return
     try:
         data = read_regular_file(path, max_file_size)
     except UnreadableInput as err:
-        return Outcome(failures=[Failure(source, str(err))])
+        yield Failure(source, str(err))
+        return
     except OSError as err:
-        return Outcome(failures=[Failure(source, f"cannot read file: {err.strerror or err}")])
-    return read_data(data, source=source, suffix=path.suffix)
+        yield Failure(source, f"cannot read file: {err.strerror or err}")
+        return
+    yield from data_items(data, source=source, suffix=path.suffix, notes=notes)
 
 
 def read_regular_file(path: Path, max_file_size: int) -> bytes:
@@ -196,15 +217,49 @@ def read_regular_file(path: Path, max_file_size: int) -> bytes:
     return data
 
 
-def _add_deduplicated(result: ReadResult, outcome: Outcome, seen: dict[str, str]) -> None:
-    for doc in outcome.documents:
-        if doc.id in seen:
-            result.duplicates.append(Duplicate(doc.source, doc.id, seen[doc.id]))
-        else:
-            seen[doc.id] = doc.source
-            result.documents.append(doc)
-    result.failures.extend(outcome.failures)
-    result.notes.extend(outcome.notes)
+class DocumentStream:
+    """The documents under ``paths``, one at a time, in path order, each content id once.
+
+    Iterating reads the files as the documents are wanted, so a caller that
+    hands each document on holds none of them; a JSON-lines file is decoded
+    whole (it is at most ``max_file_size``) but its documents are made one
+    line at a time. :attr:`result` accounts for every input as the stream
+    goes (documents as :class:`DocumentInfo`, without their text) and is
+    complete once the stream is exhausted. Bad path arguments raise
+    :class:`ZhkgInputError` here, before any file is read (see :func:`scan_paths`).
+    """
+
+    def __init__(
+        self,
+        paths: Sequence[str | Path] | str | Path,
+        *,
+        progress: Callable[[Path], None] | None = None,
+        max_file_size: int = DEFAULT_MAX_FILE_SIZE,
+        exclude: Sequence[str | Path] = (),
+    ) -> None:
+        scan = scan_paths(paths, max_file_size=max_file_size, exclude=exclude)
+        # Path order, not argument order: the same inputs give the same documents, the
+        # same duplicates and byte-identical outputs however they were listed.
+        self._files = sorted(scan.files, key=display_path)
+        self._progress = progress
+        self._max_file_size = max_file_size
+        self.result = ReadResult(files=[display_path(f) for f in self._files], skipped=scan.skipped)
+
+    def __iter__(self) -> Iterator[Document]:
+        result, seen = self.result, {}
+        for path in self._files:
+            if self._progress is not None:
+                self._progress(path)
+            for item in file_items(path, max_file_size=self._max_file_size, notes=result.notes):
+                if isinstance(item, Failure):
+                    result.failures.append(item)
+                elif item.id in seen:
+                    result.duplicates.append(Duplicate(item.source, item.id, seen[item.id]))
+                else:
+                    seen[item.id] = item.source
+                    result.documents.append(DocumentInfo.of(item))
+                    yield item
+        logger.info(summary_line(result))
 
 
 def read_paths(
@@ -220,19 +275,11 @@ def read_paths(
     Files are read in path order. Never raises for bad file content: every file
     found is a document, a duplicate, a failure or a skipped entry. Raises :class:`ZhkgInputError`
     only for path arguments that cannot be expanded (see :func:`scan_paths`).
+    All documents are held at once; :class:`DocumentStream` reads them one at a time.
     """
-    scan = scan_paths(paths, max_file_size=max_file_size, exclude=exclude)
-    # Path order, not argument order: the same inputs give the same documents, the
-    # same duplicates and byte-identical outputs however they were listed.
-    files = sorted(scan.files, key=display_path)
-    result = ReadResult(files=[display_path(f) for f in files], skipped=scan.skipped)
-    seen: dict[str, str] = {}
-    for path in files:
-        if progress is not None:
-            progress(path)
-        _add_deduplicated(result, read_file(path, max_file_size=max_file_size), seen)
-    logger.info(summary_line(result))
-    return result
+    stream = DocumentStream(paths, progress=progress, max_file_size=max_file_size, exclude=exclude)
+    documents = list(stream)
+    return replace(stream.result, documents=documents)
 
 
 def read_text(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from .document import DocumentInfo
+
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
@@ -43,7 +45,7 @@ def _entries(result: ReadResult, processing: Sequence[Failure]) -> list[dict[str
             "title": doc.title,
             "date": doc.date,
             "encoding": doc.encoding,
-            "chars": len(doc.text),
+            "chars": doc.chars if isinstance(doc, DocumentInfo) else len(doc.text),
         }
         if doc.source in failed:
             entry.update(status=FAILED, reason=failed[doc.source])

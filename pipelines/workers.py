@@ -124,13 +124,17 @@ class Extractor(Protocol):
 
 
 class LocalPool:
-    """``workers`` spawned processes on this machine, each loading the pipeline once.
+    """Up to ``workers`` spawned processes on this machine, each loading the pipeline once.
 
-    When there are at least as many cores as workers, each worker is pinned
-    to a core of its own, so a worker's tokenizer and its LAC thread share
-    one core, as the throughput figures assume, and ``--workers 1`` uses
-    one core. The constructor returns when every worker has its pipeline,
-    so the caller's "loading pipeline" stage lasts as long as the loading does.
+    The constructor returns once the first worker has its pipeline; the
+    others start as tasks arrive and no worker is idle
+    (``ProcessPoolExecutor`` spawns on demand with the ``spawn`` start
+    method), so a build with one batch to extract loads the pipeline once,
+    and a build that opens the pool before it knows what to extract (to load
+    while it reads) wastes at most one load. When there are at least as
+    many cores as workers, each worker is pinned to a core of its own, so a
+    worker's tokenizer and its LAC thread share one core, as the throughput
+    figures assume, and ``--workers 1`` uses one core.
     """
 
     def __init__(self, workers: int) -> None:
@@ -143,10 +147,9 @@ class LocalPool:
         pinning = cores if 0 < workers <= len(cores) else []
         self._pool = ProcessPoolExecutor(
             workers, mp_context=context, initializer=_start_worker,
-            initargs=(context.Barrier(workers), context.Value("i", 0), pinning),
+            initargs=(context.Value("i", 0), pinning),
         )
-        for future in [self._pool.submit(_ready) for _ in range(workers)]:
-            future.result()
+        self._pool.submit(_ready).result()
 
     def run(self, tasks: Iterable[Batch]) -> Iterator[BatchResult]:
         pending: dict[Future, Batch] = {}
@@ -176,19 +179,14 @@ def open_extractor(workers: int, scheduler: str | None = None) -> Extractor:
     return LocalPool(max(workers, 1))
 
 
-def _start_worker(barrier, started, cores: list[int]) -> None:
-    """Pool initializer: take a core (when pinning), load the pipeline, wait for the others.
-
-    Waiting at the barrier means no worker runs a task before all are ready,
-    so every worker gets one of the first tasks and its own core.
-    """
+def _start_worker(started, cores: list[int]) -> None:
+    """Pool initializer: take the next core (when pinning) and load the pipeline."""
     if cores:
         with started.get_lock():
             index = started.value
             started.value += 1
         os.sched_setaffinity(0, {cores[index % len(cores)]})
     worker_pipeline()
-    barrier.wait()
 
 
 def _ready() -> bool:

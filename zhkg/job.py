@@ -3,9 +3,11 @@
 ``build()`` is what ``zhkg build`` runs, and what a script calls to do the
 same. Its stages:
 
-1. read the inputs into documents (``ingest``);
-2. key each document by its content hash; extract, on the chosen workers,
-   only those whose record for this pipeline is not in the store yet;
+1. read the inputs into documents (``ingest``), one at a time;
+2. key each document by its content hash as it comes; hand those whose
+   record for this pipeline is not in the store yet to the chosen workers,
+   in batches, and let the others go (no more than a few batches of
+   documents are held at once);
 3. build the graph from the store's records, in document id order;
 4. write the graph back to the store as tables, for queries and exports,
    and at the same time, in a forked process, the larger export files;
@@ -25,6 +27,7 @@ time, and never prints.
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 import os
@@ -32,7 +35,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 
 from ingest.paths import DEFAULT_MAX_FILE_SIZE
 
@@ -47,6 +50,8 @@ REPORT_NAME = "report.json"
 DEFAULT_BATCH_SIZE = 128
 DEFAULT_COOCCURS_MIN = 2
 """CO_OCCURS edges supported by fewer sentences stay in the store, out of the files."""
+RATE_LOG_SECONDS = 30.0
+"""How often extraction logs its rate."""
 
 
 @dataclass
@@ -83,7 +88,7 @@ class BuildProgress:
         """A new stage starts (reading, extracting, building graph, ...)."""
 
     def total(self, count: int) -> None:
-        """The number of documents to extract is known."""
+        """The number of documents to extract is known (once the readers reach the end of the input)."""
 
     def advance(self, source: str) -> None:
         """One more document was extracted."""
@@ -191,8 +196,8 @@ def build(
 def _build_into(output: OutputSet, paths: Sequence[str | os.PathLike[str]], options: BuildOptions,
                 stages: _Stages) -> BuildSummary:
     """The build itself: files are written under ``output.staging``, then committed."""
-    from graph.build import build_graph, cyclic_gc_paused, graph_summary
-    from ingest import read_paths
+    from graph.build import cyclic_gc_paused, graph_summary
+    from ingest import DocumentStream
     from ingest.report import build_report
     from zhkg.errors import NothingReadError, StrictModeError
     from zhkg.outdir import published_build
@@ -201,33 +206,32 @@ def _build_into(output: OutputSet, paths: Sequence[str | os.PathLike[str]], opti
     out = output.staging
 
     stages.start("reading")
-    read = read_paths(paths, max_file_size=options.max_file_size, exclude=[output.outdir])
-    for failure in read.failures:
-        log.warning("skipped %s: %s", failure.source, failure.reason)
-    for note in read.notes:
-        log.info("%s", note)
-    if not read.documents:
-        write_report(out / REPORT_NAME, build_report(read), [])
-        output.commit()
-        raise NothingReadError(len(read.failures))
+    stream = DocumentStream(paths, max_file_size=options.max_file_size, exclude=[output.outdir])
+    opening = _Opening(options.workers or default_workers(), options.scheduler)
+    try:
+        documents = iter(stream)
+        first = next(documents, None)
+        if first is None:
+            _log_reading(stream.result)
+            write_report(out / REPORT_NAME, build_report(stream.result), [])
+            output.commit()
+            raise NothingReadError(len(stream.result.failures))
 
-    store_path = Path(options.store) if options.store else output.outdir / STORE_NAME
-    fingerprint = pipeline_fingerprint()
-    with Store(store_path) as db, cyclic_gc_paused():
-        db.set_outdir(output.outdir, published_build(output.outdir))
-        extraction = _extract(db, read.documents, fingerprint, stages,
-                              workers=options.workers or default_workers(), scheduler=options.scheduler,
-                              batch_size=options.batch_size)
-        db.set_fingerprint(fingerprint)
-
-        stages.start("building graph")
-        documents = _document_info(extraction.records)
-        graph = build_graph(extraction.records)
-        extraction.records = []
-
-        stages.start("writing store and files")
-        outputs = _write_store_and_files(db, graph, output.build, out, options, documents)
+        store_path = Path(options.store) if options.store else output.outdir / STORE_NAME
+        fingerprint = pipeline_fingerprint()
+        with Store(store_path) as db, cyclic_gc_paused():
+            db.set_outdir(output.outdir, published_build(output.outdir))
+            extraction = _extract(db, itertools.chain([first], documents), fingerprint, stages, opening,
+                                  batch_size=options.batch_size)
+            db.set_fingerprint(fingerprint)
+            graph, info = _graph(extraction, stages)
+            stages.start("writing store and files")
+            outputs = _write_store_and_files(db, graph, output.build, out, options, info)
+    finally:
+        opening.close()
     times = stages.finish()
+    read = stream.result
+    _log_reading(read)
     write_report(out / REPORT_NAME, build_report(read, extraction.failures), extraction.failures)
     published = output.commit()
     with Store(store_path) as db:
@@ -252,6 +256,24 @@ def _build_into(output: OutputSet, paths: Sequence[str | os.PathLike[str]], opti
     return summary
 
 
+def _graph(extraction: _Extraction, stages: _Stages):
+    """The graph of the extracted and reused records, and each document's title, date and URL."""
+    from graph.build import build_graph
+
+    stages.start("building graph")
+    info = _document_info(extraction.records)
+    graph = build_graph(extraction.records)
+    extraction.records = []
+    return graph, info
+
+
+def _log_reading(read) -> None:
+    for failure in read.failures:
+        log.warning("skipped %s: %s", failure.source, failure.reason)
+    for note in read.notes:
+        log.info("%s", note)
+
+
 @dataclass
 class _Extraction:
     """What extraction did, and the records of every input for the graph (in document id order)."""
@@ -262,60 +284,112 @@ class _Extraction:
     records: list[DocResult] = field(default_factory=list)
 
 
-def _extract(db, documents, fingerprint: str, stages: _Stages, *, workers: int,
-             scheduler: str | None, batch_size: int) -> _Extraction:
+class _Inputs:
+    """Keys the documents as they stream in, and keeps of them only the ones to extract.
+
+    Every document becomes an :class:`~zhkg.store.InputDocument` (its key, id
+    and source); one whose key has a record for this pipeline is let go at
+    once, the others come out in batches of ``batch_size``, in input order,
+    so the batches, and the records, are those of a build that read
+    everything first.
+    """
+
+    def __init__(self, documents: Iterable, stored: set[str], batch_size: int) -> None:
+        self.keyed: list = []
+        self.todo_keys: list[str] = []
+        self.todo_chars = 0
+        self.finished = False
+        self._documents = documents
+        self._stored = stored
+        self._batch_size = batch_size
+
+    def batches(self) -> Iterator[list]:
+        """Batches of ``(key, document)`` to extract, read from the stream as they are wanted."""
+        from zhkg.store import InputDocument, content_hash
+
+        batch: list = []
+        for d in self._documents:
+            key = content_hash(d.text, d.title, d.date, d.url, d.offsets)
+            self.keyed.append(InputDocument(key, d.id, d.source))
+            if key in self._stored:
+                continue
+            self.todo_keys.append(key)
+            self.todo_chars += len(d.text)
+            batch.append((key, d))
+            if len(batch) == self._batch_size:
+                yield batch
+                batch = []
+        self.finished = True
+        if batch:
+            yield batch
+
+
+def _extract(db, documents: Iterable, fingerprint: str, stages: _Stages, opening: "_Opening", *,
+             batch_size: int) -> _Extraction:
     """Extract the documents the store has no record of; the rest are reused.
 
-    While the workers load the pipeline (seconds of CPU on their own cores),
-    this process reads the stored records, so a rebuild that adds a few
-    documents costs little more than one that adds none.
+    Documents stream from the readers: those the store has are let go as soon
+    as they are keyed, the others go to the workers in batches (at most a few
+    per worker in flight), so no more than that is held. The first worker
+    was started before reading (``opening``), so it loads the pipeline while
+    this process reads; when the input has ended before it is ready, this
+    process also reads the stored records meanwhile, so a rebuild that adds
+    a few documents costs little more than one that adds none.
     """
-    from pipelines.workers import batches
-    from zhkg.store import InputDocument, content_hash
-
-    keyed = [(content_hash(d.text, d.title, d.date, d.url, d.offsets), d) for d in documents]
-    db.set_inputs([InputDocument(key, d.id, d.source) for key, d in keyed])
     db.prune(fingerprint)
-    missing = db.missing(fingerprint)
-    todo = [(key, d) for key, d in keyed if key in missing]
-    outcome = _Extraction(reused=len(keyed) - len(todo))
-    log.info("%d documents to extract, %d reused from the store", len(todo), outcome.reused)
-    if not todo:
+    inputs = _Inputs(documents, db.stored_keys(fingerprint), batch_size)
+    tasks = inputs.batches()
+    first = _take(tasks, 1)
+    outcome = _Extraction()
+    if not first:
+        log.info("nothing to extract, %d documents reused from the store", len(inputs.keyed))
         stages.start("reading records")
+        outcome.reused = len(inputs.keyed)
+        db.set_inputs(inputs.keyed)
         outcome.records = _doc_results(db.input_records(fingerprint))
+        opening.close()  # the unused worker has loaded by now, or nearly
         return outcome
 
     stages.start("loading pipeline")
-    tasks = list(batches(todo, batch_size))
-    opening = _Opening(min(workers, len(tasks)), scheduler)
-    try:
+    stored_first = inputs.finished
+    if stored_first:
+        db.set_inputs(inputs.keyed)
         outcome.records = _doc_results(db.input_records(fingerprint))
-        extractor = opening.result()
-    except BaseException:
-        opening.close()
-        raise
-    try:
-        stages.start("extracting")
-        _run_extraction(db, extractor, tasks, fingerprint, stages, outcome, todo)
-    finally:
-        extractor.close()
-    new = _doc_results(db.input_records(fingerprint, [key for key, _ in todo]))
-    outcome.records = sorted(outcome.records + new, key=lambda record: record.doc_id)
+    extractor = opening.result()
+    stages.start("extracting")
+    _run_extraction(db, extractor, itertools.chain(first, tasks), fingerprint, stages, outcome, inputs)
+    opening.close()
+    outcome.reused = len(inputs.keyed) - len(inputs.todo_keys)
+    log.info("%d documents extracted, %d reused from the store", len(inputs.todo_keys), outcome.reused)
+    if stored_first:
+        new = _doc_results(db.input_records(fingerprint, inputs.todo_keys))
+        outcome.records = sorted(outcome.records + new, key=lambda record: record.doc_id)
+    else:
+        db.set_inputs(inputs.keyed)
+        outcome.records = _doc_results(db.input_records(fingerprint))
     return outcome
 
 
-def _run_extraction(db, extractor, tasks, fingerprint: str, stages: _Stages, outcome: _Extraction,
-                    todo: list) -> None:
+def _take(items: Iterator, count: int) -> list:
+    """The next ``count`` items (fewer when ``items`` ends first)."""
+    return list(itertools.islice(items, count))
+
+
+def _run_extraction(db, extractor, tasks: Iterable, fingerprint: str, stages: _Stages, outcome: _Extraction,
+                    inputs: _Inputs) -> None:
     """Run every task, storing each batch's records as it arrives."""
     from ingest import Failure
     from zhkg.errors import WorkerMismatchError
     from zhkg.store import StoredRecord
 
-    stages.progress.total(len(todo))
-    meter = _RateLog(len(todo), sum(len(d.text) for _, d in todo))
+    meter = _RateLog(inputs)
+    announced = False
     for result in extractor.run(tasks):
         if result.fingerprint != fingerprint:
             raise WorkerMismatchError(fingerprint, result.fingerprint)
+        if not announced and inputs.finished:
+            stages.progress.total(len(inputs.todo_keys))
+            announced = True
         done = [StoredRecord(i.content_hash, i.doc_id, i.chars, i.record)
                 for i in result.items if i.record is not None]
         db.add_records(fingerprint, done)
@@ -328,10 +402,12 @@ def _run_extraction(db, extractor, tasks, fingerprint: str, stages: _Stages, out
 
 
 class _Opening:
-    """The extractor, opened in a thread: its workers load the pipeline while this thread works.
+    """The extractor, opened in a thread: its first worker loads the pipeline while this thread reads.
 
     Opening waits on worker processes (or a cluster), so the thread holds
-    the GIL only briefly.
+    the GIL only briefly. It starts before the build knows whether anything
+    needs extracting: nearly every build does, and a pipeline load costs
+    seconds of the second core, not of this one.
     """
 
     def __init__(self, workers: int, scheduler: str | None) -> None:
@@ -357,33 +433,40 @@ class _Opening:
         return self._extractor
 
     def close(self) -> None:
-        """Wait for the opening and close what it opened (the caller failed meanwhile)."""
+        """Wait for the opening and close what it opened (once; later calls do nothing).
+
+        A build that turns out to have nothing to extract closes the unused
+        workers here; the opening's error, if any, is not raised then.
+        """
         self._thread.join()
         if self._extractor is not None:
-            self._extractor.close()
+            extractor, self._extractor = self._extractor, None
+            extractor.close()
 
 
 class _RateLog:
-    """Logs extraction rate and time left at every tenth of the work."""
+    """Logs the extraction rate every :data:`RATE_LOG_SECONDS`, and the time left once the
+    readers have reached the end of the input (before that the total is not known)."""
 
-    def __init__(self, documents: int, chars: int) -> None:
-        self.documents, self.chars = documents, chars
+    def __init__(self, inputs: _Inputs) -> None:
+        self.inputs = inputs
         self.done_docs = self.done_chars = 0
-        self.started = time.perf_counter()
-        self._next = 0.1
+        self.started = self._last = time.perf_counter()
 
     def add(self, documents: int, chars: int) -> None:
         self.done_docs += documents
         self.done_chars += chars
-        share = self.done_chars / self.chars if self.chars else 1.0
-        if share < self._next and self.done_docs < self.documents:
+        now = time.perf_counter()
+        if now - self._last < RATE_LOG_SECONDS:
             return
-        self._next = share + 0.1
-        elapsed = max(time.perf_counter() - self.started, 1e-9)
-        rate = self.done_chars / elapsed
-        left = (self.chars - self.done_chars) / rate if rate else 0.0
+        self._last = now
+        rate = self.done_chars / max(now - self.started, 1e-9)
+        if not self.inputs.finished:
+            log.info("extracted %d documents, %.0f chars/s", self.done_docs, rate)
+            return
+        left = (self.inputs.todo_chars - self.done_chars) / rate if rate else 0.0
         log.info("extracted %d/%d documents, %.0f chars/s, about %.0f s left",
-                 self.done_docs, self.documents, rate, left)
+                 self.done_docs, len(self.inputs.todo_keys), rate, left)
 
 
 def graph_rankings(graph) -> dict[str, dict[str, float]]:

@@ -18,12 +18,15 @@ from zhkg.job import BuildProgress
 
 
 class CountColumn(ProgressColumn):
-    """``done/total`` documents, on the lines of stages that count documents."""
+    """``done/total`` documents, on the lines of stages that count documents (``done`` while
+    the total is not known yet: documents stream in from the readers)."""
 
     def render(self, task: Task) -> Text:
         if not task.fields.get("counts"):
             return Text("")
-        return Text(f"{int(task.completed)}/{int(task.total or 0)}", style="progress.download")
+        if task.total is None:
+            return Text(f"{int(task.completed)}", style="progress.download")
+        return Text(f"{int(task.completed)}/{int(task.total)}", style="progress.download")
 
 
 class RateColumn(ProgressColumn):
@@ -38,7 +41,7 @@ class RateColumn(ProgressColumn):
         if not task.fields.get("counts") or not task.completed or not elapsed:
             return Text("")
         rate = task.completed / elapsed
-        if task.finished:
+        if task.finished or task.total is None:
             return Text(f"{rate:.1f} docs/s", style="progress.data.speed")
         left = int(((task.total or 0) - task.completed) / rate)
         return Text(f"{rate:.1f} docs/s, {left // 60}:{left % 60:02d} left", style="progress.data.speed")
@@ -82,10 +85,10 @@ class RichProgress(BuildProgress):
             self._task = self._progress.add_task(name, total=None)
 
     def total(self, count: int) -> None:
-        self._progress.update(self._task, total=count, completed=0, counts=True)
+        self._progress.update(self._task, total=count, counts=True)
 
     def advance(self, source: str) -> None:
-        self._progress.advance(self._task)
+        self._progress.update(self._task, advance=1, counts=True)
 
     def _finish_stage(self) -> None:
         """Stop the current line's clock and fill its bar."""

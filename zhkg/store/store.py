@@ -113,6 +113,12 @@ class Store:
         ).fetchall()
         return {row[0] for row in rows}
 
+    def stored_keys(self, fingerprint: str) -> set[str]:
+        """Content hashes of every record of ``fingerprint``: a streaming build checks each
+        document against them as it is read, before the inputs are all known."""
+        rows = self.con.execute("SELECT content_hash FROM records WHERE fingerprint = ?", [fingerprint])
+        return {key for (key,) in rows.fetchall()}
+
     def add_records(self, fingerprint: str, records: Sequence[StoredRecord]) -> None:
         """Insert extracted records (one transaction; an existing key is kept)."""
         if not records:
