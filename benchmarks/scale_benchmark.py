@@ -340,6 +340,12 @@ class RssProbe:
         self._thread.join()
 
 
+def count_items(folder: Path) -> int:
+    """The JSON lines under ``folder``."""
+    return sum(1 for path in folder.glob("*.jsonl")
+               for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
+
+
 def measured_build(inputs: Path, out: Path, workers: int) -> dict:
     """One ``zhkg build`` through the API, with RSS at the extraction checkpoints."""
     sys.path.insert(0, str(ROOT))
@@ -348,11 +354,11 @@ def measured_build(inputs: Path, out: Path, workers: int) -> dict:
     probe = RssProbe()
 
     class Checkpoints(BuildProgress):
-        def __init__(self) -> None:
-            self.count, self.done, self.pending = 0, 0, list(CHECKPOINTS)
+        """RSS at shares of the items the benchmark gave the build (documents stream in, so the
+        build knows its total only once it has read everything)."""
 
-        def total(self, count: int) -> None:
-            self.count = count
+        def __init__(self) -> None:
+            self.count, self.done, self.pending = count_items(inputs), 0, list(CHECKPOINTS)
 
         def advance(self, source: str) -> None:
             self.done += 1
