@@ -360,6 +360,10 @@ def measured_build(inputs: Path, out: Path, workers: int) -> dict:
         def __init__(self) -> None:
             self.count, self.done, self.pending = count_items(inputs), 0, list(CHECKPOINTS)
 
+        def total(self, count: int) -> None:
+            """The build's own count, once it has read everything (duplicates and stored items left out)."""
+            self.count = count
+
         def advance(self, source: str) -> None:
             self.done += 1
             while self.pending and self.done >= self.pending[0] * self.count:
