@@ -151,7 +151,7 @@ def test_organisations_kept_by_the_rejection_rules(nlp, text, org):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("法国《费加罗报》发表文章。", ["费加罗报"]),
+        ("他在《费加罗报》发表文章。", ["费加罗报"]),
         ("据《纽约时报》和《经济周刊》报道。", ["纽约时报", "经济周刊"]),
         ("他宣读了《会议公报》。", []),
         ("印发《关于加强管理的通报》。", []),
@@ -363,3 +363,73 @@ def test_a_task_group_of_a_plain_clause_is_not_stretched(nlp):
 def test_the_short_form_of_a_task_group_is_named_by_its_full_form(nlp):
     doc = nlp("会上，全国深化农村集体产权制度改革领导小组组长讲话。全国农村改革领导小组成员参加。")
     assert [e.kb_id_ for e in doc.ents if e.text == "全国农村改革领导小组"] == ["全国深化农村集体产权制度改革领导小组"]
+
+
+def org_names(doc) -> list[tuple[str, str]]:
+    """``(span, name)`` of the ORG entities; the name is the span unless a rule named it."""
+    return [(e.text, e.kb_id_ or e.text) for e in doc.ents if e.label_ == "ORG"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "name"),
+    [
+        ("认真学习党的十七大精神。", "十七大", "党的十七大"),
+        ("中共十六大提出了目标。", "中共十六大", "党的十六大"),
+        ("十七大以来取得新进展。", "十七大", "党的十七大"),
+        ("中共三大在广州召开。", "中共三大", "党的三大"),
+    ],
+)
+def test_party_congresses_are_named_by_their_ordinal(nlp, text, span, name):
+    assert (span, name) in org_names(nlp(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "not_org"),
+    [
+        ("坚持五大发展理念。", "五大"),
+        ("他参观了中共三大会址纪念馆。", "中共三大"),
+    ],
+)
+def test_counts_and_longer_names_are_no_congress(nlp, text, not_org):
+    assert not_org not in [span for span, _ in org_names(nlp(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "name"),
+    [
+        ("经七届人大常委会审议通过。", "七届人大常委会", "人大常委会"),
+        ("民建第八届中央常委会召开会议。", "民建第八届中央常委会", "民建中央常委会"),
+    ],
+)
+def test_the_term_of_a_body_joins_its_span(nlp, text, span, name):
+    assert (span, name) in org_names(nlp(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("他被县委、团县委评为优秀青年。", "团县委"),
+        ("大家响应团市委的号召。", "团市委"),
+    ],
+)
+def test_youth_league_committees(nlp, text, org):
+    assert org in [span for span, _ in org_names(nlp(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "name"),
+    [
+        ("据英国《泰晤士报》报道。", "英国《泰晤士报》", "泰晤士报"),
+        ("他在《读书》杂志发表文章。", "《读书》杂志", "读书"),
+    ],
+)
+def test_a_papers_place_or_kind_joins_its_title(nlp, text, span, name):
+    assert (span, name) in org_names(nlp(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["省市纪委派出人员检查。", "省区市党委和有关部门派出督导组。"],
+)
+def test_organs_of_several_kinds_of_division_are_no_body(nlp, text):
+    assert [span for span, _ in org_names(nlp(text)) if span.endswith(("纪委", "党委"))] == []

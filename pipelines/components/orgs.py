@@ -81,6 +81,19 @@ _GROUP_MEMBER = "成员"
 _MEMBER = "人"
 # 十九届四中全会: an ordinal and 全会 name a plenary session, not a body.
 _PLENARY = "全会"
+# 党的十七大, 中共三大: a party congress is named by its ordinal and 大; all its forms are named
+# 党的X大 so that they merge (中共 stays in the span, 党的 does not: 十七大 is the name).
+_CONGRESS = "大"
+_OF_THE_PARTY = "党的"
+_PARTY_SHORT = "中共"
+# 第二届立法会, 六届人大常委会: the term of a body is part of its name, not of what it names.
+_TERM = "届"
+_FIRST_TERM = "首届"
+_ORDINAL = "第"
+# 团省委, 团县委: the Youth League committee of a division, not the party committee.
+_LEAGUE = "团"
+# A title in 《》 (a paper's, a document's).
+_QUOTED_TITLE = re.compile(r"《([^《》\s]{1,10})》")
 
 
 @dataclass(frozen=True)
@@ -98,8 +111,9 @@ STEPS: tuple[str, ...] = (
     "zhkg.orgs.table_matches.v1", "zhkg.orgs.compounds.v1", "zhkg.orgs.enumerated_units.v1",
     "zhkg.orgs.press_titles.v1", "zhkg.orgs.place_then_org.v1", "zhkg.orgs.party_bodies.v1",
     "zhkg.orgs.place_split_from_org.v1", "zhkg.orgs.cut_names_completed.v1", "zhkg.orgs.shared_heads.v1",
-    "zhkg.orgs.rejected.v1", "zhkg.orgs.task_groups.v1",
-    "zhkg.orgs.venues.v1", "zhkg.orgs.governments.v1", "zhkg.orgs.aliases.v1",
+    "zhkg.orgs.rejected.v1", "zhkg.orgs.task_groups.v1", "zhkg.orgs.congresses.v1",
+    "zhkg.orgs.terms_of_bodies.v1", "zhkg.orgs.league_committees.v1",
+    "zhkg.orgs.press_of_places.v1", "zhkg.orgs.venues.v1", "zhkg.orgs.governments.v1", "zhkg.orgs.aliases.v1",
 )
 
 
@@ -136,6 +150,8 @@ class OrgRecognizer:
         self._pattern: re.Pattern[str] | None = None
         self._press_title: re.Pattern[str] | None = None
         self._counted_before: re.Pattern[str] | None = None
+        self._congress: re.Pattern[str] | None = None
+        self._term_before: re.Pattern[str] | None = None
         self._lex: OrgWords | None = None
         self._titles: frozenset[str] = frozenset()
         self._last_words: tuple[Doc | None, list[_Word]] = (None, [])
@@ -161,6 +177,9 @@ class OrgRecognizer:
         self._pattern = trie_pattern(aliases)
         self._press_title = _press_title_pattern(lex)
         self._counted_before = _counted_before_pattern(lex)
+        numerals = re.escape("".join(sorted(lex.numerals)))
+        self._congress = re.compile(rf"(?:{_PARTY_SHORT})?([{numerals}]+){_CONGRESS}")
+        self._term_before = re.compile(rf"(?:{_ORDINAL}?[{numerals}]+{_TERM}|{_FIRST_TERM})$")
 
     @property
     def lex(self) -> OrgWords:
@@ -297,6 +316,54 @@ class OrgRecognizer:
                 first -= 1
             if first < i:
                 found.append(CharSpan(ents[first].start_char, ent.end_char, ORG))
+        return found
+
+    def _congresses(self, doc: Doc) -> list[CharSpan]:
+        """党的十七大, 中共十六大, 十七大以来: a party congress by its ordinal. A one-character
+        ordinal (五大) needs 党的 or 中共 before it: 五大发展理念 counts things. A longer name
+        holding one (中共三大会址纪念馆) stays whole."""
+        text = doc_text(doc)
+        found = []
+        for match in self._congress.finditer(text):
+            ordinal = match.group(1)
+            named = match.start() < match.start(1) or text.endswith(_OF_THE_PARTY, 0, match.start())
+            opens_word = text[match.end() - 1:match.end() + 1] in self._common_words  # 五|大会址
+            if (len(ordinal) > 1 or named) and not opens_word:
+                found.append(CharSpan(match.start(), match.end(), ORG, _OF_THE_PARTY + ordinal + _CONGRESS))
+        return found
+
+    def _terms_of_bodies(self, doc: Doc) -> list[CharSpan]:
+        """第二届立法会, 六届人大常委会, 首届董事会: the term before a body joins its
+        span; the body keeps its own name, so every term merges into one node."""
+        text = doc_text(doc)
+        by_end = {e.end_char: e for e in doc.ents if e.label_ == ORG}
+        found = []
+        for ent in doc.ents:
+            if ent.label_ != ORG:
+                continue
+            term = self._term_before.search(text, max(0, ent.start_char - 5), ent.start_char)
+            if term is None:
+                continue
+            owner = by_end.get(term.start())
+            if owner is not None and not ent.kb_id_ and ent.text not in self._aliases:
+                # 民革第九届中央常委会: the body of an organisation, named by both
+                found.append(CharSpan(owner.start_char, ent.end_char, ORG, owner.text + ent.text))
+            else:
+                found.append(CharSpan(term.start(), ent.end_char, ORG, ent.kb_id_ or ent.text))
+        return found
+
+    def _league_committees(self, doc: Doc) -> list[CharSpan]:
+        """团省委, 团县委: 团 before a level word's party committee names the Youth League committee
+        (unless 团 ends a word: 代表团|省委)."""
+        text = doc_text(doc)
+        found = []
+        for ent in doc.ents:
+            start = ent.start_char
+            if ent.label_ != ORG or start == 0 or text[start - 1] != _LEAGUE or len(ent.text) != 2 \
+                    or ent.text[0] not in self.lex.level_ranks or ent.text[1:] not in self.lex.level_organs:
+                continue
+            if text[max(0, start - 2):start] not in self._common_words:
+                found.append(CharSpan(start - 1, ent.end_char, ORG))
         return found
 
     def _place_split_from_org(self, doc: Doc) -> list[CharSpan]:
@@ -641,6 +708,25 @@ class OrgRecognizer:
                 if not m.group(1).endswith(self.lex.not_press) and "关于" not in m.group(1)]
 
 
+    def _press_of_places(self, doc: Doc) -> list[CharSpan]:
+        """美国《X杂志》, 华北《X日报》, 《X》周刊: a place before a paper's title in 《》, or the
+        kind of paper after it (a noun ending like a paper: 周刊, 杂志), belongs to the name. The
+        span keeps the marks; the name is the title."""
+        text = doc_text(doc)
+        words = {w.start: w for w in self._words(doc)}
+        papers = {c.start for c in self._press_titles(text)}
+        places = {e.end_char: e for e in doc.ents if e.label_ == PLACE}
+        found = []
+        for match in _QUOTED_TITLE.finditer(text):
+            after = words.get(match.end())
+            kind = after is not None and after.tag == "n" and len(after.text) <= 2 \
+                and after.text.endswith(self.lex.press_endings)
+            place = places.get(match.start())
+            if kind or (place is not None and match.start(1) in papers):
+                start = place.start_char if place is not None else match.start()
+                found.append(CharSpan(start, after.end if kind else match.end(), ORG, match.group(1)))
+        return found
+
     def _venues(self, doc: Doc) -> list[CharSpan]:
         """ORG spans naming a hall or centre people visit are places (the building)."""
         return [CharSpan(e.start_char, e.end_char, PLACE) for e in doc.ents
@@ -674,11 +760,15 @@ class OrgRecognizer:
 
 
     def _is_bare_organ(self, text: str, after: str) -> bool:
-        """纪委监委, 党支部: organs that every division or unit has name no particular body alone;
+        """纪委监委, 党支部: organs that every division or unit has name no particular body alone
+        or after several level words (省市纪委);
         after a bare level word they do in a story about one place (市委决定), but not before a
         title (部分县委|书记 is a post of any county)."""
         if self._is_made_of(text, self.lex.level_organs):
             return True
+        levels = len(text) - len(text.lstrip("".join(self.lex.level_ranks)))
+        if levels >= 2 and self._is_made_of(text[levels:], self.lex.level_organs):
+            return True  # 省市纪委, 省区市党委: the organs of several kinds of division
         leveled = len(text) > 1 and text[0] in self.lex.level_ranks and self._is_made_of(text[1:], self.lex.level_organs)
         return leveled and after.startswith(self.lex.titles)
 
@@ -749,6 +839,10 @@ for _name, _method, _override in (
     ("zhkg.orgs.cut_names_completed.v1", "_cut_names_completed", True),
     ("zhkg.orgs.shared_heads.v1", "_shared_heads", True),
     ("zhkg.orgs.task_groups.v1", "_task_groups", True),
+    ("zhkg.orgs.congresses.v1", "_congresses", False),
+    ("zhkg.orgs.terms_of_bodies.v1", "_terms_of_bodies", True),
+    ("zhkg.orgs.league_committees.v1", "_league_committees", True),
+    ("zhkg.orgs.press_of_places.v1", "_press_of_places", True),
     ("zhkg.orgs.venues.v1", "_venues", True),
     ("zhkg.orgs.governments.v1", "_governments", True),
 ):
