@@ -25,9 +25,9 @@ P, O, L, I = "PERSON", "ORG", "PLACE", "INITIATIVE"
             {("县档案局", "清单管理试点")},
         ),
         (
-            "阜阳市扎实开展乡村清洁行动，村容村貌明显改善。",
-            [("阜阳市", L), ("乡村清洁行动", I)],
-            {("阜阳市", "乡村清洁行动")},
+            "宿州市扎实开展乡村清洁行动，村容村貌明显改善。",
+            [("宿州市", L), ("乡村清洁行动", I)],
+            {("宿州市", "乡村清洁行动")},
         ),
         (
             "近年来，红旗村率先打造“邻里驿站”服务品牌。",
@@ -41,7 +41,7 @@ def test_actor_right_before_the_verb(text, ents, expected):
 
 
 def test_place_mentioned_mid_clause_is_no_actor():
-    doc = make_doc("省交通厅在阜阳市召开会议，部署安全生产月活动。", [("省交通厅", O), ("阜阳市", L), ("安全生产月活动", I)])
+    doc = make_doc("省交通厅在宿州市召开会议，部署安全生产月活动。", [("省交通厅", O), ("宿州市", L), ("安全生产月活动", I)])
     assert relations_of(resolve_and_extract(doc), PROMOTES) == {("省交通厅", "安全生产月活动")}
 
 
@@ -120,13 +120,13 @@ def test_launch_and_campaign_verbs(text, ents, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("阜阳市召开会议。\n要切实改善民生，坚决打赢蓝天保卫战。", set()),
-        ("阜阳市召开会议，坚决打赢蓝天保卫战。", {("阜阳市", "蓝天保卫战")}),
-        ("阜阳市要坚决打赢蓝天保卫战。", {("阜阳市", "蓝天保卫战")}),
+        ("宿州市召开会议。\n要切实改善民生，坚决打赢蓝天保卫战。", set()),
+        ("宿州市召开会议，坚决打赢蓝天保卫战。", {("宿州市", "蓝天保卫战")}),
+        ("宿州市要坚决打赢蓝天保卫战。", {("宿州市", "蓝天保卫战")}),
     ],
 )
 def test_exhortation_in_a_speech_has_no_carried_actor(text, expected):
-    ents = [("阜阳市", L), ("蓝天保卫战", I)]
+    ents = [("宿州市", L), ("蓝天保卫战", I)]
     assert relations_of(resolve_and_extract(make_doc(text, ents)), PROMOTES) == expected
 
 
