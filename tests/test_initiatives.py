@@ -30,10 +30,10 @@ def initiatives(doc: Doc) -> list[tuple[str, str]]:
 @pytest.mark.parametrize(
     "text,expected",
     [
-        ("省经信厅党组落实“第一议题”制度，在调查研究中", [("“第一议题”制度", "第一议题制度")]),
-        ("宁波海关深化“多查合一”改革，提升后续监管效能。", [("“多查合一”改革", "多查合一改革")]),
+        ("省科技厅党组落实“首课学习”制度，在深入调研中", [("“首课学习”制度", "首课学习制度")]),
+        ("青岛海关深化“多审合一”改革，提升后续监管效能。", [("“多审合一”改革", "多审合一改革")]),
         ("着力做好“六稳”工作等重点任务。", [("“六稳”工作", "六稳")]),
-        ("该厅创新开展“处长论道”活动，每期活动由", [("“处长论道”活动", "处长论道")]),
+        ("该厅创新开展“科长讲堂”活动，每期活动由", [("“科长讲堂”活动", "科长讲堂")]),
         ("浙江实施“千村示范、万村整治”工程，", [("“千村示范、万村整治”工程", "千村示范、万村整治工程")]),
     ],
 )
@@ -44,8 +44,8 @@ def test_quoted_slogan_with_programme_word(nlp, text, expected):
 @pytest.mark.parametrize(
     "text,expected",
     [
-        ("积极推行惠企政策“免申即享”，让市场主体受益。", ["免申即享"]),
-        ("落实“免审即享”“即审即享”，谋划储备一批政策。", ["免审即享", "即审即享"]),
+        ("积极推行助企政策“免审即办”，让市场主体受益。", ["免审即办"]),
+        ("落实“免报即办”“即报即办”，谋划储备一批政策。", ["免报即办", "即报即办"]),
         ("要推动共建“一带一路”为契机。", ["一带一路"]),
     ],
 )
@@ -56,10 +56,10 @@ def test_quoted_slogan_after_a_promote_verb(nlp, text, expected):
 @pytest.mark.parametrize(
     "text,expected",
     [
-        ("构建“查检合一”的海关货物查检作业新模式", ["查检合一"]),
-        ("“一链一策”、“一集群一方案”推动重点产业发展", ["一链一策", "一集群一方案"]),
-        ("班子成员采取“四不两直”方式，分别前往", ["四不两直"]),
-        ("助力“稳增长五大行动”取得实效", ["稳增长五大行动"]),
+        ("构建“查审合一”的海关货物查检作业新模式", ["查审合一"]),
+        ("“一园一策”、“一园区一方案”推动重点产业发展", ["一园一策", "一园区一方案"]),
+        ("班子成员采取“三查两访”方式，分别前往", ["三查两访"]),
+        ("助力“稳外资五大行动”取得实效", ["稳外资五大行动"]),
     ],
 )
 def test_quoted_slogan_by_its_form(nlp, text, expected):
@@ -67,19 +67,19 @@ def test_quoted_slogan_by_its_form(nlp, text, expected):
 
 
 def test_quoted_items_of_an_enumeration_of_tasks(nlp):
-    doc = run(nlp, "到企业调研“处僵治困”、降杠杆、压“两金”等重点专项工作情况。")
-    assert [name for _, name in initiatives(doc)] == ["处僵治困", "两金"]
+    doc = run(nlp, "到企业调研“减亏扭困”、控负债、压“两金”等重点专项工作情况。")
+    assert [name for _, name in initiatives(doc)] == ["减亏扭困", "两金"]
 
 
 @pytest.mark.parametrize(
     "text,expected",
     [
-        ("工信部大力实施国家制造业创新中心建设工程，把分散的创新资源凝聚起来。", ["国家制造业创新中心建设工程"]),
-        ("针对问题，扎实开展机关能力作风专项整治行动，动真碰硬。", ["机关能力作风专项整治行动"]),
-        ("省经信厅坚持以构建先进制造业集群培育体系为抓手，谋深谋实路径。", ["先进制造业集群培育体系"]),
-        ("继续完善职能部门处级领导干部下基层蹲点跟班制度。", ["职能部门处级领导干部下基层蹲点跟班制度"]),
-        ("在全省启动中小微制造业企业数字化软件服务包推广应用工作，企业获得感较强。", ["中小微制造业企业数字化软件服务包推广应用"]),
-        ("坚决打好污染防治攻坚战。", ["污染防治攻坚战"]),
+        ("工信部大力实施国家智能装备创新中心建设工程，把分散的创新资源凝聚起来。", ["国家智能装备创新中心建设工程"]),
+        ("针对问题，扎实开展机关服务效能专项提升行动，动真碰硬。", ["机关服务效能专项提升行动"]),
+        ("省科技厅坚持以构建特色产业集群培育体系为抓手，谋深谋实路径。", ["特色产业集群培育体系"]),
+        ("继续完善职能部门科级干部下基层驻点调研制度。", ["职能部门科级干部下基层驻点调研制度"]),
+        ("在全省启动中小微商贸企业数字化营销服务包推广应用工作，企业获得感较强。", ["中小微商贸企业数字化营销服务包推广应用"]),
+        ("坚决打好水污染治理攻坚战。", ["水污染治理攻坚战"]),
     ],
 )
 def test_object_of_a_programme_verb(nlp, text, expected):
@@ -87,18 +87,18 @@ def test_object_of_a_programme_verb(nlp, text, expected):
 
 
 def test_counted_plans_split_at_the_conjunction(nlp):
-    text = "及时制定了今年优化营商环境促进贸易便利化36项重点任务和促进先进制造业高质量发展10项行动计划，落实部署。"
+    text = "及时制定了今年优化口岸环境促进跨境电商发展36项重点任务和促进特色产业提质增效10项行动计划，落实部署。"
     assert [name for _, name in initiatives(run(nlp, text))] == [
-        "优化营商环境促进贸易便利化36项重点任务",
-        "促进先进制造业高质量发展10项行动计划",
+        "优化口岸环境促进跨境电商发展36项重点任务",
+        "促进特色产业提质增效10项行动计划",
     ]
 
 
 @pytest.mark.parametrize(
     "text,expected",
     [
-        ("引导党员干部把理论学习成果转化为推进制造强国和网络强国建设的实际行动。", ["制造强国", "网络强国"]),
-        ("成为加快建设制造强省、真情真意为企服务的生动实践。", ["制造强省"]),
+        ("引导党员干部把理论学习成果转化为推进质量强国和海洋强国建设的实际行动。", ["质量强国", "海洋强国"]),
+        ("成为加快建设质量强省、真情真意为企服务的生动实践。", ["质量强省"]),
     ],
 )
 def test_goals_of_the_strong_nation_form(nlp, text, expected):
@@ -106,8 +106,8 @@ def test_goals_of_the_strong_nation_form(nlp, text, expected):
 
 
 def test_named_event_drops_the_year(nlp):
-    doc = run(nlp, "在筹备2023世界制造业大会工作中，")
-    assert initiatives(doc) == [("2023世界制造业大会", "世界制造业大会")]
+    doc = run(nlp, "在筹备2023世界智造产业大会工作中，")
+    assert initiatives(doc) == [("2023世界智造产业大会", "世界智造产业大会")]
 
 
 def test_event_glued_to_a_quote_is_not_cut(nlp):
@@ -122,25 +122,25 @@ def test_campaign_needs_repeated_mentions(nlp, mentions, expected):
 
 
 def test_quote_next_to_a_place_keeps_the_place(nlp):
-    doc = run(nlp, "杭州海关扎实推动长三角“大通关”建设。", (("长三角", "PLACE"),))
+    doc = run(nlp, "黄埔海关扎实推动珠三角“大联检”建设。", (("珠三角", "PLACE"),))
     assert [(e.text, e.label_, e.kb_id_) for e in doc.ents][-2:] == [
-        ("长三角", "PLACE", ""),
-        ("“大通关”建设", "INITIATIVE", "大通关建设"),
+        ("珠三角", "PLACE", ""),
+        ("“大联检”建设", "INITIATIVE", "大联检建设"),
     ]
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "调查研究是党的“传家宝”，也是做好各项工作的“基本功”。",
+        "联系群众是党的“传家宝”，也是做好各项工作的“基本功”。",
         "由领导班子成员带头深入基层“摸实情”，把脉问诊“开良方”。",
         "他们敢于“钻矛盾窝”了解实情。",
         "会上表示：“要把开展主题教育作为一项重大政治任务，坚持学思用贯通。”",
-        "产权局深入部分央企开展调研，推进工作落实。",
-        "中展公司组织观看纪录片《“五通”共筑丝路梦》。",
+        "规划局深入部分央企开展调研，推进工作落实。",
+        "中博公司组织观看纪录片《“五通”共筑丝路梦》。",
         "大力弘扬“两弹一星”精神。",
         "聚焦“降成本、简单证、提速度、优服务”，及时制定了今年重点任务。",
-        "加强国有企业党的建设，进一步增强市场主体活力。",
+        "加强机关党的建设，进一步增强市场主体活力。",
         "推进基层治理体系和治理能力现代化。",
     ],
 )
@@ -155,7 +155,7 @@ def test_person_spans_are_not_overwritten(nlp):
 
 def test_quote_length_is_configurable():
     pipeline = component_pipeline(FACTORY, {"max_quote_chars": 3})
-    assert [e.text for e in pipeline("落实“第一议题”制度，").ents] == []
+    assert [e.text for e in pipeline("落实“首课学习”制度，").ents] == []
 
 
 def test_config_is_validated():
@@ -185,20 +185,20 @@ def test_component_refuses_to_run_uninitialized():
     pipeline = spacy.blank("zh")
     component = pipeline.add_pipe(FACTORY)
     with pytest.raises(NotInitializedError, match="E006"):
-        component(pipeline.make_doc("落实“第一议题”制度"))
+        component(pipeline.make_doc("落实“首课学习”制度"))
 
 
 def test_bytes_round_trip(nlp):
     fresh = spacy.blank("zh")
     component = fresh.add_pipe(FACTORY)
     component.from_bytes(nlp.get_pipe(FACTORY).to_bytes())
-    assert initiatives(fresh("深化“多查合一”改革，")) == [("“多查合一”改革", "多查合一改革")]
+    assert initiatives(fresh("深化“多审合一”改革，")) == [("“多审合一”改革", "多审合一改革")]
 
 
 def test_disk_round_trip(nlp, tmp_path):
     nlp.to_disk(tmp_path / "pipeline")
     loaded = spacy.load(tmp_path / "pipeline")
-    assert initiatives(loaded("积极推行惠企政策“免申即享”，")) == [("免申即享", "免申即享")]
+    assert initiatives(loaded("积极推行助企政策“免审即办”，")) == [("免审即办", "免审即办")]
 
 
 def full_initiatives(full_pipeline, text: str) -> list[str]:
@@ -233,7 +233,7 @@ def test_styles_meetings_and_battles(full_pipeline, text, expected):
 @pytest.mark.parametrize(
     "text,expected",
     [
-        ("会议部署推进减税降费等重点工作。", ["减税降费"]),
+        ("会议部署推进减员增效等重点工作。", ["减员增效"]),
         ("他调研了农村土地制度改革等工作开展情况。", ["农村土地制度改革"]),
         ("学校抓好人才培养等工作。", []),
         ("学校推进改革发展等工作。", []),
