@@ -9,8 +9,8 @@ from pipelines.components.lac_ner import LacModel, LacNer, split_chunks, viterbi
 
 SENTENCES = [
     "张三在北京市工作",
-    "冯克金会上表示，要推动皖北新型工业化。",
-    "海关总署和中国五矿集团签署合作协议。",
+    "祁立衡会上表示，要推动皖北产业升级。",
+    "海关总署和中国中化集团签署合作协议。",
     "",
     "他说：“好。”",
 ]

@@ -33,7 +33,7 @@ def test_components_in_order(nlp):
 
 
 def test_labels_are_zhkg_types(nlp):
-    docs = list(nlp.pipe(["工信部部长到安徽阜阳调研。", "冯克金会上表示。"]))
+    docs = list(nlp.pipe(["工信部部长到安徽宿州调研。", "祁立衡会上表示。"]))
     assert {e.label_ for d in docs for e in d.ents} <= set(ENTITY_TYPES)
 
 
@@ -59,7 +59,7 @@ def test_page_chrome_yields_no_entities(nlp, chrome):
 
 @pytest.mark.parametrize(
     ("text", "name", "label"),
-    [("东莞是个好地方。", "东莞", "PLACE"), ("冯克金会上表示。", "冯克金", "PERSON"),
+    [("东莞是个好地方。", "东莞", "PLACE"), ("祁立衡会上表示。", "祁立衡", "PERSON"),
      ("李老师看了后笑了。", "李", "PERSON")],
 )
 def test_entities(nlp, text, name, label):
@@ -71,7 +71,7 @@ def test_disk_round_trip_gives_same_entities(nlp, tmp_path):
 
     from pipelines.nlp import import_components
 
-    texts = ["广东东莞贸促会在安徽阜阳调研皖北工业。", "工信部党组召开会议，冯克金会上表示。"]
+    texts = ["广东佛山贸促会在安徽宿州调研皖北工业。", "水利部党组召开会议，祁立衡会上表示。"]
     nlp.to_disk(tmp_path / "nlp")
     import_components()
     restored = spacy.load(tmp_path / "nlp")

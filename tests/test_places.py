@@ -21,9 +21,9 @@ def places(doc) -> list[str]:
     ("text", "expected"),
     [
         ("东莞是个好地方。", ["东莞"]),
-        ("他在安徽阜阳调研。", ["安徽", "阜阳"]),
-        ("推动皖北新型工业化。", ["皖北"]),
-        ("长三角一体化发展。", ["长三角"]),
+        ("他在安徽宿州调研。", ["安徽", "宿州"]),
+        ("推动皖北产业升级。", ["皖北"]),
+        ("珠三角一体化发展。", ["珠三角"]),
         ("华北北部有雨。", ["华北"]),
         ("中美双方举行会谈。", ["中", "美"]),
     ],
@@ -37,7 +37,7 @@ def test_places_found(nlp, text, expected):
     [
         "国家长治久安。",      # 长治 (a city) inside one word
         "世界和平需要维护。",  # 和平 (a district) is an everyday word
-        "中国贸促会召开会议。",  # 中国 inside an organisation name
+        "中国科协召开会议。",  # 中国 inside an organisation name
     ],
 )
 def test_no_place_inside_words(nlp, text):
@@ -46,9 +46,9 @@ def test_no_place_inside_words(nlp, text):
 
 
 def test_short_and_full_names_are_aliases(nlp):
-    doc = nlp("他去了阜阳。")
-    assert doc._.aliases["阜阳"] == ["阜阳市"]
-    assert doc._.aliases["阜阳市"] == ["阜阳"]
+    doc = nlp("他去了宿州。")
+    assert doc._.aliases["宿州"] == ["宿州市"]
+    assert doc._.aliases["宿州市"] == ["宿州"]
 
 
 def test_bytes_round_trip(nlp):
@@ -79,7 +79,7 @@ def test_world_regions_are_one_place(nlp, text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("东北地区北部有雨。", ["东北"]),
+        ("西北地区北部有雨。", ["西北"]),
         ("亚太地区形势稳定。", ["亚太"]),
         ("卡拉奇晴30℃。", ["卡拉奇"]),  # LAC reads 卡拉奇晴 as a person
         ("成渝地区双城经济圈。", ["成渝地区双城经济圈"]),  # 成渝 alone is no known place

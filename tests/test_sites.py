@@ -17,19 +17,19 @@ def sites(full_pipeline, text: str) -> list[tuple[str, str]]:
 @pytest.mark.parametrize(
     "text,expected",
     [
-        ("他走进杭州市西湖区东湖新城社区，了解基层治理情况。", [("东湖新城社区", "PLACE")]),
+        ("他走进杭州市西湖区翠苑新村社区，了解基层治理情况。", [("翠苑新村社区", "PLACE")]),
         ("代表团来到滨江科技产业园、钱塘湿地。", [("滨江科技产业园", "PLACE"), ("钱塘湿地", "PLACE")]),
-        ("他在景德镇御窑厂遗址了解保护工作。", [("景德镇御窑厂遗址", "PLACE")]),
-        ("随后走进广州市天河区港澳青年之家。", [("港澳青年之家", "ORG")]),
+        ("他在龙泉大窑遗址了解保护工作。", [("龙泉大窑遗址", "PLACE")]),
+        ("随后走进珠海市香洲区青年人才之家。", [("青年人才之家", "ORG")]),
         ("参观了市革命历史陈列馆。", [("市革命历史陈列馆", "PLACE")]),
     ],
 )
 def test_site_names_after_visit_verbs(full_pipeline, text, expected):
-    assert [s for s in sites(full_pipeline, text) if s[0] not in ("杭州市", "西湖区", "广州市", "天河区")] \
+    assert [s for s in sites(full_pipeline, text) if s[0] not in ("杭州市", "西湖区", "珠海市", "香洲区")] \
         == expected
 
 
-@pytest.mark.parametrize("text", ["大家瞻仰革命旧址。", "他深入农村社区。", "居民搬进小区。", "他带队深入合肥市园区、企业。",
+@pytest.mark.parametrize("text", ["大家瞻仰革命旧址。", "他深入农村社区。", "居民搬进小区。", "他带队深入芜湖市园区、企业。",
                                   "专家考察中国农村。"])
 def test_a_kind_of_site_is_no_name(full_pipeline, text):
     assert sites(full_pipeline, text) == []

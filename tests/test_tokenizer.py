@@ -13,11 +13,11 @@ def nlp(full_pipeline):
 @pytest.mark.parametrize(
     ("text", "entity", "label"),
     [
-        ("冯克金会上表示，要加快发展。", "冯克金", "PERSON"),
-        ("雍成瀚表示，要加快发展。", "雍成瀚", "PERSON"),
-        ("江琳主持会议并讲话。", "江琳", "PERSON"),
+        ("祁立衡会上表示，要加快发展。", "祁立衡", "PERSON"),
+        ("严立川表示，要加快发展。", "严立川", "PERSON"),
+        ("唐雨桐主持会议并讲话。", "唐雨桐", "PERSON"),
         ("海关总署发布公告。", "海关总署", "ORG"),
-        ("中国五矿参加了会议。", "中国五矿", "ORG"),
+        ("中国中化参加了会议。", "中国中化", "ORG"),
     ],
 )
 def test_entity_on_exact_token_boundaries(nlp, text, entity, label):
@@ -29,11 +29,11 @@ def test_entity_on_exact_token_boundaries(nlp, text, entity, label):
 
 
 def test_token_boundary_after_split_name(nlp):
-    doc = nlp("冯克金会上表示，要加快发展。")
-    end = len("冯克金")
+    doc = nlp("祁立衡会上表示，要加快发展。")
+    end = len("祁立衡")
     assert any(t.idx == end for t in doc), [t.text for t in doc]
 
 
-@pytest.mark.parametrize("text", ["冯克金会上表示。", "他说：“好。”\n\n海关总署发布公告。"])
+@pytest.mark.parametrize("text", ["祁立衡会上表示。", "他说：“好。”\n\n海关总署发布公告。"])
 def test_tokens_cover_the_text(nlp, text):
     assert "".join(t.text_with_ws for t in nlp(text)) == text
