@@ -15,7 +15,7 @@ Government news names its programmes in a few recurring shapes, each a rule:
 - the object of a programme verb that ends in a programme word:
   实施乡村振兴战略, 扎实开展安全生产专项整治行动;
   counted programmes (20项重点任务, 5项行动计划) after 制定 or 出台;
-- national goals of the form X强国/X强省 (交通强国, 教育强省);
+- national goals of the form X强国/X强省 (海洋强国, 教育强省);
 - named events: 世界/中国/全国/国际 ... 大会/博览会/论坛/峰会;
 - a campaign started with 开展 that the document keeps naming (党史学习教育).
 
@@ -453,7 +453,7 @@ class InitiativeFinder:
         return tuple(sorted(self.rules.name_suffixes, key=len, reverse=True))
 
     def _split_coordination(self, start: int, stop: int) -> Iterator[CharSpan]:
-        """交通强国和教育强国建设 -> two names; A任务和B计划 -> two names."""
+        """海洋强国和教育强国建设 -> two names; A任务和B计划 -> two names."""
         text = self.text
         for i in range(start + 3, stop - 3):
             if text[i] not in _CONJUNCTIONS:
@@ -472,12 +472,12 @@ class InitiativeFinder:
 
     @staticmethod
     def _canonical(name: str) -> str:
-        """交通强国建设 -> 交通强国: the goal is the name, 建设 the work on it."""
+        """海洋强国建设 -> 海洋强国: the goal is the name, 建设 the work on it."""
         goal = _GOAL.fullmatch(name.removesuffix("建设"))
         return goal.group(0) if goal else name
 
     def _goals(self) -> Iterator[CharSpan]:
-        """X强国 / X强省 / X强市: national or provincial goals (交通强国, 教育强省).
+        """X强国 / X强省 / X强市: national or provincial goals (海洋强国, 教育强省).
 
         The modifier is the word before 强 (现代农业 when segmented), else two
         characters; 加强国有 or 增强市场 are not goals (强 belongs to another word).
