@@ -22,6 +22,7 @@ import logging
 import multiprocessing
 import os
 import threading
+import time
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from functools import lru_cache
@@ -179,14 +180,37 @@ def open_extractor(workers: int, scheduler: str | None = None) -> Extractor:
     return LocalPool(max(workers, 1))
 
 
+PARENT_CHECK_SECONDS = 1.0
+"""How often a worker checks that the build that started it is still alive."""
+
+
 def _start_worker(started, cores: list[int]) -> None:
-    """Pool initializer: take the next core (when pinning) and load the pipeline."""
+    """Pool initializer: watch the parent, take the next core (when pinning) and load the pipeline."""
+    _exit_with_parent(os.getppid())
     if cores:
         with started.get_lock():
             index = started.value
             started.value += 1
         os.sched_setaffinity(0, {cores[index % len(cores)]})
     worker_pipeline()
+
+
+def _exit_with_parent(parent: int) -> None:
+    """Exit this worker when its parent is gone.
+
+    A build killed with ``kill -9`` never shuts its pool down, and a worker
+    blocked on its task queue would otherwise live on, holding its pipeline
+    (about 1 GB). ``prctl(PR_SET_PDEATHSIG)`` does not fit: it fires when the
+    parent *thread* that spawned the worker ends, and the pool spawns from a
+    thread. A daemon thread polling ``getppid`` costs nothing measurable.
+    """
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_CHECK_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="zhkg-parent-watch", daemon=True).start()
 
 
 def _ready() -> bool:
