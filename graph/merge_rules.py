@@ -52,7 +52,7 @@ class MergeWords:
     initiative_prefixes: tuple[str, ...]
     """Verbs before a policy name that do not change what it refers to."""
     national_prefixes: tuple[str, ...]
-    """The country or the Party in front of a central body (中国外交部, 中共中央政治局), longest first."""
+    """The country or the Party in front of a central body (中国外交部, 中共中央社会工作部), longest first."""
     national_body_starts: tuple[str, ...]
     """A prefixed name only joins the bare one when the bare one reads as a state or Party
     body: it starts with one of these words or ends with one of :attr:`national_body_ends`
@@ -198,7 +198,7 @@ def national_prefixes(index: NameIndex, uf: UnionFind) -> int:
     """``中国X`` / ``中华人民共和国X`` / ``中共X`` join ORG ``X`` when ``X`` is a state or Party body.
 
     Chinese news names its own central bodies with or without the country
-    (中国外交部 / 外交部) or the Party (中共中央政治局 / 中央政治局). ``X`` must be a
+    (中国外交部 / 外交部) or the Party (中共中央社会工作部 / 中央社会工作部). ``X`` must be a
     known ORG of three or more characters that reads as a body
     (:attr:`MergeWords.national_body_starts`, :attr:`MergeWords.national_body_ends`).
     """
@@ -335,7 +335,7 @@ def prefix_expansions(index: NameIndex, uf: UnionFind) -> int:
     joins ``山东烟台``. The added prefix must look like a place or an organisation
     (a known PLACE or ORG, a name ending in a level word, or a level word itself),
     or a document must write the longer name first and the short one later, with a
-    prefix of two or more characters (``国家市场监管总局`` ... ``市场监管总局``; but not
+    prefix of two or more characters (``国家药监局`` ... ``药监局``; but not
     ``内蒙古`` ... ``蒙古``); a document that uses the short name
     must contain the prefix, and all longer
     candidates must already be one entity. Otherwise the names stay apart: 海关

@@ -103,7 +103,7 @@ def test_new_body_anaphor_must_not_continue_an_unmarked_name():
     [
         ("工信部调研组赴宿州调研。", [("工信部调研组", "ORG"), ("宿州", "PLACE")], "工信部"),
         ("省交通厅专家组来到芜湖。", [("省交通厅专家组", "ORG"), ("芜湖", "PLACE")], "省交通厅"),
-        ("省委第六指导组来到芜湖。", [("省委第六指导组", "ORG"), ("芜湖", "PLACE")], "省委第六指导组"),
+        ("省委第二督导组来到芜湖。", [("省委第二督导组", "ORG"), ("芜湖", "PLACE")], "省委第二督导组"),
     ],
 )
 def test_group_of_a_body_is_the_body(text, ents, expected):

@@ -10,8 +10,8 @@ one node for it. Inside a document the resolver:
   clearly dominates the places it mentions (``全省`` then names that province);
 - credits a group a body sends (``民政部调研组``, from ``group_noun`` of
   ``relation_words.tsv``) to the body;
-- makes variants one: ``中央统战部`` -> ``中共中央统战部``, ``某某电力公司`` ->
-  ``国家电网`` when the document uses both forms;
+- makes variants one: ``中央社会工作部`` -> ``中共中央社会工作部``, ``某某电力公司`` ->
+  ``南方电网`` when the document uses both forms;
 - names a short title (``《规定》``) after the document it shortens;
 - marks the repeats of a person's name the recognisers missed in some context;
 - resolves anaphora (``该厅``, ``该局``, ``本厅``, ``全厅``, ``厅党组``) to the
@@ -138,8 +138,8 @@ def strip_group_noun(name: str) -> str:
 def unify_variants(doc: Doc) -> list[str]:
     """Canonical names with the variants of one body in a document made one.
 
-    ``中央统战部`` is ``中共中央统战部`` when the document uses both, and
-    ``国家电网公司`` is ``国家电网`` (a company suffix added to a name the
+    ``中央社会工作部`` is ``中共中央社会工作部`` when the document uses both, and
+    ``南方电网公司`` is ``南方电网`` (a company suffix added to a name the
     document also uses bare). The longer Party form and the bare company form win.
     """
     text = doc_text(doc)

@@ -6,7 +6,7 @@ stray places or organisations, or not at all. A site name here is the run of
 name-like LAC words between a visit verb (来到, 走进, 参观, 在 ... from
 ``relation_words.tsv``, shared with the VISITED rules) and a site word (``site_words.tsv``, which also gives
 the label); a run opened by 、 or 和 after a site continues the list. Leading
-administrative places (广州市, 天河区) say where the site is and stay places
+administrative places (珠海市, 香洲区) say where the site is and stay places
 of their own.
 
 Some names hold words LAC tags as verbs, adjectives or conjunctions
@@ -308,7 +308,7 @@ def _is_common_word(text: str, word: LacWord, suffix: str) -> bool:
 
 
 def _is_division(places: dict[int, Any], start: int, end: int, levels: tuple[str, ...]) -> bool:
-    """阜阳市园区: a division and a site word are the division's sites, not a named one."""
+    """宿州市园区: a division and a site word are the division's sites, not a named one."""
     place = places.get(start)
     return place is not None and place.end_char == end and place.text.endswith(levels)
 

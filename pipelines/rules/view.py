@@ -30,7 +30,7 @@ SEGMENT_BREAKS = "；;：:"
 _BREAK_CANDIDATE = re.compile(f"[{CLAUSE_BREAKS}—]")
 SUBJECT_LABELS = (ORG, PERSON)
 # Coordination between entities of one list: 、 和 及 以及 与 同 暨, and quotes.
-# A party body or office word may close a list member (中央纪委国家监委机关、中央办公厅).
+# A party body or office word may close a list member (水利部机关、审计署).
 LIST_GAP = re.compile(r"^(?:机关|党组|党委)?[\s、和及与同暨“”\"'《》]*(?:以及)?[\s、和及与同暨“”\"'《》]*$")
 # A clause opening like ``深入学习贯彻……`` continues the subject before it; it names none of its own.
 CONTINUING_CLAUSE = re.compile(
@@ -43,7 +43,7 @@ PRONOUN_SUBJECT = re.compile(
 DEADLINE_LEAD_MAX = 4
 LEAD_END = frozenset("。！？!?")
 LEAD_MAX = 600
-# A clause whose subject comes after it: 在防汛救灾工作中，省水利厅……
+# A clause whose subject comes after it: 在森林防火工作中，省水利厅……
 FORWARD_SUBJECT = re.compile(r"^(?:在|通过|为了?|随着|围绕|针对|按照|根据|结合|面对|对照)")
 # What may stand before a clause subject: time words and sentence adverbs only.
 SUBJECT_PREFIX = re.compile(
@@ -253,7 +253,7 @@ class DocView:
         """The headline and the text up to the first full sentence: where a report states its purpose.
 
         The headline is the title from ingest or the first line; bylines
-        (``央视网 2019年07月16日``) end in no full stop, so the lead runs to the
+        (``华夏网 2019年07月16日``) end in no full stop, so the lead runs to the
         first sentence that does.
         """
         end = next((s.end for s in self.sentences if self.text[s.end - 1:s.end] in LEAD_END), len(self.text))
@@ -304,7 +304,7 @@ class DocView:
 
         The first ORG/PERSON of the clause is a subject only when only time
         words and sentence adverbs stand before it, and when no
-        ``的`` follows it (``习近平总书记的重要讲话`` is the subject). When an
+        ``的`` follows it (``钟立民总书记的重要讲话`` is the subject). When an
         official follows it with only titles between (``省教育厅党组书记、厅长王建国``),
         the official is the subject. Coordinated entities after it join the group.
         """
@@ -316,7 +316,7 @@ class DocView:
         """The subject group, and whether an entity stood where a non-entity subject is.
 
         The flag is true when the clause opens with something other than an
-        entity subject (``习近平总书记的重要讲话``, ``组建国家医疗保障局``): the
+        entity subject (``钟立民总书记的重要讲话``, ``组建国家医疗保障局``): the
         clause has a subject of its own, so no earlier subject carries past it.
         """
         candidates = self.ents_in(clause.start, limit, labels)
@@ -353,7 +353,7 @@ class DocView:
         return load_relation_words().regex(pattern).match(residue) is not None
 
     def _opens_title(self, ent: Ent) -> bool:
-        """Whether a title follows the organisation (``中共中央政治局常委、…``): it names an
+        """Whether a title follows the organisation (``中共中央社会工作部部长、…``): it names an
         official's post, and when no official was recognised after it the body is no subject."""
         titles = load_titles()
         after = self.text[ent.end:ent.end + titles.max_length]
@@ -364,8 +364,8 @@ class DocView:
 
         Entities and the person's known titles are removed from the text in
         between; what is left must be short and hold no verb or object marker
-        (``中共中央总书记、国家主席、中央军委主席习近平`` passes,
-        ``市委宣传部班子成员把贯彻落实习近平`` does not).
+        (``省委书记、省长钟立民`` passes,
+        ``市委宣传部班子成员把贯彻落实钟立民`` does not).
         """
         for ent in later:
             if ent.label != PERSON:

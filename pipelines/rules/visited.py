@@ -10,7 +10,7 @@ words they read are classes of ``relation_words.tsv``:
   but the topic is never a target. ``在X调研`` needs the purpose right after.
 - ``zhkg.visited.arrival.v1``: an *arrival verb* carries its targets without a
   purpose (``先后来到A、B``, ``走进X``, ``考察了A、B等企业``, ``飞抵X``); in a visit
-  report a clause-leading ``到X`` does too (``到广州塔俯瞰全貌``).
+  report a clause-leading ``到X`` does too (``到东方明珠塔俯瞰全貌``).
 - ``zhkg.visited.site.v1`` (visit reports only): ``在X，他察看……`` and
   ``他在X了解……``: the visitor is at X.
 - ``zhkg.visited.tribute.v1``: ``向X敬献花篮``.
@@ -242,7 +242,7 @@ def _arrival(view: DocView, words: RelationWords, clause: Clause, start: int, en
 def _glued_tail(view: DocView, end: int, region_end: int) -> bool:
     """Whether a noun is glued to a target before the purpose (``合肥`` + ``救助站看望``).
 
-    A short generic noun (``阜阳市园区、企业``) leaves the target whole.
+    A short generic noun (``宿州市园区、企业``) leaves the target whole.
     """
     rest = view.text[end:region_end]
     if not rest or NAME_END.match(rest):
@@ -261,7 +261,7 @@ def _opens_longer_name(view: DocView, words: RelationWords, end: int, clause_end
     """Whether the text after the last target continues its name (``中国`` + ``极地考察图片展``).
 
     A target is whole when a separator, ``等`` or a body word (``机关``) follows
-    it, or (with LAC's tags) a word that is no noun (``到广州塔俯瞰全貌``); a
+    it, or (with LAC's tags) a word that is no noun (``到东方明珠塔俯瞰全貌``); a
     noun glued to it, or a long run of text without the visitor's activity,
     means the recognisers found only the head of a longer name. Without
     LAC's tags (blank pipelines) only a short modifier (``实地``) may follow.
