@@ -2,10 +2,10 @@
 
 Usage::
 
-    python examples/org_profile.py out/graph.graphml 安徽省经信厅
+    python examples/org_profile.py out/graph.graphml 安徽省科技厅
     python examples/org_profile.py out/graph.graphml 国资委 --include-parts
 
-Any alias works as the name (省经信厅, 国资委); a name not in the graph ends
+Any alias works as the name (省科技厅, 国资委); a name not in the graph ends
 with near matches.
 """
 

@@ -17,16 +17,16 @@ from zhkg.records import (
 
 SCRIPT_PAYLOAD = "<script>window.__pwned=1</script>"
 IMG_PAYLOAD = '<img src=x onerror="window.__pwned=2">'
-ALIAS_PAYLOAD = "经信厅'\"<img/src=x/onerror=\"window.__pwned=3\">"
+ALIAS_PAYLOAD = "科技厅'\"<img/src=x/onerror=\"window.__pwned=3\">"
 LABEL_PAYLOAD = '数字化"转型"<b>'
 
 ARTICLE_1 = [
-    f"5月10日，安徽省经信厅党组书记、厅长冯克金到合肥市调研“免申即享”工作{SCRIPT_PAYLOAD}。",
-    f"冯克金'指出\"，要落实{IMG_PAYLOAD}惠企政策。",
-    "合肥市位于安徽省。",
+    f"5月10日，安徽省科技厅党组书记、厅长祁立衡到淮南市调研“免审即办”工作{SCRIPT_PAYLOAD}。",
+    f"祁立衡'指出\"，要落实{IMG_PAYLOAD}助企政策。",
+    "淮南市位于安徽省。",
 ]
 ARTICLE_2 = [
-    f"6月2日，冯克金率队赴芜湖市考察{LABEL_PAYLOAD}工作。",
+    f"6月2日，祁立衡率队赴芜湖市考察{LABEL_PAYLOAD}工作。",
     "芜湖市是安徽省的重要城市。",
 ]
 
@@ -58,31 +58,31 @@ def hostile_documents() -> list[DocResult]:
     """Two articles about one official, with attack strings near the names."""
     text1, sents1 = _sentences(ARTICLE_1)
     names1 = [
-        ("安徽省经信厅", ORG, [ALIAS_PAYLOAD]), ("冯克金", PERSON, []), ("合肥市", PLACE, []),
-        ("免申即享", INITIATIVE, []), ("安徽省", PLACE, []),
+        ("安徽省科技厅", ORG, [ALIAS_PAYLOAD]), ("祁立衡", PERSON, []), ("淮南市", PLACE, []),
+        ("免审即办", INITIATIVE, []), ("安徽省", PLACE, []),
     ]
     doc1 = DocResult(
-        "d1", text1, title="冯克金到合肥市调研", date="2024-05-10", sentences=sents1,
+        "d1", text1, title="祁立衡到淮南市调研", date="2024-05-10", sentences=sents1,
         mentions=[m for m in _mentions(text1, sents1, names1)
                   if not (m.name == "安徽省" and m.sent == 0)],
         relations=[
-            Relation(HOLDS_POST, "冯克金", PERSON, "安徽省经信厅", ORG, 0,
+            Relation(HOLDS_POST, "祁立衡", PERSON, "安徽省科技厅", ORG, 0,
                      attrs={"title": "党组书记|厅长"}),
-            Relation(VISITED, "冯克金", PERSON, "合肥市", PLACE, 0, date="2024-05-10",
+            Relation(VISITED, "祁立衡", PERSON, "淮南市", PLACE, 0, date="2024-05-10",
                      attrs={"purpose": "调研"}),
-            Relation(VISITED, "冯克金", PERSON, "合肥市", PLACE, 1, date="2024-05-10"),
-            Relation(PROMOTES, "安徽省经信厅", ORG, "免申即享", INITIATIVE, 0),
-            Relation(LOCATED_IN, "合肥市", PLACE, "安徽省", PLACE, 2),
+            Relation(VISITED, "祁立衡", PERSON, "淮南市", PLACE, 1, date="2024-05-10"),
+            Relation(PROMOTES, "安徽省科技厅", ORG, "免审即办", INITIATIVE, 0),
+            Relation(LOCATED_IN, "淮南市", PLACE, "安徽省", PLACE, 2),
         ],
     )
     text2, sents2 = _sentences(ARTICLE_2)
-    names2 = [("冯克金", PERSON, []), ("芜湖市", PLACE, []), (LABEL_PAYLOAD, INITIATIVE, []),
+    names2 = [("祁立衡", PERSON, []), ("芜湖市", PLACE, []), (LABEL_PAYLOAD, INITIATIVE, []),
               ("安徽省", PLACE, [])]
     doc2 = DocResult(
-        "d2", text2, title="冯克金赴芜湖市考察", date="2024-06-02", sentences=sents2,
+        "d2", text2, title="祁立衡赴芜湖市考察", date="2024-06-02", sentences=sents2,
         mentions=_mentions(text2, sents2, names2),
         relations=[
-            Relation(VISITED, "冯克金", PERSON, "芜湖市", PLACE, 0, date="2024-06-02",
+            Relation(VISITED, "祁立衡", PERSON, "芜湖市", PLACE, 0, date="2024-06-02",
                      attrs={"purpose": "考察", "led": True}),
             Relation(LOCATED_IN, "芜湖市", PLACE, "安徽省", PLACE, 1),
         ],

@@ -29,8 +29,8 @@ CHROMIUM_ARGS = [
     "--disable-component-update", "--disable-sync", "--no-first-run",
 ]
 IDLE = "body[data-busy='false']"
-PERSON, HEFEI, WUHU = "PERSON:冯克金", "PLACE:合肥市", "PLACE:芜湖市"
-ORG, PROVINCE, INITIATIVE = "ORG:安徽省经信厅", "PLACE:安徽省", "INITIATIVE:免申即享"
+PERSON, HUAINAN, WUHU = "PERSON:祁立衡", "PLACE:淮南市", "PLACE:芜湖市"
+ORG, PROVINCE, INITIATIVE = "ORG:安徽省科技厅", "PLACE:安徽省", "INITIATIVE:免审即办"
 
 
 def _unavailable(reason: str) -> None:
@@ -186,7 +186,7 @@ def test_overview_note_says_what_is_shown_and_how_it_was_chosen(opened):
     assert "top 7 of 7 entities by importance" in opened.inner_text("#view-note")
 
 
-@pytest.mark.parametrize(("query", "first"), [("冯", "冯克金"), ("合肥", "合肥市"), ("经信", "安徽省经信厅"),
+@pytest.mark.parametrize(("query", "first"), [("祁", "祁立衡"), ("淮南", "淮南市"), ("科技", "安徽省科技厅"),
                                               ("安徽", "安徽省")])
 def test_search_ranks_matches_in_a_drop_down(opened, query, first):
     opened.fill("#search", query)
@@ -195,8 +195,8 @@ def test_search_ranks_matches_in_a_drop_down(opened, query, first):
 
 
 def test_search_finds_an_entity_by_alias_with_markup(opened):
-    opened.fill("#search", "经信厅<img")
-    assert opened.locator("#search-results li").first.inner_text().startswith("安徽省经信厅")
+    opened.fill("#search", "科技厅<img")
+    assert opened.locator("#search-results li").first.inner_text().startswith("安徽省科技厅")
 
 
 def test_search_without_a_match_says_so(opened):
@@ -207,20 +207,20 @@ def test_search_without_a_match_says_so(opened):
 
 def test_choosing_a_result_with_the_keyboard_focuses_it(opened):
     opened.keyboard.press("/")
-    opened.keyboard.type("合肥")
+    opened.keyboard.type("淮南")
     opened.keyboard.press("ArrowDown")
     opened.keyboard.press("ArrowUp")
     opened.evaluate("document.body.dataset.busy = 'pending'")
     opened.keyboard.press("Enter")
     opened.wait_for_selector(IDLE, state="attached")
-    assert opened.evaluate("window.zhkg.network.getSelectedNodes()") == [HEFEI]
-    assert {HEFEI, PERSON, PROVINCE} <= _drawn_nodes(opened)
-    assert "Ego network of 合肥市" in opened.inner_text("#view-note")
+    assert opened.evaluate("window.zhkg.network.getSelectedNodes()") == [HUAINAN]
+    assert {HUAINAN, PERSON, PROVINCE} <= _drawn_nodes(opened)
+    assert "Ego network of 淮南市" in opened.inner_text("#view-note")
 
 
 def test_focus_draws_typed_neighbours_only(opened):
     _focus(opened, PERSON)
-    assert _drawn_nodes(opened) == {PERSON, HEFEI, WUHU, ORG}
+    assert _drawn_nodes(opened) == {PERSON, HUAINAN, WUHU, ORG}
     assert "CO_OCCURS" not in _drawn_relations(opened)
 
 
@@ -239,7 +239,7 @@ def test_two_hops_reach_the_neighbours_of_neighbours(opened):
 def test_double_click_expands_a_neighbour(opened):
     _focus(opened, PERSON)
     assert PROVINCE not in _drawn_nodes(opened)
-    x, y = _node_point(opened, HEFEI)
+    x, y = _node_point(opened, HUAINAN)
     opened.evaluate("document.body.dataset.busy = 'pending'")
     opened.mouse.dblclick(x, y)
     opened.wait_for_selector(IDLE, state="attached")
@@ -249,15 +249,15 @@ def test_double_click_expands_a_neighbour(opened):
 
 def test_back_and_forward_step_through_the_focus_history(opened):
     _focus(opened, PERSON)
-    _focus(opened, HEFEI)
+    _focus(opened, HUAINAN)
     _act(opened, "document.getElementById('back').click()")
-    assert "Ego network of 冯克金" in opened.inner_text("#view-note")
+    assert "Ego network of 祁立衡" in opened.inner_text("#view-note")
     _act(opened, "document.getElementById('forward').click()")
-    assert "Ego network of 合肥市" in opened.inner_text("#view-note")
+    assert "Ego network of 淮南市" in opened.inner_text("#view-note")
     opened.evaluate("document.body.dataset.busy = 'pending'")
     opened.keyboard.press("Alt+ArrowLeft")
     opened.wait_for_selector(IDLE, state="attached")
-    assert "Ego network of 冯克金" in opened.inner_text("#view-note")
+    assert "Ego network of 祁立衡" in opened.inner_text("#view-note")
 
 
 def test_date_range_keeps_only_relations_dated_in_it(opened):
@@ -266,9 +266,9 @@ def test_date_range_keeps_only_relations_dated_in_it(opened):
     opened.evaluate("document.body.dataset.busy = 'pending'")
     opened.fill("#date-to", "2024-06")
     opened.wait_for_selector(IDLE, state="attached")
-    assert WUHU in _drawn_nodes(opened) and HEFEI not in _drawn_nodes(opened)
+    assert WUHU in _drawn_nodes(opened) and HUAINAN not in _drawn_nodes(opened)
     _act(opened, "document.getElementById('date-clear').click()")
-    assert HEFEI in _drawn_nodes(opened)
+    assert HUAINAN in _drawn_nodes(opened)
 
 
 def test_timeline_counts_the_focused_entity_by_month(opened):
@@ -283,7 +283,7 @@ def test_clicking_a_month_filters_to_it(opened):
     _act(opened, "document.querySelector(\"#timeline-svg .month[data-month='2024-05']\")"
                  ".dispatchEvent(new MouseEvent('click'))")
     assert opened.input_value("#date-from") == "2024-05" and opened.input_value("#date-to") == "2024-05"
-    assert HEFEI in _drawn_nodes(opened) and WUHU not in _drawn_nodes(opened)
+    assert HUAINAN in _drawn_nodes(opened) and WUHU not in _drawn_nodes(opened)
 
 
 def test_a_month_can_be_chosen_from_the_keyboard(opened):
@@ -297,17 +297,17 @@ def test_a_month_can_be_chosen_from_the_keyboard(opened):
 
 def test_clicking_an_edge_lists_its_evidence_with_both_entities_marked(opened):
     _focus(opened, PERSON)
-    x, y = _edge_point(opened, _edge(opened, "VISITED", HEFEI))
+    x, y = _edge_point(opened, _edge(opened, "VISITED", HUAINAN))
     opened.mouse.click(x, y)
     texts = _evidence_texts(opened)
     assert len(texts) == 2 and any(SCRIPT_PAYLOAD in t for t in texts) and any(IMG_PAYLOAD in t for t in texts)
     marks = set(opened.locator("#evidence-list mark").all_inner_texts())
-    assert {"冯克金", "合肥市"} <= marks
+    assert {"祁立衡", "淮南市"} <= marks
 
 
 def test_evidence_markup_stays_text(opened):
     _focus(opened, PERSON)
-    opened.evaluate(f"window.zhkg.showEdge(window.zhkg.edges.get({_edge(opened, 'VISITED', HEFEI)!r}).index)")
+    opened.evaluate(f"window.zhkg.showEdge(window.zhkg.edges.get({_edge(opened, 'VISITED', HUAINAN)!r}).index)")
     tags = opened.eval_on_selector_all("#evidence-list *", "els => [...new Set(els.map(e => e.tagName))]")
     assert set(tags) <= {"LI", "DIV", "SPAN", "MARK", "A"}
     assert opened.evaluate("typeof window.__pwned") == "undefined"
@@ -315,9 +315,9 @@ def test_evidence_markup_stays_text(opened):
 
 def test_evidence_shows_title_and_date_and_links_only_http_urls(opened):
     _focus(opened, PERSON)
-    opened.evaluate("window.zhkg.showEntity(window.zhkg.data.entities.id.indexOf('PERSON:冯克金'))")
+    opened.evaluate("window.zhkg.showEntity(window.zhkg.data.entities.id.indexOf('PERSON:祁立衡'))")
     text = opened.inner_text("#evidence-list")
-    assert "冯克金到合肥市调研" in text and "冯克金赴芜湖市考察" in text and "2024-06-02" in text
+    assert "祁立衡到淮南市调研" in text and "祁立衡赴芜湖市考察" in text and "2024-06-02" in text
     links = opened.eval_on_selector_all("#evidence-list a", "as => as.map(a => [a.href, a.target, a.rel])")
     assert links and all(link == [SAFE_URL, "_blank", "noopener noreferrer"] for link in links)
 
@@ -357,7 +357,7 @@ def test_article_markup_is_not_executed(opened):
 
 def test_edge_tooltip_shows_evidence_markup_as_text(opened):
     _focus(opened, PERSON)
-    tooltip = _hover(opened, *_edge_point(opened, _edge(opened, "VISITED", HEFEI)))
+    tooltip = _hover(opened, *_edge_point(opened, _edge(opened, "VISITED", HUAINAN)))
     text = tooltip.inner_text()
     assert SCRIPT_PAYLOAD in text and IMG_PAYLOAD in text
     assert tooltip.evaluate("t => t.querySelectorAll('*:not(br)').length") == 0
@@ -374,7 +374,7 @@ def test_node_tooltip_shows_alias_markup_as_text(opened):
 
 def test_screenshot_of_a_focused_entity_is_saved(opened):
     _focus(opened, PERSON)
-    opened.evaluate("window.zhkg.showEntity(window.zhkg.data.entities.id.indexOf('PERSON:冯克金'))")
+    opened.evaluate("window.zhkg.showEntity(window.zhkg.data.entities.id.indexOf('PERSON:祁立衡'))")
     ARTIFACTS.mkdir(exist_ok=True)
     target = ARTIFACTS / "graph.png"
     opened.screenshot(path=str(target))

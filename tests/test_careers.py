@@ -42,51 +42,51 @@ def kg_of(*docs) -> KnowledgeGraph:
 
 
 def test_co_held_titles_are_two_records_naming_each_other():
-    kg = kg_of(post_doc("d1", "王旭", "湖北省财政厅", "党组书记|厅长", "2014-03-01"))
-    career = kg.career("王旭")
+    kg = kg_of(post_doc("d1", "许文博", "湖北省财政厅", "党组书记|厅长", "2014-03-01"))
+    career = kg.career("许文博")
     assert rows(career) == [
-        ("王旭", "湖北省财政厅", "党组书记", "2014-03-01", "2014-03-01", 1),
-        ("王旭", "湖北省财政厅", "厅长", "2014-03-01", "2014-03-01", 1),
+        ("许文博", "湖北省财政厅", "党组书记", "2014-03-01", "2014-03-01", 1),
+        ("许文博", "湖北省财政厅", "厅长", "2014-03-01", "2014-03-01", 1),
     ]
     assert [p.overlaps for p in career] == ["湖北省财政厅厅长", "湖北省财政厅党组书记"]
 
 
 def test_a_post_stated_on_two_dates_is_one_record_with_both_dates():
-    kg = kg_of(post_doc("d1", "王旭", "湖北省财政厅", "厅长", "2014-11-02"),
-               post_doc("d2", "王旭", "湖北省财政厅", "省财政厅厅长", "2014-03-01"))
-    assert rows(kg.career("王旭")) == [("王旭", "湖北省财政厅", "厅长", "2014-03-01", "2014-11-02", 2)]
+    kg = kg_of(post_doc("d1", "许文博", "湖北省财政厅", "厅长", "2014-11-02"),
+               post_doc("d2", "许文博", "湖北省财政厅", "省财政厅厅长", "2014-03-01"))
+    assert rows(kg.career("许文博")) == [("许文博", "湖北省财政厅", "厅长", "2014-03-01", "2014-11-02", 2)]
 
 
 def test_a_title_change_on_a_later_date_is_a_new_record_in_time_order():
-    kg = kg_of(post_doc("d1", "王旭", "湖北省财政厅", "副厅长", "2012-05-01"),
-               post_doc("d2", "王旭", "湖北省财政厅", "厅长", "2014-03-01"))
-    career = kg.career("王旭")
+    kg = kg_of(post_doc("d1", "许文博", "湖北省财政厅", "副厅长", "2012-05-01"),
+               post_doc("d2", "许文博", "湖北省财政厅", "厅长", "2014-03-01"))
+    career = kg.career("许文博")
     assert [(p.title, p.first_seen) for p in career] == [("副厅长", "2012-05-01"), ("厅长", "2014-03-01")]
     assert [p.overlaps for p in career] == ["", ""]
 
 
 def test_the_same_title_at_two_organisations_is_two_records():
-    kg = kg_of(post_doc("d1", "王旭", "湖北省财政厅", "厅长", "2012-05-01"),
-               post_doc("d2", "王旭", "湖北省商务厅", "厅长", "2014-03-01"))
-    assert [(p.org, p.title) for p in kg.career("王旭")] == [("湖北省财政厅", "厅长"), ("湖北省商务厅", "厅长")]
+    kg = kg_of(post_doc("d1", "许文博", "湖北省财政厅", "厅长", "2012-05-01"),
+               post_doc("d2", "许文博", "湖北省商务厅", "厅长", "2014-03-01"))
+    assert [(p.org, p.title) for p in kg.career("许文博")] == [("湖北省财政厅", "厅长"), ("湖北省商务厅", "厅长")]
 
 
 def test_namesakes_kept_apart_by_resolution_have_separate_careers():
-    docs = [post_doc(f"h{i}", "王旭", "湖北省财政厅", "厅长", d)
+    docs = [post_doc(f"h{i}", "许文博", "湖北省财政厅", "厅长", d)
             for i, d in enumerate(["2014-01-05", "2014-02-05", "2014-09-01"])]
-    docs += [post_doc(f"g{i}", "王旭", "广东省商务厅", "副厅长", d) for i, d in enumerate(["2014-03-01", "2014-06-01"])]
-    career = kg_of(*docs).career("王旭")
+    docs += [post_doc(f"g{i}", "许文博", "广东省商务厅", "副厅长", d) for i, d in enumerate(["2014-03-01", "2014-06-01"])]
+    career = kg_of(*docs).career("许文博")
     assert {(p.person_id, p.org) for p in career} == {
-        ("PERSON:王旭", "湖北省财政厅"), ("PERSON:王旭@广东省", "广东省商务厅")}
+        ("PERSON:许文博", "湖北省财政厅"), ("PERSON:许文博@广东省", "广东省商务厅")}
     assert all(p.overlaps == "" for p in career)
 
 
 def test_an_undated_article_still_counts_but_gives_no_date():
-    kg = kg_of(post_doc("d1", "王旭", "湖北省财政厅", "厅长", None),
-               post_doc("d2", "王旭", "湖北省财政厅", "厅长", "2014-03-01"))
-    assert rows(kg.career("王旭")) == [("王旭", "湖北省财政厅", "厅长", "2014-03-01", "2014-03-01", 2)]
-    only_undated = kg_of(post_doc("d1", "王旭", "湖北省财政厅", "厅长", None)).career("王旭")
-    assert rows(only_undated) == [("王旭", "湖北省财政厅", "厅长", None, None, 1)]
+    kg = kg_of(post_doc("d1", "许文博", "湖北省财政厅", "厅长", None),
+               post_doc("d2", "许文博", "湖北省财政厅", "厅长", "2014-03-01"))
+    assert rows(kg.career("许文博")) == [("许文博", "湖北省财政厅", "厅长", "2014-03-01", "2014-03-01", 2)]
+    only_undated = kg_of(post_doc("d1", "许文博", "湖北省财政厅", "厅长", None)).career("许文博")
+    assert rows(only_undated) == [("许文博", "湖北省财政厅", "厅长", None, None, 1)]
 
 
 @pytest.mark.parametrize("article, sentence, seen", [
@@ -94,54 +94,54 @@ def test_an_undated_article_still_counts_but_gives_no_date():
     (None, "2012-05-06", "2012-05-06"),
 ])
 def test_a_post_is_dated_by_its_article_unless_the_article_is_undated(article, sentence, seen):
-    kg = kg_of(post_doc("d1", "王旭", "湖北省财政厅", "厅长", article, sentence_date=sentence))
-    assert [(p.first_seen, p.last_seen) for p in kg.career("王旭")] == [(seen, seen)]
+    kg = kg_of(post_doc("d1", "许文博", "湖北省财政厅", "厅长", article, sentence_date=sentence))
+    assert [(p.first_seen, p.last_seen) for p in kg.career("许文博")] == [(seen, seen)]
 
 
 def test_holders_of_a_post_in_time_order_with_overlaps():
     kg = kg_of(post_doc("d1", "李甲", "湖北省财政厅", "厅长", "2012-01-01"),
                post_doc("d2", "李甲", "湖北省财政厅", "厅长", "2013-06-01"),
-               post_doc("d3", "王旭", "湖北省财政厅", "厅长", "2013-03-01"),
-               post_doc("d4", "王旭", "湖北省财政厅", "厅长", "2015-01-01"),
+               post_doc("d3", "许文博", "湖北省财政厅", "厅长", "2013-03-01"),
+               post_doc("d4", "许文博", "湖北省财政厅", "厅长", "2015-01-01"),
                post_doc("d5", "赵乙", "湖北省财政厅", "副厅长", "2013-05-01"))
     holders = kg.holders("湖北省财政厅", title="厅长")
     assert [(p.person, p.first_seen, p.last_seen, p.overlaps) for p in holders] == [
-        ("李甲", "2012-01-01", "2013-06-01", "王旭"), ("王旭", "2013-03-01", "2015-01-01", "李甲")]
-    assert [p.person for p in kg.holders("湖北省财政厅")] == ["李甲", "王旭", "赵乙"]
+        ("李甲", "2012-01-01", "2013-06-01", "许文博"), ("许文博", "2013-03-01", "2015-01-01", "李甲")]
+    assert [p.person for p in kg.holders("湖北省财政厅")] == ["李甲", "许文博", "赵乙"]
 
 
 def test_first_evidence_sentence_is_kept():
-    kg = kg_of(post_doc("d2", "王旭", "湖北省财政厅", "厅长", "2014-05-01"),
-               post_doc("d1", "王旭", "湖北省财政厅", "厅长", "2014-03-01"))
-    (record,) = kg.career("王旭")
-    assert (record.evidence[0].doc, record.evidence[0].sentence) == ("d1", "湖北省财政厅厅长王旭出席会议。")
+    kg = kg_of(post_doc("d2", "许文博", "湖北省财政厅", "厅长", "2014-05-01"),
+               post_doc("d1", "许文博", "湖北省财政厅", "厅长", "2014-03-01"))
+    (record,) = kg.career("许文博")
+    assert (record.evidence[0].doc, record.evidence[0].sentence) == ("d1", "湖北省财政厅厅长许文博出席会议。")
 
 
 def test_careers_csv_has_a_bom_plain_headers_and_neutralised_cells(tmp_path: Path):
-    graph = build_graph([post_doc("d1", "王旭", "湖北省财政厅", "厅长", "2014-03-01")])
-    graph.nodes["PERSON:王旭"]["label"] = "=HYPERLINK(1)"
+    graph = build_graph([post_doc("d1", "许文博", "湖北省财政厅", "厅长", "2014-03-01")])
+    graph.nodes["PERSON:许文博"]["label"] = "=HYPERLINK(1)"
     path = write_careers_csv(graph, tmp_path / CAREERS_NAME)
     raw = path.read_text(encoding="utf-8")
     assert raw.startswith(BOM)
     header, row = list(csv.reader(raw[len(BOM):].splitlines()))
     assert tuple(header) == HEADER
     assert row[:6] == ["'=HYPERLINK(1)", "湖北省财政厅", "厅长", "2014-03-01", "2014-03-01", "1"]
-    assert row[7:9] == ["湖北省财政厅厅长王旭出席会议。", "d1"]
+    assert row[7:9] == ["湖北省财政厅厅长许文博出席会议。", "d1"]
 
 
 def test_csv_export_writes_careers_beside_the_tables(tmp_path: Path):
-    graph = build_graph([post_doc("d1", "王旭", "湖北省财政厅", "厅长", "2014-03-01")])
+    graph = build_graph([post_doc("d1", "许文博", "湖北省财政厅", "厅长", "2014-03-01")])
     written = write_all(graph, tmp_path, ["csv"])
     assert [p.name for p in written["csv"]] == ["nodes.csv", "edges.csv", CAREERS_NAME]
 
 
 @pytest.mark.parametrize("args, expected", [
-    (["career", "王旭"], [("湖北省财政厅", "党组书记"), ("湖北省财政厅", "厅长")]),
+    (["career", "许文博"], [("湖北省财政厅", "党组书记"), ("湖北省财政厅", "厅长")]),
     (["holders", "湖北省财政厅", "--title", "厅长"], [("湖北省财政厅", "厅长")]),
 ])
 def test_cli_career_and_holders(tmp_path: Path, args, expected):
     path = tmp_path / "graph.graphml"
-    write_graphml(build_graph([post_doc("d1", "王旭", "湖北省财政厅", "党组书记|厅长", "2014-03-01")]), path)
+    write_graphml(build_graph([post_doc("d1", "许文博", "湖北省财政厅", "党组书记|厅长", "2014-03-01")]), path)
     result = CliRunner().invoke(app, [*args, "--graph", str(path), "--json"])
     assert result.exit_code == 0, result.output
     assert [(r["org"], r["title"]) for r in json.loads(result.stdout)] == expected

@@ -14,8 +14,8 @@ from graph.readwrite.flatten import flatten_graph, flatten_value, restore_graph,
         (["工信部", "工业和信息化部"], "工信部|工业和信息化部"),
         ([], ""),
         ({"b", "a"}, "a|b"),
-        ([{"doc": "d1", "sentence": "冯克金到合肥市调研。"}],
-         '[{"doc": "d1", "sentence": "冯克金到合肥市调研。"}]'),
+        ([{"doc": "d1", "sentence": "祁立衡到芜湖市调研。"}],
+         '[{"doc": "d1", "sentence": "祁立衡到芜湖市调研。"}]'),
         (True, True),
         (3, 3),
         ("厅长", "厅长"),
@@ -54,7 +54,7 @@ def test_mixed_types_become_one_type():
 
 def test_missing_labels_are_filled_from_id_and_relation():
     G = nx.MultiDiGraph()
-    G.add_edge("ORG:某厅", "PLACE:合肥市", key=0, relation="LOCATED_IN")
+    G.add_edge("ORG:某厅", "PLACE:芜湖市", key=0, relation="LOCATED_IN")
     H = flatten_graph(G)
     assert H.nodes["ORG:某厅"]["label"] == "ORG:某厅"
     assert [d["label"] for _, _, d in H.edges(data=True)] == ["LOCATED_IN"]
@@ -71,10 +71,10 @@ def test_integer_keys_get_unique_string_ids():
 
 def test_restore_undoes_flatten():
     G = nx.MultiDiGraph()
-    G.add_node("PERSON:冯克金", label="冯克金", aliases=[], titles=["厅长", "党组书记"],
+    G.add_node("PERSON:祁立衡", label="祁立衡", aliases=[], titles=["厅长", "党组书记"],
                first_seen=None, mentions=2)
-    G.add_edge("PERSON:冯克金", "PLACE:合肥市", key="k", label="VISITED", led=True, date=None,
+    G.add_edge("PERSON:祁立衡", "PLACE:芜湖市", key="k", label="VISITED", led=True, date=None,
                documents=["d1"], evidence=[{"doc": "d1", "start": 0, "end": 3}])
     H = restore_graph(flatten_graph(G))
-    assert H.nodes["PERSON:冯克金"] == G.nodes["PERSON:冯克金"]
-    assert H.edges["PERSON:冯克金", "PLACE:合肥市", "k"] == G.edges["PERSON:冯克金", "PLACE:合肥市", "k"]
+    assert H.nodes["PERSON:祁立衡"] == G.nodes["PERSON:祁立衡"]
+    assert H.edges["PERSON:祁立衡", "PLACE:芜湖市", "k"] == G.edges["PERSON:祁立衡", "PLACE:芜湖市", "k"]

@@ -60,7 +60,7 @@ def test_dated_edges_get_a_spell(graph, root):
 
 
 def test_nodes_get_first_and_last_seen(root):
-    person = _nodes(root)["PERSON:冯克金"]
+    person = _nodes(root)["PERSON:祁立衡"]
     assert (person.get("start"), person.get("end")) == ("2024-05-10", "2024-06-02")
 
 

@@ -117,8 +117,8 @@ def test_attribute_names_are_ascii(graphml):
 
 def test_parallel_edges_of_a_plain_multigraph_get_distinct_ids():
     G = nx.MultiDiGraph()
-    G.add_edge("PERSON:冯克金", "PLACE:合肥市", relation="VISITED")
-    G.add_edge("PERSON:冯克金", "PLACE:合肥市", relation="VISITED")
+    G.add_edge("PERSON:祁立衡", "PLACE:芜湖市", relation="VISITED")
+    G.add_edge("PERSON:祁立衡", "PLACE:芜湖市", relation="VISITED")
     buffer = io.BytesIO()
     write_graphml(G, buffer)
     ids = [e.get("id") for e in ET.fromstring(buffer.getvalue()).iter(f"{{{NS['g']}}}edge")]

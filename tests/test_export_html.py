@@ -54,7 +54,7 @@ def test_written_as_utf8_with_chinese_labels(graph, tmp_path):
     path = tmp_path / "graph.html"
     write_html(graph, path)
     text = path.read_bytes().decode("utf-8")
-    assert '<meta charset="utf-8">' in text and "冯克金" in text
+    assert '<meta charset="utf-8">' in text and "祁立衡" in text
 
 
 @pytest.mark.parametrize("payload", [SCRIPT_PAYLOAD, IMG_PAYLOAD, "<img src=x", "</script><script>"])
@@ -83,8 +83,8 @@ def test_every_entity_type_in_the_graph_has_a_legend_entry(graph, page):
     assert types == {d["type"] for _, d in graph.nodes(data=True)}
 
 
-@pytest.mark.parametrize(("label", "shape"), [("冯克金", "dot"), ("安徽省经信厅", "box"),
-                                              ("合肥市", "triangle"), ("免申即享", "diamond")])
+@pytest.mark.parametrize(("label", "shape"), [("祁立衡", "dot"), ("安徽省科技厅", "box"),
+                                              ("淮南市", "triangle"), ("免审即办", "diamond")])
 def test_shape_follows_entity_type(page, label, shape):
     data = _data(page)
     entity = data["entities"]["label"].index(label)
@@ -110,8 +110,8 @@ def test_every_entity_and_edge_is_in_the_page(graph, page):
 
 def test_aliases_are_searchable(page):
     entities = _data(page)["entities"]
-    aliases = entities["aliases"][entities["label"].index("安徽省经信厅")]
-    assert aliases and "经信厅" in aliases[0]
+    aliases = entities["aliases"][entities["label"].index("安徽省科技厅")]
+    assert aliases and "科技厅" in aliases[0]
 
 
 def test_font_stack_is_set(page):
@@ -135,7 +135,7 @@ def test_documents_give_evidence_its_title_and_url(graph):
     documents = {d.doc_id: {"title": d.title, "date": d.date, "url": f"https://example.gov.cn/{d.doc_id}"}
                  for d in hostile_documents()}
     docs = page_data(graph, documents=documents)["docs"]
-    assert set(docs["title"]) == {"冯克金到合肥市调研", "冯克金赴芜湖市考察"}
+    assert set(docs["title"]) == {"祁立衡到淮南市调研", "祁立衡赴芜湖市考察"}
     assert all(url.startswith("https://example.gov.cn/") for url in docs["url"])
 
 

@@ -38,7 +38,7 @@ def test_round_trip_keeps_graph_attributes(graph, back):
 def test_chinese_is_written_literally(graph):
     buffer = io.BytesIO()
     write_json(graph, buffer)
-    assert "冯克金" in buffer.getvalue().decode("utf-8")
+    assert "祁立衡" in buffer.getvalue().decode("utf-8")
 
 
 @pytest.mark.parametrize("content", [b"{not json", b"[1, 2]"])

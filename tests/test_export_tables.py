@@ -61,7 +61,7 @@ def test_edges_reference_node_ids(tables):
 
 
 def test_arrays_use_semicolons(tables):
-    person = next(r for r in tables[0] if r["name"] == "冯克金")
+    person = next(r for r in tables[0] if r["name"] == "祁立衡")
     assert person["titles:string[]"] == "党组书记;厅长"
 
 

@@ -23,11 +23,11 @@ REPO = Path(__file__).resolve().parents[1]
 
 def visit_doc(doc_id: str, date: str | None = None, *, rel_date=None, rel_end=None,
               lead: str = "近日，") -> DocResult:
-    """A document where 冯克金 visits 阜阳市 in its second sentence."""
+    """A document where 祁立衡 visits 宿州市 in its second sentence."""
     return make_doc(
-        doc_id, "主题教育扎实开展。", f"{lead}冯克金带队深入阜阳市调研。",
-        mentions=[("主题教育", "INITIATIVE", 0), ("冯克金", "PERSON", 1), ("阜阳市", "PLACE", 1)],
-        relations=[Relation("VISITED", "冯克金", "PERSON", "阜阳市", "PLACE", sent=1,
+        doc_id, "主题教育扎实开展。", f"{lead}祁立衡带队深入宿州市调研。",
+        mentions=[("主题教育", "INITIATIVE", 0), ("祁立衡", "PERSON", 1), ("宿州市", "PLACE", 1)],
+        relations=[Relation("VISITED", "祁立衡", "PERSON", "宿州市", "PLACE", sent=1,
                             date=rel_date, date_end=rel_end, attrs={"purpose": "调研", "led": True})],
         date=date)
 
@@ -45,44 +45,44 @@ def test_alias_merging_gives_one_node_with_aliases_and_counts():
 
 @pytest.mark.parametrize("orgs, people", [
     (["湖北省财政厅", "广东省商务厅", "广东省商务厅", "湖北省财政厅", "湖北省财政厅"],
-     ["PERSON:王旭", "PERSON:王旭@广东省"]),
-    (["湖北省财政厅", "广东省商务厅"], ["PERSON:王旭"]),
-    (["湖北省财政厅", None], ["PERSON:王旭"]),
+     ["PERSON:许文博", "PERSON:许文博@广东省"]),
+    (["湖北省财政厅", "广东省商务厅"], ["PERSON:许文博"]),
+    (["湖北省财政厅", None], ["PERSON:许文博"]),
 ])
 def test_same_name_people(orgs, people):
     docs = []
     for i, org in enumerate(orgs):
         if org is None:
-            docs.append(make_doc(f"d{i}", "王旭出席会议。", mentions=[("王旭", "PERSON", 0)],
+            docs.append(make_doc(f"d{i}", "许文博出席会议。", mentions=[("许文博", "PERSON", 0)],
                                  date="2014-05-01"))
         else:
             docs.append(make_doc(
-                f"d{i}", f"{org}厅长王旭出席会议。", mentions=[(org, "ORG", 0), ("王旭", "PERSON", 0)],
-                relations=[Relation("HOLDS_POST", "王旭", "PERSON", org, "ORG", sent=0,
+                f"d{i}", f"{org}厅长许文博出席会议。", mentions=[(org, "ORG", 0), ("许文博", "PERSON", 0)],
+                relations=[Relation("HOLDS_POST", "许文博", "PERSON", org, "ORG", sent=0,
                                     attrs={"title": "厅长"})], date=f"2014-0{i + 1}-01"))
     G = build_graph(docs)
     assert sorted(n for n, t in G.nodes(data="type") if t == "PERSON") == people
-    assert all(G.nodes[p]["label"] == "王旭" for p in people)
+    assert all(G.nodes[p]["label"] == "许文博" for p in people)
     assert sum(G.nodes[p]["mentions"] for p in people) == len(orgs)
 
 
 def test_evidence_accumulates_across_documents():
     G = build_graph([visit_doc("b", "2023-06-02"), visit_doc("a", "2023-06-01", lead="6月1日，")])
-    edge = G.edges["PERSON:冯克金", "PLACE:阜阳市", "VISITED:PERSON:冯克金->PLACE:阜阳市"]
+    edge = G.edges["PERSON:祁立衡", "PLACE:宿州市", "VISITED:PERSON:祁立衡->PLACE:宿州市"]
     assert edge["weight"] == 2
     assert edge["documents"] == ["a", "b"]
     first, second = edge["evidence"]
     assert (first["doc"], first["sentence"], first["start"], first["end"]) == (
-        "a", "6月1日，冯克金带队深入阜阳市调研。", 9, 27)
+        "a", "6月1日，祁立衡带队深入宿州市调研。", 9, 27)
     assert (second["doc"], second["start"], second["end"]) == ("b", 9, 25)
     assert (edge["purpose"], edge["led"], edge["label"]) == ("调研", True, "VISITED")
 
 
 def test_repeated_relation_in_one_sentence_counts_once_but_keeps_its_attributes():
     doc = visit_doc("a")
-    doc.relations.append(Relation("VISITED", "冯克金", "PERSON", "阜阳市", "PLACE", sent=1,
+    doc.relations.append(Relation("VISITED", "祁立衡", "PERSON", "宿州市", "PLACE", sent=1,
                                   attrs={"purpose": "考察"}))
-    edge = build_graph([doc]).edges["PERSON:冯克金", "PLACE:阜阳市", "VISITED:PERSON:冯克金->PLACE:阜阳市"]
+    edge = build_graph([doc]).edges["PERSON:祁立衡", "PLACE:宿州市", "VISITED:PERSON:祁立衡->PLACE:宿州市"]
     assert (edge["weight"], len(edge["evidence"]), edge["purpose"]) == (1, 1, "调研|考察")
 
 
@@ -96,34 +96,34 @@ def test_edge_dates(rel_dates, date, date_end, evidence_dates):
     docs = [visit_doc("a", "2023-06-01", rel_date=rel_dates[0][0], rel_end=rel_dates[0][1]),
             visit_doc("b", "2023-06-05", rel_date=rel_dates[1][0], rel_end=rel_dates[1][1])]
     G = build_graph(docs)
-    edge = G.edges["PERSON:冯克金", "PLACE:阜阳市", "VISITED:PERSON:冯克金->PLACE:阜阳市"]
+    edge = G.edges["PERSON:祁立衡", "PLACE:宿州市", "VISITED:PERSON:祁立衡->PLACE:宿州市"]
     assert (edge["date"], edge["date_end"]) == (date, date_end)
     assert [e["date"] for e in edge["evidence"]] == evidence_dates
 
 
 def test_nodes_first_and_last_seen():
     G = build_graph([visit_doc("a", "2023-06-05"), visit_doc("b", None), visit_doc("c", "2023-04-01")])
-    node = G.nodes["PLACE:阜阳市"]
+    node = G.nodes["PLACE:宿州市"]
     assert (node["first_seen"], node["last_seen"], node["doc_count"]) == ("2023-04-01", "2023-06-05", 3)
 
 
 def test_holds_post_label_is_the_title_and_titles_reach_the_person():
-    docs = [make_doc(f"d{i}", f"{title}冯克金出席。",
-                     mentions=[("冯克金", "PERSON", 0, {"titles": [title]})],
-                     relations=[Relation("HOLDS_POST", "冯克金", "PERSON", "安徽省经信厅", "ORG", sent=0,
+    docs = [make_doc(f"d{i}", f"{title}祁立衡出席。",
+                     mentions=[("祁立衡", "PERSON", 0, {"titles": [title]})],
+                     relations=[Relation("HOLDS_POST", "祁立衡", "PERSON", "安徽省科技厅", "ORG", sent=0,
                                          attrs={"title": title})])
             for i, title in enumerate(["党组书记", "厅长"])]
     G = build_graph(docs)
-    edge = G.edges["PERSON:冯克金", "ORG:安徽省经信厅", "HOLDS_POST:PERSON:冯克金->ORG:安徽省经信厅"]
+    edge = G.edges["PERSON:祁立衡", "ORG:安徽省科技厅", "HOLDS_POST:PERSON:祁立衡->ORG:安徽省科技厅"]
     assert (edge["label"], edge["title"]) == ("党组书记|厅长", "党组书记|厅长")
-    assert G.nodes["PERSON:冯克金"]["titles"] == ["党组书记", "厅长"]
+    assert G.nodes["PERSON:祁立衡"]["titles"] == ["党组书记", "厅长"]
 
 
 def test_lexicon_relation_has_one_sentence_free_evidence_per_document():
-    rel = Relation("LOCATED_IN", "阜阳市", "PLACE", "安徽省", "PLACE", sent=-1)
-    docs = [make_doc(d, "阜阳市发布数据。", mentions=[("阜阳市", "PLACE", 0)], relations=[rel, rel],
+    rel = Relation("LOCATED_IN", "宿州市", "PLACE", "安徽省", "PLACE", sent=-1)
+    docs = [make_doc(d, "宿州市发布数据。", mentions=[("宿州市", "PLACE", 0)], relations=[rel, rel],
                      date="2023-01-01") for d in ("a", "b")]
-    edge = build_graph(docs).edges["PLACE:阜阳市", "PLACE:安徽省", "LOCATED_IN:PLACE:阜阳市->PLACE:安徽省"]
+    edge = build_graph(docs).edges["PLACE:宿州市", "PLACE:安徽省", "LOCATED_IN:PLACE:宿州市->PLACE:安徽省"]
     assert edge["weight"] == 2
     assert edge["evidence"] == [{"doc": d, "sentence": "", "start": -1, "end": -1, "date": None,
                                  "source_start": -1, "source_end": -1} for d in ("a", "b")]
@@ -131,30 +131,30 @@ def test_lexicon_relation_has_one_sentence_free_evidence_per_document():
 
 def test_cooccurrence_weight_counts_sentences():
     G = build_graph([visit_doc("a"), visit_doc("b")])
-    edge = G.edges["PERSON:冯克金", "PLACE:阜阳市", "CO_OCCURS:PERSON:冯克金->PLACE:阜阳市"]
+    edge = G.edges["PERSON:祁立衡", "PLACE:宿州市", "CO_OCCURS:PERSON:祁立衡->PLACE:宿州市"]
     assert (edge["weight"], edge["documents"], len(edge["evidence"])) == (2, ["a", "b"], 2)
-    assert not G.has_edge("INITIATIVE:主题教育", "PERSON:冯克金")
+    assert not G.has_edge("INITIATIVE:主题教育", "PERSON:祁立衡")
 
 
 def test_cooccurrence_direction_is_by_node_id():
-    doc = make_doc("a", "阜阳市与合肥市签约。", mentions=[("阜阳市", "PLACE", 0), ("合肥市", "PLACE", 0)])
-    u, v = sorted(["PLACE:阜阳市", "PLACE:合肥市"])
+    doc = make_doc("a", "宿州市与芜湖市签约。", mentions=[("宿州市", "PLACE", 0), ("芜湖市", "PLACE", 0)])
+    u, v = sorted(["PLACE:宿州市", "PLACE:芜湖市"])
     assert list(build_graph([doc]).edges(keys=True)) == [(u, v, f"CO_OCCURS:{u}->{v}")]
 
 
 def test_cooccurrence_ignores_mentions_inside_other_mentions():
-    doc = make_doc("a", "安徽省经信厅赴合肥调研。",
-                   mentions=[("安徽省经信厅", "ORG", 0), ("安徽省", "PLACE", 0), ("合肥", "PLACE", 0)])
+    doc = make_doc("a", "安徽省科技厅赴芜湖调研。",
+                   mentions=[("安徽省科技厅", "ORG", 0), ("安徽省", "PLACE", 0), ("芜湖", "PLACE", 0)])
     G = build_graph([doc])
     assert sorted((u, v) for u, v, r in G.edges(data="relation") if r == "CO_OCCURS") == [
-        ("ORG:安徽省经信厅", "PLACE:合肥")]
+        ("ORG:安徽省科技厅", "PLACE:芜湖")]
 
 
 def test_cooccurrence_evidence_is_capped_but_weight_is_not():
-    sentences = [f"第{i}次，冯克金到阜阳市。" for i in range(EVIDENCE_CAP + 3)]
+    sentences = [f"第{i}次，祁立衡到宿州市。" for i in range(EVIDENCE_CAP + 3)]
     doc = make_doc("a", *sentences, mentions=[(n, t, i) for i in range(len(sentences))
-                                              for n, t in (("冯克金", "PERSON"), ("阜阳市", "PLACE"))])
-    edge = build_graph([doc]).edges["PERSON:冯克金", "PLACE:阜阳市", "CO_OCCURS:PERSON:冯克金->PLACE:阜阳市"]
+                                              for n, t in (("祁立衡", "PERSON"), ("宿州市", "PLACE"))])
+    edge = build_graph([doc]).edges["PERSON:祁立衡", "PLACE:宿州市", "CO_OCCURS:PERSON:祁立衡->PLACE:宿州市"]
     assert (edge["weight"], len(edge["evidence"])) == (len(sentences), EVIDENCE_CAP)
 
 

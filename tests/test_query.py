@@ -1,4 +1,4 @@
-"""The query API on a small seed-like graph (see ``test_query_graph``)."""
+"""The query API on a small synthetic graph (see ``test_query_graph``)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import datetime as dt
 
 import networkx as nx
 import pytest
-from test_query_graph import seed_like_graph
+from test_query_graph import synthetic_graph
 
 from graph.contract import edge_id
 from graph.query import InvalidQueryError, KnowledgeGraph, UnknownEntityError, to_dict
@@ -15,7 +15,7 @@ from graph.names import name_key
 
 @pytest.fixture
 def kg() -> KnowledgeGraph:
-    return KnowledgeGraph(seed_like_graph())
+    return KnowledgeGraph(synthetic_graph())
 
 
 # -- find ----------------------------------------------------------------------
@@ -24,11 +24,11 @@ def kg() -> KnowledgeGraph:
 @pytest.mark.parametrize(
     "name, expected",
     [
-        ("安徽省经信厅", "ORG:安徽省经信厅"),
-        ("省经信厅", "ORG:安徽省经信厅"),
+        ("安徽省科技厅", "ORG:安徽省科技厅"),
+        ("省科技厅", "ORG:安徽省科技厅"),
         ("国资委", "ORG:国务院国资委"),
         (" 国务院 国资委 ", "ORG:国务院国资委"),
-        ("“免申即享”", "INITIATIVE:免申即享"),
+        ("“免审即办”", "INITIATIVE:免审即办"),
         ("PLACE:浙江", "PLACE:浙江"),
         ("浙江省", "PLACE:浙江"),
     ],
@@ -51,7 +51,7 @@ def test_normalise_ignores_quotes_spaces_and_width(name: str, key: str) -> None:
 
 
 def test_find_returns_every_person_sharing_a_name(kg: KnowledgeGraph) -> None:
-    assert [m.id for m in kg.find("王旭")] == ["PERSON:王旭@安徽省经信厅", "PERSON:王旭@海关总署"]
+    assert [m.id for m in kg.find("许文博")] == ["PERSON:许文博@安徽省科技厅", "PERSON:许文博@海关总署"]
 
 
 def test_find_ranks_label_matches_before_alias_matches(kg: KnowledgeGraph) -> None:
@@ -68,8 +68,8 @@ def test_find_filters_by_type(kg: KnowledgeGraph) -> None:
     "name, suggestion",
     [
         ("国务院国资", "国务院国资委"),
-        ("冯克", "冯克金"),
-        ("安徽经信厅", "安徽省经信厅"),
+        ("祁立", "祁立衡"),
+        ("安徽科技厅", "安徽省科技厅"),
     ],
 )
 def test_unknown_name_suggests_near_matches(kg: KnowledgeGraph, name: str, suggestion: str) -> None:
@@ -85,8 +85,8 @@ def test_suggestions_offer_each_node_once_under_its_label(kg: KnowledgeGraph) ->
 
 
 def test_unknown_name_message_names_the_query_and_suggestions(kg: KnowledgeGraph) -> None:
-    with pytest.raises(UnknownEntityError, match=r"未找到 '冯克'\. Did you mean: 冯克金"):
-        kg.find("冯克")
+    with pytest.raises(UnknownEntityError, match=r"未找到 '祁立'\. Did you mean: 祁立衡"):
+        kg.find("祁立")
 
 
 def test_unknown_type_is_rejected(kg: KnowledgeGraph) -> None:
@@ -99,25 +99,25 @@ def test_unknown_type_is_rejected(kg: KnowledgeGraph) -> None:
 
 def test_visits_of_actor_list_targets(kg: KnowledgeGraph) -> None:
     targets = {v.target for v in kg.visits(actor="国务院国资委")}
-    assert targets == {"浙江", "湖南", "中国电科"}
+    assert targets == {"浙江", "湖南", "中国航材"}
 
 
 def test_visits_resolve_actor_alias(kg: KnowledgeGraph) -> None:
-    assert {v.target for v in kg.visits(actor="国资委")} == {"浙江", "湖南", "中国电科"}
+    assert {v.target for v in kg.visits(actor="国资委")} == {"浙江", "湖南", "中国航材"}
 
 
 def test_visits_to_target_list_actors(kg: KnowledgeGraph) -> None:
-    assert {v.actor for v in kg.visits(target="浙江")} == {"国务院国资委", "杨明"}
+    assert {v.actor for v in kg.visits(target="浙江")} == {"国务院国资委", "周启航"}
 
 
 def test_visit_carries_type_purpose_and_evidence(kg: KnowledgeGraph) -> None:
-    visit = next(v for v in kg.visits(actor="国务院国资委") if v.target == "中国电科")
+    visit = next(v for v in kg.visits(actor="国务院国资委") if v.target == "中国航材")
     assert (visit.target_type, visit.purpose, visit.led) == ("ORG", "调研", True)
-    assert "中国电科" in visit.evidence[0].sentence
+    assert "中国航材" in visit.evidence[0].sentence
 
 
 def test_visit_date_prefers_stated_date_over_document_date(kg: KnowledgeGraph) -> None:
-    visit = kg.visits(actor="冯克金")[0]
+    visit = kg.visits(actor="祁立衡")[0]
     assert (visit.date, visit.date_end) == ("2023-09-10", "2023-09-11")
 
 
@@ -128,26 +128,26 @@ def test_visit_date_falls_back_to_evidence_date(kg: KnowledgeGraph) -> None:
 @pytest.mark.parametrize(
     "since, until, expected",
     [
-        (None, None, {"浙江", "湖南", "中国电科", "阜阳市"}),
-        ("2023-07-01", None, {"阜阳市"}),
-        (None, "2023-06", {"浙江", "湖南", "中国电科"}),
-        ("2023", "2023", {"浙江", "湖南", "中国电科", "阜阳市"}),
-        ("2023-09-11", "2023-09-11", {"阜阳市"}),
+        (None, None, {"浙江", "湖南", "中国航材", "宿州市"}),
+        ("2023-07-01", None, {"宿州市"}),
+        (None, "2023-06", {"浙江", "湖南", "中国航材"}),
+        ("2023", "2023", {"浙江", "湖南", "中国航材", "宿州市"}),
+        ("2023-09-11", "2023-09-11", {"宿州市"}),
         (dt.date(2023, 9, 12), None, set()),
         ("2024", None, set()),
     ],
 )
 def test_visits_filter_by_overlapping_dates(kg: KnowledgeGraph, since, until, expected: set[str]) -> None:
-    found = {v.target for v in kg.visits(since=since, until=until) if v.actor != "杨明"}
+    found = {v.target for v in kg.visits(since=since, until=until) if v.actor != "周启航"}
     assert found == expected
 
 
 def test_undated_visit_is_left_out_of_a_date_window(kg: KnowledgeGraph) -> None:
-    assert kg.visits(actor="杨明", since="2000") == []
+    assert kg.visits(actor="周启航", since="2000") == []
 
 
 def test_visits_filter_by_purpose(kg: KnowledgeGraph) -> None:
-    assert [(v.actor, v.target) for v in kg.visits(purpose="考察")] == [("杨明", "浙江")]
+    assert [(v.actor, v.target) for v in kg.visits(purpose="考察")] == [("周启航", "浙江")]
 
 
 def test_bad_date_is_rejected(kg: KnowledgeGraph) -> None:
@@ -164,35 +164,35 @@ def test_unknown_actor_raises(kg: KnowledgeGraph) -> None:
 
 
 def test_posts_of_person_include_title_at_org(kg: KnowledgeGraph) -> None:
-    post = kg.posts(person="冯克金")[0]
-    assert (post.org, post.titles) == ("安徽省经信厅", ["党组书记", "厅长"])
+    post = kg.posts(person="祁立衡")[0]
+    assert (post.org, post.titles) == ("安徽省科技厅", ["党组书记", "厅长"])
 
 
 def test_posts_at_org_list_people(kg: KnowledgeGraph) -> None:
-    assert [p.person for p in kg.posts(org="省经信厅")] == ["冯克金", "杨明"]
+    assert [p.person for p in kg.posts(org="省科技厅")] == ["周启航", "祁立衡"]
 
 
 def test_posts_of_homonym_keep_node_ids_apart(kg: KnowledgeGraph) -> None:
-    assert [(p.person_id, p.org) for p in kg.posts(person="王旭")] == [("PERSON:王旭@海关总署", "海关总署")]
+    assert [(p.person_id, p.org) for p in kg.posts(person="许文博")] == [("PERSON:许文博@海关总署", "海关总署")]
 
 
 def test_members_include_post_holders_and_units(kg: KnowledgeGraph) -> None:
-    assert {(m.member, m.relation) for m in kg.members("国务院国资委")} == {("产权局", "PART_OF")}
-    assert {(m.member, m.title) for m in kg.members("安徽省经信厅")} == {
-        ("冯克金", "党组书记|厅长"),
-        ("杨明", "党组副书记|副厅长"),
+    assert {(m.member, m.relation) for m in kg.members("国务院国资委")} == {("规划局", "PART_OF")}
+    assert {(m.member, m.title) for m in kg.members("安徽省科技厅")} == {
+        ("祁立衡", "党组书记|厅长"),
+        ("周启航", "党组副书记|副厅长"),
     }
 
 
 def test_initiatives_of_actor(kg: KnowledgeGraph) -> None:
-    assert [i.initiative for i in kg.initiatives("安徽省经信厅")] == ["主题教育", "免申即享"]
+    assert [i.initiative for i in kg.initiatives("安徽省科技厅")] == ["主题教育", "免审即办"]
 
 
 @pytest.mark.parametrize(
     "include_parts, expected",
     [
         (False, {("国务院国资委", "主题教育")}),
-        (True, {("国务院国资委", "主题教育"), ("产权局", "央企混改")}),
+        (True, {("国务院国资委", "主题教育"), ("规划局", "央企重组")}),
     ],
 )
 def test_initiatives_can_include_units(kg: KnowledgeGraph, include_parts: bool, expected: set) -> None:
@@ -206,44 +206,44 @@ def test_initiatives_can_include_units(kg: KnowledgeGraph, include_parts: bool, 
 @pytest.mark.parametrize(
     "relation, type, expected",
     [
-        ("HOLDS_POST", None, {("安徽省经信厅", "out")}),
-        ("visited", None, {("阜阳市", "out")}),
-        (None, "PERSON", {("杨明", "out")}),
-        (["HOLDS_POST", "CO_OCCURS"], None, {("安徽省经信厅", "out"), ("杨明", "out")}),
+        ("HOLDS_POST", None, {("安徽省科技厅", "out")}),
+        ("visited", None, {("宿州市", "out")}),
+        (None, "PERSON", {("周启航", "out")}),
+        (["HOLDS_POST", "CO_OCCURS"], None, {("安徽省科技厅", "out"), ("周启航", "out")}),
     ],
 )
 def test_neighbors_filter_by_relation_and_type(kg: KnowledgeGraph, relation, type, expected: set) -> None:
-    assert {(n.other, n.direction) for n in kg.neighbors("冯克金", relation=relation, type=type)} == expected
+    assert {(n.other, n.direction) for n in kg.neighbors("祁立衡", relation=relation, type=type)} == expected
 
 
 def test_neighbors_see_incoming_edges(kg: KnowledgeGraph) -> None:
-    assert {(n.other, n.relation, n.direction) for n in kg.neighbors("阜阳市")} == {
-        ("冯克金", "VISITED", "in"),
+    assert {(n.other, n.relation, n.direction) for n in kg.neighbors("宿州市")} == {
+        ("祁立衡", "VISITED", "in"),
         ("安徽省", "LOCATED_IN", "out"),
     }
 
 
 def test_unknown_relation_is_rejected(kg: KnowledgeGraph) -> None:
     with pytest.raises(InvalidQueryError, match="VISITED"):
-        kg.neighbors("冯克金", relation="MEETS")
+        kg.neighbors("祁立衡", relation="MEETS")
 
 
 def test_path_links_entities_through_edges(kg: KnowledgeGraph) -> None:
-    steps = kg.path("杨明", "安徽省")
+    steps = kg.path("周启航", "安徽省")
     assert [(s.source, s.relation, s.target) for s in steps] == [
-        ("冯克金", "CO_OCCURS", "杨明"),
-        ("冯克金", "VISITED", "阜阳市"),
-        ("阜阳市", "LOCATED_IN", "安徽省"),
+        ("祁立衡", "CO_OCCURS", "周启航"),
+        ("祁立衡", "VISITED", "宿州市"),
+        ("宿州市", "LOCATED_IN", "安徽省"),
     ]
     assert [s.forward for s in steps] == [False, True, True]
 
 
 def test_path_prefers_stated_relation_over_co_occurrence(kg: KnowledgeGraph) -> None:
-    assert [s.relation for s in kg.path("冯克金", "安徽省经信厅")] == ["HOLDS_POST"]
+    assert [s.relation for s in kg.path("祁立衡", "安徽省科技厅")] == ["HOLDS_POST"]
 
 
 def test_typed_path_avoids_co_occurrence(kg: KnowledgeGraph) -> None:
-    steps = kg.path("杨明", "阜阳市", typed_only=True)
+    steps = kg.path("周启航", "宿州市", typed_only=True)
     assert [s.relation for s in steps] == ["HOLDS_POST", "HOLDS_POST", "VISITED"]
 
 
@@ -271,7 +271,7 @@ def test_top_ranks_the_hub_first(by: str) -> None:
 
 def test_top_by_degree_counts_distinct_neighbours(kg: KnowledgeGraph) -> None:
     ranked = kg.top(by="degree", k=2)
-    assert [(r.label, r.score) for r in ranked] == [("国务院国资委", 5.0), ("安徽省经信厅", 4.0)]
+    assert [(r.label, r.score) for r in ranked] == [("国务院国资委", 5.0), ("安徽省科技厅", 4.0)]
 
 
 def test_top_filters_by_type_and_limits(kg: KnowledgeGraph) -> None:
@@ -291,9 +291,9 @@ def test_unknown_ranking_is_rejected(kg: KnowledgeGraph) -> None:
 @pytest.mark.parametrize(
     "names, depth, expected",
     [
-        (["阜阳市"], 0, {"阜阳市"}),
-        (["阜阳市"], 1, {"阜阳市", "冯克金", "安徽省"}),
-        (["产权局", "湖南"], 1, {"产权局", "国务院国资委", "央企混改", "湖南"}),
+        (["宿州市"], 0, {"宿州市"}),
+        (["宿州市"], 1, {"宿州市", "祁立衡", "安徽省"}),
+        (["规划局", "湖南"], 1, {"规划局", "国务院国资委", "央企重组", "湖南"}),
     ],
 )
 def test_subgraph_keeps_the_neighbourhood(kg: KnowledgeGraph, names: list[str], depth: int, expected: set) -> None:
@@ -302,19 +302,19 @@ def test_subgraph_keeps_the_neighbourhood(kg: KnowledgeGraph, names: list[str], 
 
 
 def test_subgraph_is_queryable_and_keeps_edge_attributes(kg: KnowledgeGraph) -> None:
-    sub = kg.subgraph(["冯克金"], depth=1)
-    assert sub.posts(person="冯克金")[0].evidence == kg.posts(person="冯克金")[0].evidence
+    sub = kg.subgraph(["祁立衡"], depth=1)
+    assert sub.posts(person="祁立衡")[0].evidence == kg.posts(person="祁立衡")[0].evidence
 
 
 def test_subgraph_does_not_share_state_with_the_graph(kg: KnowledgeGraph) -> None:
-    sub = kg.subgraph(["冯克金"], depth=1)
-    sub.graph.remove_node("PERSON:冯克金")
-    assert "PERSON:冯克金" in kg.graph
+    sub = kg.subgraph(["祁立衡"], depth=1)
+    sub.graph.remove_node("PERSON:祁立衡")
+    assert "PERSON:祁立衡" in kg.graph
 
 
 def test_result_records_serialise_to_plain_dicts(kg: KnowledgeGraph) -> None:
-    record = to_dict(kg.posts(person="冯克金")[0])
-    assert record["org"] == "安徽省经信厅" and record["evidence"][0]["doc"] == "002_ef419d48b24cf108"
+    record = to_dict(kg.posts(person="祁立衡")[0])
+    assert record["org"] == "安徽省科技厅" and record["evidence"][0]["doc"] == "002_synthetic_province"
 
 
 def test_pagerank_ignores_the_direction_of_co_occurrence() -> None:

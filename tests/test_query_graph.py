@@ -1,6 +1,6 @@
-"""A small seed-like graph, built per ``graph.contract``, for the query tests.
+"""A small synthetic graph, built per ``graph.contract``, for the query tests.
 
-Other query test modules import :func:`seed_like_graph`; the tests here check
+Other query test modules import :func:`synthetic_graph`; the tests here check
 that it follows the contract, so the query tests exercise the real layout.
 """
 
@@ -24,61 +24,61 @@ from zhkg.records import (
     VISITED,
 )
 
-DOC_A = "000_af8ec2245622155f"
-DOC_B = "002_ef419d48b24cf108"
+DOC_A = "001_synthetic_central"
+DOC_B = "002_synthetic_province"
 
 NODES: list[tuple[str, str, str, list[str], list[str]]] = [
     # (type, label, qualifier, aliases, titles)
     (ORG, "国务院国资委", "", ["国务院国有资产监督管理委员会", "国资委"], []),
-    (ORG, "产权局", "", ["国资委产权局"], []),
-    (ORG, "安徽省经信厅", "", ["省经信厅"], []),
-    (ORG, "中国电科", "", ["中国电子科技集团"], []),
+    (ORG, "规划局", "", ["国资委规划局"], []),
+    (ORG, "安徽省科技厅", "", ["省科技厅"], []),
+    (ORG, "中国航材", "", ["中国航空器材集团"], []),
     (ORG, "海关总署", "", [], []),
-    (PERSON, "冯克金", "", [], ["党组书记", "厅长"]),
-    (PERSON, "杨明", "", [], ["党组副书记", "副厅长"]),
-    (PERSON, "王旭", "安徽省经信厅", [], []),
-    (PERSON, "王旭", "海关总署", [], ["署长"]),
+    (PERSON, "祁立衡", "", [], ["党组书记", "厅长"]),
+    (PERSON, "周启航", "", [], ["党组副书记", "副厅长"]),
+    (PERSON, "许文博", "安徽省科技厅", [], []),
+    (PERSON, "许文博", "海关总署", [], ["署长"]),
     (PLACE, "浙江", "", ["浙江省"], []),
     (PLACE, "湖南", "", [], []),
-    (PLACE, "阜阳市", "", ["阜阳"], []),
+    (PLACE, "宿州市", "", ["宿州"], []),
     (PLACE, "安徽省", "", ["安徽"], []),
     (INITIATIVE, "主题教育", "", [], []),
-    (INITIATIVE, "免申即享", "", [], []),
-    (INITIATIVE, "央企混改", "", [], []),
+    (INITIATIVE, "免审即办", "", [], []),
+    (INITIATIVE, "央企重组", "", [], []),
 ]
 
-SENT_SASAC = "国务院国资委党委班子成员先后25次带队到浙江、湖南等10省以及中国电科等8家央企开展调研。"
-SENT_FENG = "省经信厅党组书记、厅长冯克金带队深入阜阳市园区、企业开展专项调研。"
-SENT_YANG = "省经信厅党组副书记、副厅长杨明出席会议。"
-SASAC, DEPT = "ORG:国务院国资委", "ORG:安徽省经信厅"
-FENG, YANG = "PERSON:冯克金", "PERSON:杨明"
+SENT_SASAC = "国务院国资委党委班子成员带队到浙江、湖南两省和中国航材开展调研。"
+SENT_DIRECTOR = "省科技厅党组书记、厅长祁立衡带队到宿州市的企业调研。"
+SENT_DEPUTY = "省科技厅党组副书记、副厅长周启航出席会议。"
+SASAC, DEPT = "ORG:国务院国资委", "ORG:安徽省科技厅"
+DIRECTOR, DEPUTY = "PERSON:祁立衡", "PERSON:周启航"
 VISIT = {"purpose": "调研", "led": True}
 
 EDGES: list[tuple[str, str, str, tuple[str, str, str | None], dict]] = [
     # (relation, head, tail, (doc, sentence, evidence date), edge attributes)
-    (HOLDS_POST, FENG, DEPT, (DOC_B, SENT_FENG, "2023-09-12"), {"title": "党组书记|厅长"}),
-    (HOLDS_POST, YANG, DEPT, (DOC_B, SENT_YANG, "2023-09-12"), {"title": "党组副书记|副厅长"}),
-    (HOLDS_POST, "PERSON:王旭@海关总署", "ORG:海关总署", (DOC_A, "海关总署署长王旭。", "2023-06-20"), {"title": "署长"}),
+    (HOLDS_POST, DIRECTOR, DEPT, (DOC_B, SENT_DIRECTOR, "2023-09-12"), {"title": "党组书记|厅长"}),
+    (HOLDS_POST, DEPUTY, DEPT, (DOC_B, SENT_DEPUTY, "2023-09-12"), {"title": "党组副书记|副厅长"}),
+    (HOLDS_POST, "PERSON:许文博@海关总署", "ORG:海关总署", (DOC_A, "海关总署署长许文博。", "2023-06-20"), {"title": "署长"}),
     (VISITED, SASAC, "PLACE:浙江", (DOC_A, SENT_SASAC, "2023-06-20"), VISIT),
     (VISITED, SASAC, "PLACE:湖南", (DOC_A, SENT_SASAC, "2023-06-20"), VISIT),
-    (VISITED, SASAC, "ORG:中国电科", (DOC_A, SENT_SASAC, "2023-06-20"), VISIT),
+    (VISITED, SASAC, "ORG:中国航材", (DOC_A, SENT_SASAC, "2023-06-20"), VISIT),
     (
-        VISITED, FENG, "PLACE:阜阳市", (DOC_B, SENT_FENG, "2023-09-12"),
+        VISITED, DIRECTOR, "PLACE:宿州市", (DOC_B, SENT_DIRECTOR, "2023-09-12"),
         {**VISIT, "date": "2023-09-10", "date_end": "2023-09-11"},
     ),
-    (VISITED, YANG, "PLACE:浙江", (DOC_B, "杨明赴浙江考察。", None), {"purpose": "考察"}),
-    (PART_OF, "ORG:产权局", SASAC, (DOC_A, "国务院国资委产权局党支部。", "2023-06-20"), {}),
+    (VISITED, DEPUTY, "PLACE:浙江", (DOC_B, "周启航赴浙江考察。", None), {"purpose": "考察"}),
+    (PART_OF, "ORG:规划局", SASAC, (DOC_A, "国务院国资委规划局党支部。", "2023-06-20"), {}),
     (PROMOTES, SASAC, "INITIATIVE:主题教育", (DOC_A, "国务院国资委扎实开展主题教育。", "2023-06-20"), {}),
-    (PROMOTES, "ORG:产权局", "INITIATIVE:央企混改", (DOC_A, "产权局推进央企混改。", "2023-06-20"), {}),
-    (PROMOTES, DEPT, "INITIATIVE:主题教育", (DOC_B, "安徽省经信厅高质量开展主题教育。", "2023-09-12"), {}),
-    (PROMOTES, DEPT, "INITIATIVE:免申即享", (DOC_B, "积极推行惠企政策“免申即享”。", "2023-09-12"), {}),
-    (LOCATED_IN, "PLACE:阜阳市", "PLACE:安徽省", (DOC_B, "", None), {}),
-    (CO_OCCURS, FENG, YANG, (DOC_B, SENT_YANG, "2023-09-12"), {"weight": 3}),
+    (PROMOTES, "ORG:规划局", "INITIATIVE:央企重组", (DOC_A, "规划局推进央企重组。", "2023-06-20"), {}),
+    (PROMOTES, DEPT, "INITIATIVE:主题教育", (DOC_B, "安徽省科技厅高质量开展主题教育。", "2023-09-12"), {}),
+    (PROMOTES, DEPT, "INITIATIVE:免审即办", (DOC_B, "积极推行助企政策“免审即办”。", "2023-09-12"), {}),
+    (LOCATED_IN, "PLACE:宿州市", "PLACE:安徽省", (DOC_B, "", None), {}),
+    (CO_OCCURS, DIRECTOR, DEPUTY, (DOC_B, SENT_DEPUTY, "2023-09-12"), {"weight": 3}),
 ]
 
 
-def seed_like_graph() -> nx.MultiDiGraph:
-    """A fresh graph shaped like the one ``graph.build`` makes from the two seeds.
+def synthetic_graph() -> nx.MultiDiGraph:
+    """A fresh invented graph laid out like the ones ``graph.build`` makes from two documents.
 
     The LOCATED_IN edge comes from a lexicon, so its evidence has no sentence.
     """
@@ -130,25 +130,25 @@ def _occurrences(evidence_date: str | None, attrs: dict) -> list[str]:
 
 
 def test_nodes_carry_every_contract_attribute() -> None:
-    graph = seed_like_graph()
+    graph = synthetic_graph()
     assert all(set(NODE_ATTRS) <= set(data) for _, data in graph.nodes(data=True))
 
 
 def test_edges_carry_every_contract_attribute() -> None:
-    graph = seed_like_graph()
+    graph = synthetic_graph()
     assert all(set(EDGE_ATTRS) <= set(data) for _, _, data in graph.edges(data=True))
 
 
 def test_edge_keys_are_contract_edge_ids() -> None:
-    graph = seed_like_graph()
+    graph = synthetic_graph()
     assert all(key == edge_id(d["relation"], u, v) for u, v, key, d in graph.edges(keys=True, data=True))
 
 
 def test_node_types_are_known() -> None:
-    graph = seed_like_graph()
+    graph = synthetic_graph()
     assert {data["type"] for _, data in graph.nodes(data=True)} <= set(ENTITY_TYPES)
 
 
 def test_edge_relations_are_known() -> None:
-    graph = seed_like_graph()
+    graph = synthetic_graph()
     assert {data["relation"] for _, _, data in graph.edges(data=True)} <= set(RELATION_TYPES)

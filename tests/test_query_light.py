@@ -9,7 +9,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from test_query_graph import seed_like_graph
+from test_query_graph import synthetic_graph
 
 graphml = pytest.importorskip("graph.readwrite.graphml")
 
@@ -21,17 +21,17 @@ EVERY_QUERY = textwrap.dedent(
     from graph import query
     kg = query.load(sys.argv[1])
     kg.find("国资委")
-    kg.neighbors("冯克金", relation="VISITED", type="PLACE")
+    kg.neighbors("祁立衡", relation="VISITED", type="PLACE")
     kg.visits(actor="国务院国资委", since="2023", until="2023-12-31")
-    kg.posts(person="冯克金")
-    kg.members("安徽省经信厅")
+    kg.posts(person="祁立衡")
+    kg.members("安徽省科技厅")
     kg.initiatives("国务院国资委", include_parts=True)
-    kg.path("杨明", "安徽省")
+    kg.path("周启航", "安徽省")
     for by in ("degree", "pagerank", "betweenness"):
         kg.top(type="ORG", by=by)
-    kg.subgraph(["冯克金"], depth=2)
+    kg.subgraph(["祁立衡"], depth=2)
     try:
-        kg.find("冯克")
+        kg.find("祁立")
     except query.UnknownEntityError:
         pass
     heavy = sorted(m for m in sys.modules if m.split(".")[0] in {"spacy", "thinc", "torch", "pipelines"})
@@ -50,7 +50,7 @@ def _python(code: str, *args: str) -> subprocess.CompletedProcess[str]:
 
 def test_loading_and_querying_imports_no_nlp_stack(tmp_path: Path) -> None:
     path = tmp_path / "graph.graphml"
-    graphml.write_graphml(seed_like_graph(), path)
+    graphml.write_graphml(synthetic_graph(), path)
     result = _python(EVERY_QUERY, str(path))
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == ""

@@ -9,9 +9,9 @@ from pipelines.spans import sentence_bounds
 from pipelines.to_records import doc_to_record
 from relation_docs import make_doc, resolve_and_extract
 
-TEXT = "标题：工信部调研\n\n省经信厅党组书记、厅长冯克金带队到阜阳调研。会议召开。\n  \n工信部开展主题教育。"
-ENTS = [("工信部", "ORG"), ("省经信厅", "ORG"), ("冯克金", "PERSON"), ("阜阳", "PLACE"), ("工信部", "ORG"), ("主题教育", "INITIATIVE")]
-POSTS = [("冯克金", ["党组书记", "厅长"], "省经信厅")]
+TEXT = "标题：工信部调研\n\n省科技厅党组书记、厅长祁立衡带队到宿州调研。会议召开。\n  \n工信部开展主题教育。"
+ENTS = [("工信部", "ORG"), ("省科技厅", "ORG"), ("祁立衡", "PERSON"), ("宿州", "PLACE"), ("工信部", "ORG"), ("主题教育", "INITIATIVE")]
+POSTS = [("祁立衡", ["党组书记", "厅长"], "省科技厅")]
 META = {"doc_id": "d1", "title": "标题", "date": "2023-08-03", "url": "http://x", "source": "a.txt"}
 
 
@@ -36,7 +36,7 @@ def test_blank_sentences_are_skipped_and_paragraphs_numbered():
     rec = _record()
     assert [(s.text, s.paragraph) for s in rec.sentences] == [
         ("标题：工信部调研", 0),
-        ("省经信厅党组书记、厅长冯克金带队到阜阳调研。", 1),
+        ("省科技厅党组书记、厅长祁立衡带队到宿州调研。", 1),
         ("会议召开。", 1),
         ("工信部开展主题教育。", 2),
     ]
@@ -46,8 +46,8 @@ def test_blank_sentences_are_skipped_and_paragraphs_numbered():
 def test_mentions_carry_names_aliases_titles_and_sentences():
     rec = _record()
     by_text = {m.text: m for m in rec.mentions}
-    assert by_text["冯克金"].titles == ["党组书记", "厅长"]
-    assert by_text["冯克金"].sent == 1
+    assert by_text["祁立衡"].titles == ["党组书记", "厅长"]
+    assert by_text["祁立衡"].sent == 1
     assert by_text["工信部"].aliases == ["工业和信息化部"]
     assert all(rec.sentences[m.sent].start <= m.start < rec.sentences[m.sent].end for m in rec.mentions)
 
@@ -55,8 +55,8 @@ def test_mentions_carry_names_aliases_titles_and_sentences():
 def test_relation_sentences_index_the_record_sentences():
     rec = _record()
     visit = next(r for r in rec.relations if r.relation == VISITED)
-    assert (visit.head, visit.tail) == ("冯克金", "阜阳")
-    assert "带队到阜阳调研" in rec.sentence(visit.sent).text
+    assert (visit.head, visit.tail) == ("祁立衡", "宿州")
+    assert "带队到宿州调研" in rec.sentence(visit.sent).text
 
 
 def test_record_round_trips_through_json():

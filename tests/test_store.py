@@ -6,7 +6,7 @@ import duckdb
 import networkx as nx
 import pytest
 from graph_records_support import make_doc
-from test_query_graph import seed_like_graph
+from test_query_graph import synthetic_graph
 
 from graph.build import build_graph
 from zhkg.errors import StoreError
@@ -103,7 +103,7 @@ def _built_graph() -> nx.MultiDiGraph:
     return build_graph(docs)
 
 
-@pytest.mark.parametrize("make_graph", [_built_graph, seed_like_graph])
+@pytest.mark.parametrize("make_graph", [_built_graph, synthetic_graph])
 def test_the_graph_reads_back_equal(tmp_path, make_graph):
     graph = make_graph()
     with Store(tmp_path / "s.duckdb") as store:
@@ -127,7 +127,7 @@ def test_part_of_the_graph_reads_back_as_the_induced_subgraph(tmp_path):
 
 def test_a_second_graph_replaces_the_first(tmp_path):
     with Store(tmp_path / "s.duckdb") as store:
-        store.write_graph(seed_like_graph(), {})
+        store.write_graph(synthetic_graph(), {})
         store.write_graph(_built_graph(), {})
         back = read_graph(store.con)
     assert sorted(back.nodes) == sorted(_built_graph().nodes)
