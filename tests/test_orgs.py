@@ -22,11 +22,11 @@ def ents(doc) -> list[tuple[str, str]]:
 @pytest.mark.parametrize(
     ("text", "org"),
     [
-        ("广东东莞贸促会等单位参加。", "广东东莞贸促会"),
+        ("广东佛山贸促会等单位参加。", "广东佛山贸促会"),
         ("海关总署发布公告。", "海关总署"),
-        ("中国五矿参加了会议。", "中国五矿"),
+        ("中国中车参加了会议。", "中国中车"),
         ("参加会议的古巴代表团团长发言。", "古巴代表团"),
-        ("安徽省经信厅召开会议。", "安徽省经信厅"),
+        ("安徽省科技厅召开会议。", "安徽省科技厅"),
         ("芬兰农林部长到访。", "芬兰农林部"),
     ],
 )
@@ -49,7 +49,7 @@ def test_not_organisations(nlp, text, not_org):
 
 
 def test_place_inside_organisation_is_not_a_place(nlp):
-    assert ("中国", "PLACE") not in ents(nlp("中国贸促会召开会议。"))
+    assert ("中国", "PLACE") not in ents(nlp("中国侨联召开会议。"))
 
 
 def test_government_of_a_country_is_the_country(nlp):
@@ -59,8 +59,8 @@ def test_government_of_a_country_is_the_country(nlp):
 @pytest.mark.parametrize(
     ("text", "span", "name"),
     [
-        ("工信部党组召开会议。", "工信部党组", "工信部"),
-        ("国务院国资委党委召开会议。", "国务院国资委党委", "国务院国资委"),
+        ("商务部党组召开会议。", "商务部党组", "商务部"),
+        ("国家发改委党组召开会议。", "国家发改委党组", "国家发改委"),
     ],
 )
 def test_party_body_is_its_organisation(nlp, text, span, name):
@@ -91,15 +91,15 @@ def test_invalid_config_is_rejected():
 
 
 def test_title_after_organ_does_not_extend_it(nlp):
-    doc = nlp("安徽省经信厅召开会议，省经信厅厅长出席。")
-    assert [e.text for e in doc.ents if e.label_ == "ORG"] == ["安徽省经信厅", "省经信厅"]
+    doc = nlp("安徽省科技厅召开会议，省科技厅厅长出席。")
+    assert [e.text for e in doc.ents if e.label_ == "ORG"] == ["安徽省科技厅", "省科技厅"]
 
 
 @pytest.mark.parametrize(
     ("text", "orgs"),
     [
-        ("他深入黄山工业泵、黄山小罐茶等当地企业调研。", ["黄山工业泵", "黄山小罐茶"]),
-        ("到中国电科、中国五矿等8家央企开展调研。", ["中国电科", "中国五矿"]),
+        ("他深入宣城工业阀、宣城茗香茶等当地企业调研。", ["宣城工业阀", "宣城茗香茶"]),
+        ("到中国航材、中国中车等8家央企开展调研。", ["中国航材", "中国中车"]),
     ],
 )
 def test_named_items_of_a_list_of_bodies(nlp, text, orgs):
@@ -167,7 +167,7 @@ def test_newspapers_in_title_marks_are_organisations(nlp, text, expected):
     [
         ("画展在中国美术馆开幕。", "中国美术馆", "PLACE"),
         ("飞船从肯尼迪航天中心发射。", "肯尼迪航天中心", "PLACE"),
-        ("国资委绩效评价中心发布报告。", "国资委绩效评价中心", "ORG"),
+        ("证监会信息中心发布报告。", "证监会信息中心", "ORG"),
     ],
 )
 def test_halls_and_centres_people_visit_are_places(nlp, text, span, label):
@@ -196,18 +196,18 @@ def test_organisation_spans_that_are_a_place_name_are_places(nlp, text, place):
 @pytest.mark.parametrize(
     ("text", "not_org"),
     [
-        ("坚决落实党要管党、全面从严治党。", "党要"),  # a modal ends no name
+        ("坚决落实党要管党、强化监督执纪。", "党要"),  # a modal ends no name
         ("要切实发挥好党组成员的作用。", "好党组"),  # a lone adjective opens no name
         ("为开好局、起好步提供有力保障。", "好局"),
         ("进一步密切同人大代表的联系。", "密切同人大"),
         ("要立足大局全局，认真贯彻落实。", "大局全局"),  # 全局 is the whole picture
         ("站在党和国家事业全局的高度。", "国家事业全局"),
         ("推进新时代人大工作。", "新时代人大"),  # an era before a bare 人大 or 党
-        ("认真贯彻执行新时代党的组织路线。", "新时代党"),
+        ("认真贯彻执行新时代党的宣传方针。", "新时代党"),
         ("紧紧围绕新时代新征程党的中心任务。", "新时代新征程党"),
         ("提升全国人大党的建设质量。", "全国人大党"),  # an organ before a bare 党
-        ("马鞍山村有汉族、蒙古族、满族等多民族群众聚居。", "汉族"),  # peoples are no bodies
-        ("贯彻十九届二中、三中、四中全会精神。", "四中"),  # a plenary session
+        ("红旗村有汉族、蒙古族、满族等多民族群众聚居。", "汉族"),  # peoples are no bodies
+        ("贯彻十八届二中、三中、四中全会精神。", "四中"),  # a plenary session
         ("中华文明植根于和而不同的文化。", "中华"),  # a word that opens names
         ("推动新能源汽车持续健康发展。", "新能源汽车"),  # 新 + everyday words
         ("赓续共产党人精神血脉。", "共产党人"),  # members, not the body
@@ -240,7 +240,7 @@ def test_central_organ_is_cut_out_of_ordinary_words(nlp, text):
 @pytest.mark.parametrize(
     ("text", "org"),
     [
-        ("与甘肃省委、贵州省从江县委领导同志进行了视频连线。", "从江县委"),  # LAC cut 从 off
+        ("与湖南省委、贵州省从江县委领导同志进行了视频连线。", "从江县委"),  # LAC cut 从 off
         ("中国共产党的领导是根本保证。", "中国共产党"),
         ("英国工党领袖发表讲话。", "英国工党"),
         ("墨西哥军队和总检察院25日发现营地。", "总检察院"),  # 总 opens names
