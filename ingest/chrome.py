@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.dates import full_dates
+from pipelines.lexicons.tables import char_class, load_lexicon
 
 # Words of navigation bars and page furniture, never article content on their own.
 NAV_WORDS = frozenset(
@@ -33,9 +34,13 @@ _CONTACT = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|https?://\S+|www\.\S+", re.
 _ICP = re.compile(r"ICP[备证]", re.IGNORECASE)
 _SEPARATORS = re.compile(r"[\s|｜/>»›·•【】\[\]()（）<>:：]+")
 _BREADCRUMB = re.compile(r"[>»›]")
+# Monday to Saturday are numbered one to six (星期一, 周六: numerals.tsv); Sunday is 日 (星期 also 天).
+_NUMERALS = load_lexicon("numerals")
+_WEEKDAY_NUMBERS = char_class([numeral for numeral in _NUMERALS.where("role", "numeral")
+                               if int(_NUMERALS.mapping("value")[numeral]) <= 6])
 _DATELINE_RESIDUE = re.compile(
     r"(?:来源|作者|责任编辑|编辑|字号|浏览次数|点击数|阅读数)\s*[:：]\s*[^\s|｜]*|"
-    r"发布时间|发布日期|更新时间|日期|时间|星期[一二三四五六日天]|周[一二三四五六日]|"
+    rf"发布时间|发布日期|更新时间|日期|时间|星期[{_WEEKDAY_NUMBERS}日天]|周[{_WEEKDAY_NUMBERS}日]|"
     r"\d{1,2}[:：]\d{2}(?:[:：]\d{2})?|[\s\-—–_|｜:：,，·•()（）\[\]【】]"
 )
 _SENTENCE_PUNCT = re.compile(r"[。，；！？,;!?：:、]")

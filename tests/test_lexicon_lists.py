@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.lexicons.tables import LEXICON_DIR, Lexicon, load_lexicon, read_lexicon
+from pipelines.lexicons.tables import LEXICON_DIR, Lexicon, alternation, char_class, load_lexicon, read_lexicon
 from pipelines.lexicons.titles import read_sections
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -63,16 +63,10 @@ KNOWN_COPIES = frozenset({
     ("pipelines/components/initiatives.py", "name_words.tsv:list_conjunction"),
     ("pipelines/components/initiatives.py", "name_words.tsv:title_joiner"),
     ("pipelines/components/initiatives.py", "numerals.tsv:numeral"),
-    ("pipelines/components/resolver.py", "name_words.tsv:party_body_suffix"),
     ("pipelines/rules/part_of.py", "name_words.tsv:national_body_start"),
     ("pipelines/rules/part_of.py", "name_words.tsv:party_body_suffix"),
     ("pipelines/rules/part_of.py", "org_words.tsv:anchor"),
     ("pipelines/rules/part_of.py", "relation_words.tsv:target_kind"),
-    ("pipelines/rules/view.py", "name_words.tsv:org_stop_char"),
-    ("pipelines/rules/view.py", "name_words.tsv:party_body_suffix"),
-    ("pipelines/rules/view.py", "name_words.tsv:title_joiner"),
-    ("pipelines/rules/visited.py", "numerals.tsv:numeral"),
-    ("ingest/chrome.py", "numerals.tsv:numeral"),
 })
 
 
@@ -210,3 +204,22 @@ def test_a_malformed_row_names_its_line(tmp_path):
     path.write_text("# comment\nterm\trole\n党组\n", encoding="utf-8")
     with pytest.raises(ValueError, match="bad.tsv:3"):
         read_lexicon(path)
+
+
+@pytest.mark.parametrize("terms,text,expected", [
+    (("党", "党组"), "党组书记", "党组"),
+    (("机关", "党委"), "党委书记", "党委"),
+    (("a.b", "c"), "axb", None),
+])
+def test_an_alternation_matches_the_longest_term_literally(terms, text, expected):
+    found = re.match(f"(?:{alternation(terms)})", text)
+    assert (found.group() if found else None) == expected
+
+
+@pytest.mark.parametrize("terms,text,expected", [
+    (("和", "及", "和"), "和及", True),
+    (("a", "-", "z"), "b", False),
+    (("^", "]"), "]^", True),
+])
+def test_a_character_class_holds_each_term_literally(terms, text, expected):
+    assert bool(re.fullmatch(f"[{char_class(terms)}]+", text)) == expected

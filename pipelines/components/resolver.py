@@ -39,6 +39,7 @@ from pipelines.spans import CharSpan, doc_text, paragraph_starts, set_entities, 
 from pipelines.extensions import register_extensions
 from pipelines.lexicons.relation_words import load_relation_words
 from pipelines.lexicons.divisions import CITY, PROVINCE
+from pipelines.lexicons.tables import alternation, load_lexicon
 from pipelines.rules.geo import PlaceLookup, domestic, place_prefix
 
 FACTORY = "zhkg_resolver_v1"  # spaCy forbids "." in factory names
@@ -46,14 +47,15 @@ FACTORY = "zhkg_resolver_v1"  # spaCy forbids "." in factory names
 PARTY_PREFIX = "中共"
 SHORT_TITLE = re.compile(r"《(?P<name>[^《》]{2,6})》")
 COMPANY_SUFFIX = re.compile(r"(?:股份有限公司|有限责任公司|有限公司|公司)$")
-# Party bodies and offices that stand for the organisation itself.
-BODY_SUFFIX = re.compile(r"(?:党组|党委|机关)$")
+# Party bodies and offices that stand for the organisation itself (name_words.tsv party_body_suffix).
+_BODY_SUFFIXES = alternation(load_lexicon("name_words").where("role", "party_body_suffix"))
+BODY_SUFFIX = re.compile(rf"(?:{_BODY_SUFFIXES})$")
 NAME_MIN = 2
 # ``该厅``/``本局``/``全厅``/``厅党组``: group ``organ`` is the kind of organisation meant.
 ANAPHOR = re.compile(
     r"(?:该|本)(?P<organ>厅|局|委|署|院|中心|公司|集团|部(?![分门位署]))"
     r"|全(?P<whole>厅)"
-    r"|(?P<body>厅|局|部|委)(?:党组|党委|机关)"
+    rf"|(?P<body>厅|局|部|委)(?:{_BODY_SUFFIXES})"
 )
 # A new ``厅党组``-style anaphor must not continue a name the recognisers missed (财政厅党组);
 # one a recogniser marked as an ORG on its own is trusted.

@@ -12,6 +12,7 @@ Nothing here imports spaCy, so ``graph/`` may read the same lexicons.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -81,3 +82,13 @@ def load_lexicon(name: str) -> Lexicon:
 def longest_first(terms: tuple[str, ...] | list[str]) -> tuple[str, ...]:
     """``terms`` ordered longest first, so the first that matches is the longest."""
     return tuple(sorted(terms, key=len, reverse=True))
+
+
+def alternation(terms: tuple[str, ...] | list[str]) -> str:
+    """``w1|w2|...`` of ``terms`` escaped, longest first: the inside of a regex group."""
+    return "|".join(map(re.escape, longest_first(terms)))
+
+
+def char_class(terms: tuple[str, ...] | list[str]) -> str:
+    """The one-character ``terms`` escaped, in order, each once: the inside of a regex character class."""
+    return "".join(map(re.escape, dict.fromkeys(terms)))

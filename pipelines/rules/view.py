@@ -19,19 +19,23 @@ from spacy.tokens import Doc, Span
 
 from zhkg.records import ORG, PERSON
 from pipelines.lexicons.relation_words import load_relation_words
+from pipelines.lexicons.tables import alternation, char_class, load_lexicon
 from pipelines.lexicons.titles import load_titles
 from pipelines.extensions import doc_extension, doc_meta
 from pipelines.spans import SentenceBounds, doc_text, lac_words, sentence_bounds
 from ingest.dates import DateMention, find_dates
 
+_NAME_WORDS = load_lexicon("name_words")
 CLAUSE_BREAKS = "，,；;：:"
 SEGMENT_BREAKS = "；;：:"
 # Where a clause may end: a break character or the first dash of ``——``.
 _BREAK_CANDIDATE = re.compile(f"[{CLAUSE_BREAKS}—]")
 SUBJECT_LABELS = (ORG, PERSON)
 # Coordination between entities of one list: 、 和 及 以及 与 同 暨, and quotes.
-# A party body or office word may close a list member (水利部机关、审计署).
-LIST_GAP = re.compile(r"^(?:机关|党组|党委)?[\s、和及与同暨“”\"'《》]*(?:以及)?[\s、和及与同暨“”\"'《》]*$")
+# A party body or office word (name_words.tsv party_body_suffix) may close a list member
+# (水利部机关、审计署).
+LIST_GAP = re.compile(rf"^(?:{alternation(_NAME_WORDS.where('role', 'party_body_suffix'))})?"
+                      r"[\s、和及与同暨“”\"'《》]*(?:以及)?[\s、和及与同暨“”\"'《》]*$")
 # A clause opening like ``深入学习贯彻……`` continues the subject before it; it names none of its own.
 CONTINUING_CLAUSE = re.compile(
     r"^(?:深入|认真|全面|切实|进一步|坚决|扎实|持续|不断|积极)*(?:学习|贯彻|传达|落实|领会|宣传)"
@@ -53,7 +57,7 @@ SUBJECT_PREFIX = re.compile(
 )
 # Verbs and object markers: text holding one is more than a chain of titles.
 NOT_A_TITLE = re.compile(
-    r"[把将对向与同为给让使从的和及是在]|关于|学习|贯彻|落实|观看|组织|带领|陪同|会见|会同|联合|推动|开展|"
+    rf"[{char_class(_NAME_WORDS.where('role', 'not_title_char'))}]|关于|学习|贯彻|落实|观看|组织|带领|陪同|会见|会同|联合|推动|开展|"
     r"推进|实施|考察|调研|参加|出席|主持|听取|看望|慰问|支持|服务|帮助|指导|要求|强调|指出|表示|认为|紧扣"
 )
 # A clause with more than this before its verb has a subject of its own that is no entity
@@ -63,6 +67,10 @@ CARRY_PREFIX_MAX = 8
 CAUSATIVE = re.compile(r"希望|要求|鼓励|引导|督促|帮助|支持|号召|动员|指导|带动|让|使|请|组织(?!开展|实施)")
 # Text between a title-bearing organisation and its official, once titles are removed.
 OFFICIAL_RESIDUE_MAX = 12
+# What joins the titles and names of an official's phrase: the title joiners and list
+# conjunctions of name_words.tsv, commas and 暨.
+_OFFICIAL_JOINERS = _NAME_WORDS.where("role", "title_joiner") + _NAME_WORDS.where("role", "list_conjunction")
+_JOINERS = re.compile(rf"[\s，,暨{char_class(_OFFICIAL_JOINERS)}]")
 # Paragraphs that end like a sentence; shorter ones without it are headings.
 SENTENCE_END = re.compile(r"[。！？!?；;…”」』）)]$")
 INTRO_END = re.compile(r"[：:]$")
@@ -391,7 +399,7 @@ class DocView:
             residue = residue.replace(other.text, "")
         for title in sorted(self._titles_of(ent), key=len, reverse=True):
             residue = residue.replace(title, "")
-        return re.sub(r"[\s、，,和及兼暨]", "", residue)
+        return _JOINERS.sub("", residue)
 
     def _titles_of(self, person: Ent) -> list[str]:
         return [t for post in self.posts_of(person) for t in post.get("titles") or []]

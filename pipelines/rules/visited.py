@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 
 from pipelines.lexicons.relation_words import RelationWords, load_relation_words
+from pipelines.lexicons.tables import char_class, load_lexicon
 from pipelines.rules.steps import RuleContext, rule_step
 from pipelines.rules.view import LIST_GAP, Clause, DocView, Ent
 from zhkg.records import ORG, PERSON, PLACE, VISITED, Relation
@@ -46,7 +47,10 @@ NAME_END = re.compile(r"^(?:[\s、，,。；;！？!?和及与等（(“”]|机
 # A description of the target between the verb and its name: ``位于某市的``, ``民营高新技术企业``.
 TARGET_DESCRIPTION = r"(?:{situated})[^，,。；;、]{{1,16}}?的|[^，,。；;、“”\s的]{{0,8}}(?:{target_kind})(?=\S)"
 # A clause whose subject is a group a body sends (``组织多个考察组先后赶赴``, ``调研组围绕``).
-GROUP_OPENING = r"(?:[\s\d日上下午晚间时]|随后|同时|此外)*(?:组织|派出|派|成立|组建)?(?:多个|若干|[一二三四五六七八九十\d]+个)?[^，,。；;]{{0,4}}?(?:{group_noun})(?:成员)?(?:先后|分别|还|也|深入|实地)*"
+# A count of groups is written in digits or the numerals of numerals.tsv (三个调研组).
+GROUP_OPENING = (r"(?:[\s\d日上下午晚间时]|随后|同时|此外)*(?:组织|派出|派|成立|组建)?(?:多个|若干|["
+                 + char_class(load_lexicon("numerals").where("role", "numeral"))
+                 + r"\d]+个)?[^，,。；;]{{0,4}}?(?:{group_noun})(?:成员)?(?:先后|分别|还|也|深入|实地)*")
 REPORT_BODY_SENTENCES = 3  # the headline, the byline and the lead: where a report names its body
 # Before a clause-leading ``到`` of a visit report: nothing but time words and adverbs.
 LEADING_TO = re.compile(r"^(?:[\s\d日上下午晚间时]|随后|接着|又|还|再|并|先后|首先|最后|他|她)*$")
