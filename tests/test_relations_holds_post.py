@@ -14,25 +14,25 @@ def _holds(doc):
 
 def test_titles_for_one_organisation_are_joined():
     doc = make_doc(
-        "省经信厅党组书记、厅长冯克金会上表示。",
-        [("省经信厅", "ORG"), ("冯克金", "PERSON")],
-        posts=[("冯克金", ["党组书记", "厅长"], "省经信厅")],
+        "省科技厅党组书记、厅长祁立衡会上表示。",
+        [("省科技厅", "ORG"), ("祁立衡", "PERSON")],
+        posts=[("祁立衡", ["党组书记", "厅长"], "省科技厅")],
     )
     (rel,) = _holds(resolve_and_extract(doc))
-    assert (rel["head"], rel["tail"], rel["attrs"]["title"]) == ("冯克金", "省经信厅", "党组书记|厅长")
+    assert (rel["head"], rel["tail"], rel["attrs"]["title"]) == ("祁立衡", "省科技厅", "党组书记|厅长")
 
 
 def test_organisation_takes_its_expanded_name():
     doc = make_doc(
-        "安徽省经信厅召开会议，安徽各地参加。安徽多地推进。省经信厅党组书记、厅长冯克金表示。",
-        [("安徽省经信厅", "ORG"), ("安徽", "PLACE"), ("安徽", "PLACE"), ("省经信厅", "ORG"), ("冯克金", "PERSON")],
-        posts=[("冯克金", ["党组书记", "厅长"], "省经信厅")],
+        "安徽省科技厅召开会议，安徽各地参加。安徽多地推进。省科技厅党组书记、厅长祁立衡表示。",
+        [("安徽省科技厅", "ORG"), ("安徽", "PLACE"), ("安徽", "PLACE"), ("省科技厅", "ORG"), ("祁立衡", "PERSON")],
+        posts=[("祁立衡", ["党组书记", "厅长"], "省科技厅")],
     )
-    assert relations_of(resolve_and_extract(doc), HOLDS_POST) == {("冯克金", "安徽省经信厅")}
+    assert relations_of(resolve_and_extract(doc), HOLDS_POST) == {("祁立衡", "安徽省科技厅")}
 
 
 def test_post_without_organisation_gives_no_relation():
-    doc = make_doc("习近平总书记强调。", [("习近平", "PERSON")], posts=[("习近平", ["总书记"], None)])
+    doc = make_doc("钟立民总书记强调。", [("钟立民", "PERSON")], posts=[("钟立民", ["总书记"], None)])
     assert _holds(resolve_and_extract(doc)) == []
 
 
@@ -43,13 +43,13 @@ def test_organisation_that_is_no_entity_gives_no_relation():
 
 def test_two_organisations_of_one_official():
     doc = make_doc(
-        "中共中央政治局常委、国务院副总理韩正到财政部调研。",
-        [("中共中央政治局", "ORG"), ("国务院", "ORG"), ("韩正", "PERSON"), ("财政部", "ORG")],
+        "中共中央政治局常委、国务院副总理葛峰到财政部调研。",
+        [("中共中央政治局", "ORG"), ("国务院", "ORG"), ("葛峰", "PERSON"), ("财政部", "ORG")],
     )
     text = doc.text
-    start = text.index("韩正")
+    start = text.index("葛峰")
     doc._.posts = [{
-        "person": "韩正", "person_start": start, "person_end": start + 2,
+        "person": "葛峰", "person_start": start, "person_end": start + 2,
         "titles": ["常委", "副总理"], "orgs": ["中共中央政治局", "国务院"],
         "org": "中共中央政治局", "org_start": 0, "org_end": 7,
     }]

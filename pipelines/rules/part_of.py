@@ -2,9 +2,9 @@
 
 Two well-supported patterns only, since every wrong edge costs precision:
 
-- an explicit cue between two organisations: ``国家税务总局所属武汉市税务局``,
+- an explicit cue between two organisations: ``国家税务总局所属宜昌市税务局``,
   ``X直属的Y``, ``X下属Y`` (child after the cue) and ``Y隶属于X`` (child first);
-- a unit named after its parent (``国务院扶贫办`` -> ``国务院``), both named;
+- a unit named after its parent (``国务院医改办`` -> ``国务院``), both named;
 - a paragraph about a parent's units: a parent named with ``机关``,
   ``直属单位``, ``各部门``, ``各单位`` ..., followed by clause subjects that are
   short unit names (``法规司``, ``信息中心``) without a place prefix of their
@@ -53,10 +53,10 @@ def unit_paragraphs(context: RuleContext) -> list[Relation]:
 
 @rule_step("zhkg.part_of.name_prefix.v1", PART_OF)
 def name_prefix(context: RuleContext) -> list[Relation]:
-    """``国务院扶贫办`` -> ``国务院``: a unit named after the body it belongs to.
+    """``国务院医改办`` -> ``国务院``: a unit named after the body it belongs to.
 
     The parent must be an organisation the document names on its own, and the
-    rest of the name a unit of it (``扶贫办``, ``人事处``, ``法规司``), not a body
+    rest of the name a unit of it (``医改办``, ``人事处``, ``法规司``), not a body
     of its own rank (``中央纪委国家监委``) or the standing committee of an assembly.
     """
     view = context.view
