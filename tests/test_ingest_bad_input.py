@@ -51,9 +51,9 @@ def test_lone_surrogates_become_replacement_characters(field, caplog):
 @pytest.mark.issue(15)
 @pytest.mark.parametrize("char", ["\x01", "\x1f", "\ufffe", "\uffff", "\x7f"])
 def test_characters_xml_forbids_are_removed(char):
-    record = {"text": f"国务院{char}办公厅召开会议。", "title": f"标题{char}"}
+    record = {"text": f"省政府{char}办公厅召开会议。", "title": f"标题{char}"}
     (doc,) = _jsonl(json.dumps(record)).documents
-    assert (doc.text.splitlines()[-1], doc.title) == ("国务院办公厅召开会议。", "标题")
+    assert (doc.text.splitlines()[-1], doc.title) == ("省政府办公厅召开会议。", "标题")
 
 
 @pytest.mark.issue(15)

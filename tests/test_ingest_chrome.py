@@ -6,7 +6,7 @@ from ingest.chrome import dateline, is_contact_line, is_nav_line, strip_chrome
 @pytest.mark.parametrize(
     "line,expected",
     [
-        ("安徽经济网首页 数字版首页 往期回顾", True),
+        ("皖江商讯网首页 数字版首页 往期回顾", True),
         ("版面下载", True),
         ("首页 > 新闻中心 > 正文", True),
         ("首页 | 时政 | 财经 | 社会", True),
@@ -15,7 +15,7 @@ from ingest.chrome import dateline, is_contact_line, is_nav_line, strip_chrome
         ("学深悟透", False),
         ("在统一思想中筑牢信仰之基", False),
         ("省长到首页科技公司调研，了解企业生产经营情况和首页产品研发进展。", False),
-        ("习近平 李强 赵乐际", False),
+        ("钟立民 吕航 孟志远", False),
     ],
 )
 def test_is_nav_line(line, expected):
@@ -30,7 +30,7 @@ def test_is_nav_line(line, expected):
         ("联系邮箱 news@example.com", True),
         ("皖ICP备12345678号", True),
         ("编辑部全体人员参加了学习，大家一致认为要把学习成果转化为推动工作的实际行动。", False),
-        ("——安徽省经信厅高质量开展主题教育综述", False),
+        ("——安徽省科技厅高质量开展主题教育综述", False),
     ],
 )
 def test_is_contact_line(line, expected):
@@ -48,7 +48,7 @@ def test_is_contact_line(line, expected):
         ("2023年8月3日 星期八", None),
         ("2019年08月05日07:48  来源：人民网－人民日报", "2019-08-05"),
         ("发布日期：2023-08-03 | 来源：省政府办公厅 | 字号：大", "2023-08-03"),
-        ("央视网 2023年10月22日", None),
+        ("华夏网 2023年10月22日", None),
         ("2023年8月3日 来源 新华社", None),
         ("2023年8月3日，省政府召开常务会议。", None),
         ("会议召开", None),
@@ -78,9 +78,9 @@ def test_strip_chrome_drops_header_and_keeps_title():
 
 def test_strip_chrome_keeps_headline_above_dateline():
     lines = [
-        "韩正在生态环境部调研",
-        "央视网 2018年04月09日",
-        "央视网消息（新闻联播）：8日，韩正调研。",
+        "葛峰在生态环境部调研",
+        "华夏网 2018年04月09日",
+        "华夏网消息（晚间新闻）：8日，葛峰调研。",
     ]
     assert strip_chrome(lines).paragraphs == lines
 

@@ -5,7 +5,7 @@ import pytest
 from ingest.decode import decode_bytes
 from zhkg.errors import UnreadableInput
 
-TEXT = "省经信厅召开会议，研究部署数字化转型工作。\n会议强调要坚持高质量发展。"
+TEXT = "省科技厅召开会议，研究部署数字化转型工作。\n会议强调要坚持高质量发展。"
 
 
 @pytest.mark.parametrize(
@@ -22,7 +22,7 @@ TEXT = "省经信厅召开会议，研究部署数字化转型工作。\n会议�
 def test_decodes_encoding(data, encoding):
     decoded = decode_bytes(data)
     assert decoded.encoding == encoding
-    assert decoded.text.lstrip("\ufeff").startswith(("省经信厅召开会议", "臺灣省政府"))
+    assert decoded.text.lstrip("\ufeff").startswith(("省科技厅召开会议", "臺灣省政府"))
     assert decoded.note == ""
 
 
