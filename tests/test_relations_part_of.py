@@ -30,8 +30,8 @@ def test_units_paragraph_after_parent_cue():
 
 def test_next_paragraph_opening_with_units_cue_continues():
     doc = make_doc(
-        "中国贸促会各部门各单位坚持学习。中贸公司制定学习计划。\n各部门各单位还联系实际。中博公司组织观看纪录片；黄埔自贸服务中心赴佛山贸促会调研。\n法律部开展联学。",
-        [("中国贸促会", "ORG"), ("中贸公司", "ORG"), ("中博公司", "ORG"), ("黄埔自贸服务中心", "ORG"),
+        "中国贸促会各部门各单位坚持学习。中贸公司制定学习计划。\n各部门各单位还联系实际。中博公司组织观看纪录片；顺德自贸服务中心赴佛山贸促会调研。\n法律部开展联学。",
+        [("中国贸促会", "ORG"), ("中贸公司", "ORG"), ("中博公司", "ORG"), ("顺德自贸服务中心", "ORG"),
          ("佛山贸促会", "ORG"), ("法律部", "ORG")],
     )
     relations = relations_of(resolve_and_extract(doc), PART_OF)
