@@ -63,10 +63,6 @@ KNOWN_COPIES = frozenset({
     ("pipelines/components/initiatives.py", "name_words.tsv:list_conjunction"),
     ("pipelines/components/initiatives.py", "name_words.tsv:title_joiner"),
     ("pipelines/components/initiatives.py", "numerals.tsv:numeral"),
-    ("pipelines/rules/part_of.py", "name_words.tsv:national_body_start"),
-    ("pipelines/rules/part_of.py", "name_words.tsv:party_body_suffix"),
-    ("pipelines/rules/part_of.py", "org_words.tsv:anchor"),
-    ("pipelines/rules/part_of.py", "relation_words.tsv:target_kind"),
 })
 
 

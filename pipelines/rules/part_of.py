@@ -18,14 +18,22 @@ import re
 from typing import Callable
 
 from zhkg.records import ORG, PART_OF, Relation
+from pipelines.lexicons.relation_words import load_relation_words
+from pipelines.lexicons.tables import alternation, load_lexicon
 from pipelines.rules import geo
 from pipelines.rules.steps import RuleContext, rule_step
 from pipelines.rules.view import Clause, DocView, Ent
 
-CUE_CHILD_AFTER = re.compile(r"^(?:的)?(?:所属|直属|下属|内设)(?:的)?(?:单位|企业|机构|部门)?[、，,]?$")
+_RELATION_WORDS = load_relation_words()
+_NAME_WORDS = load_lexicon("name_words")
+CUE_CHILD_AFTER = re.compile(
+    rf"^(?:的)?(?:所属|直属|下属|内设)(?:的)?{_RELATION_WORDS.alternation('child_kind')}?[、，,]?$"
+)
 CUE_CHILD_BEFORE = re.compile(r"^(?:是|为)?(?:隶属于|隶属|归属于)$")
+# An organ's own units, after its leading Party body (党组机关) or none (name_words.tsv party_leadership).
 UNITS_CUE = re.compile(
-    r"^(?:党委|党组)?(?:机关|直属单位|各部门|各单位|各司局|各直属单位|所属单位|内设机构|下属单位|直属机构)"
+    rf"^(?:{alternation(_NAME_WORDS.where('role', 'party_leadership'))})?"
+    r"(?:机关|直属单位|各部门|各单位|各司局|各直属单位|所属单位|内设机构|下属单位|直属机构)"
 )
 CONTINUE_CUE = re.compile(r"^(?:各部门|各单位|各司局|各直属单位|所属单位|直属单位)")
 UNIT_SUFFIX = re.compile(r"(?:局|司|处|室|中心|办公室|公司|部)$")
@@ -33,7 +41,8 @@ UNIT_NAME_MAX = 10
 PREFIX_UNIT_REST = re.compile(r"^[\u4e00-\u9fff]{1,5}(?:办|局|(?<!公)司|室|中心|处|委)$")
 # Organs the Party Constitution sets beside the central committee, and bodies of their own rank.
 OWN_RANK = re.compile(r"^(?:国家|中央|全国|常委|党委|党组|纪委|政治局|书记处|军委)")
-NATIONAL_PREFIX = re.compile(r"^(?:中国|中华|国家|全国|国务院|中央)")
+# A unit name opening with a national word (name_words.tsv national_name_start) is a body of its own.
+NATIONAL_PREFIX = re.compile(rf"^(?:{alternation(_NAME_WORDS.where('role', 'national_name_start'))})")
 
 
 @rule_step("zhkg.part_of.cues.v1", PART_OF)
