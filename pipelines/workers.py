@@ -18,6 +18,7 @@ driver itself never loads the pipeline.
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import os
@@ -64,10 +65,19 @@ class BatchResult:
 
 @lru_cache(maxsize=1)
 def worker_pipeline():
-    """This process's pipeline, loaded on first use (one ONNX thread)."""
+    """This process's pipeline, loaded on first use (one ONNX thread).
+
+    The loaded pipeline (models, lexicons, vocab: millions of objects that
+    live as long as the worker) is moved out of the cyclic garbage
+    collector's reach with ``gc.freeze()``. Otherwise every full collection
+    walks it again while documents are processed, which cost about a sixth of
+    extraction CPU (6.35 -> 5.33 s per 180 k characters, one core).
+    """
     from pipelines.nlp import build_pipeline
 
-    return build_pipeline(overrides=WORKER_OVERRIDES)
+    nlp = build_pipeline(overrides=WORKER_OVERRIDES)
+    gc.freeze()
+    return nlp
 
 
 _pipeline_lock = threading.Lock()
