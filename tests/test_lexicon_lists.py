@@ -55,15 +55,9 @@ _CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 _CHAR_CLASS = re.compile(r"\[\^?([^\]]*)\]")
 _ALTERNATION = re.compile(r"\((?:\?:)?([^()]*\|[^()]*)\)")
 
-# Copies in modules whose owners have not moved them yet (issue 10): (module, group). The test
-# fails on any other copy, and on an entry here that is no longer found (delete it then).
-KNOWN_COPIES = frozenset({
-    ("pipelines/components/entity_cleanup.py", "name_words.tsv:list_conjunction"),
-    ("pipelines/components/entity_cleanup.py", "name_words.tsv:title_joiner"),
-    ("pipelines/components/initiatives.py", "name_words.tsv:list_conjunction"),
-    ("pipelines/components/initiatives.py", "name_words.tsv:title_joiner"),
-    ("pipelines/components/initiatives.py", "numerals.tsv:numeral"),
-})
+# Copies not moved to a lexicon yet: (module, group). None are left (issue 10); the test fails
+# on any copy not listed here, and on an entry here that is no longer found (delete it then).
+KNOWN_COPIES: frozenset[tuple[str, str]] = frozenset()
 
 
 def _string_collections(path: Path) -> Iterator[tuple[int, list[str]]]:

@@ -47,7 +47,7 @@ from spacy.util import registry
 from zhkg.records import ORG, PERSON, PLACE
 from pipelines.component_steps import registered_steps
 from pipelines.lexicons.jionlp_data import jionlp, rule_constants
-from pipelines.lexicons.org_words import load_org_words
+from pipelines.lexicons.org_words import LIST_COMMA, load_org_words
 from pipelines.lexicons.surnames import load_common_words, load_surnames
 from pipelines.lexicons.tables import load_lexicon
 from pipelines.lexicons.titles import load_titles
@@ -84,8 +84,8 @@ _CLAUSE_MARKS = "，,"
 _NAME_MARKS = "·•-"
 # The usual length of a Chinese name (surname and two characters); other lengths need evidence.
 _USUAL_NAME_LENGTH = 3
-# Joiners of a list of people (张某、李某和王某).
-_PERSON_JOINERS = "、和与及"
+# Joiners of a list of people (张某、李某和王某): the list comma, 与 and name_words.tsv's list conjunctions.
+_PERSON_JOINERS = LIST_COMMA + "与" + "".join(load_lexicon("name_words").where("role", "list_conjunction"))
 _LATIN = re.compile(r"^[A-Za-z]+$")
 
 

@@ -45,7 +45,8 @@ from pipelines.tokens import LacWord
 from zhkg.errors import NotInitializedError
 from pipelines.extensions import register_extensions
 from pipelines.lexicons.surnames import load_common_words
-from pipelines.lexicons.tables import Lexicon, load_lexicon
+from pipelines.lexicons.org_words import LIST_COMMA
+from pipelines.lexicons.tables import Lexicon, char_class, load_lexicon
 from pipelines.component_steps import registered_steps
 
 logger = logging.getLogger(__name__)
@@ -81,13 +82,18 @@ _CLOSING_QUOTES = frozenset(QUOTES.values())
 # A plus joins the parts of a named model (“互联网+政务”), so it may stand inside.
 _SLOGAN_BREAKERS = re.compile(r"[，,。.！!？?：:；;、（）()《》“”\"/的]")  # 、 only in listing quotes
 _PLUS = "+＋"
-_NUMERALS = "一二三四五六七八九十百千万两双多"
+_NUMBERS = load_lexicon("numerals")
+# The numerals one to ten of numerals.tsv: [{_NUMERAL}] is one of them.
+_NUMERAL = char_class(_NUMBERS.where("role", "numeral"))
+# What numbers the parts of a parallel motto: the numerals and counts of numerals.tsv but the
+# interrogative 几, and 双 (双百).
+_NUMERALS = _NUMERAL + "".join(c for c in _NUMBERS.where("role", "count_char") if c != "几") + "双"
 # Parallel mottos: 一村一品, 一户带一户, 多规合一, 免审即办, 即来即办, 三去一降一补, 百县千乡万村.
 _PARALLEL = re.compile(
     rf"^(一.{{1,3}}[带对]?一.{{1,3}}|.{{2,3}}合一|免.{{1,2}}即.{{1,2}}|即.{{1,2}}即.{{1,2}}|"
     rf"(?:[{_NUMERALS}][^{_NUMERALS}]{{1,2}}){{2,3}})$"
 )
-_COUNTED = re.compile(r"(\d+|[一二三四五六七八九十]+)[项大个]")
+_COUNTED = re.compile(rf"(\d+|[{_NUMERAL}]+)[项大个]")
 _GOAL = re.compile(r"([\u4e00-\u9fff]{2,5})强(国|省|市)")
 _GOAL_STOPS = re.compile(r"的|了|在|是|和|与|及|等|把|将|为|对|向|从|到|关于|加快|建设|建成|建功|打造|推进|努力|实现|迈向")
 _EVENT = re.compile(r"((?:\d{4}年?)?(?:世界|中国|全国|国际)[\u4e00-\u9fff]{2,10}?(?:大会|博览会|论坛|峰会|交易会))")
@@ -100,11 +106,12 @@ _OBJECT_STOP_WORDS = re.compile(
 # The verb that starts a campaign (开展党史学习教育).
 _CAMPAIGN_VERB = "开展"
 # Leading words of a campaign mention that are not part of its name (这次学习教育).
-_CAMPAIGN_DETERMINERS = re.compile(r"^(好|这次|此次|本次|这项|该|第[一二三四五六七八九十]批)")
+_CAMPAIGN_DETERMINERS = re.compile(rf"^(好|这次|此次|本次|这项|该|第[{_NUMERAL}]批)")
 # A quoted name followed by 精神 is a spirit (“两弹一星”精神), not a programme.
 _SPIRIT = "精神"
 _TIME_PREFIX = re.compile(r"^(今年|明年|去年|本年度|年内|全年|\d{4}年)")
-_CONJUNCTIONS = "和与及"
+# The list conjunctions of name_words.tsv and 与.
+_CONJUNCTIONS = "与" + "".join(load_lexicon("name_words").where("role", "list_conjunction"))
 # A battle (攻坚战) is named by two characters already (治污攻坚战); other programmes need three.
 _BATTLE = "攻坚战"
 
@@ -131,24 +138,24 @@ _MEETING = re.compile(r"[\u4e00-\u9fff]{0,20}?(?:会议|大会)")
 _PROJECT_LIST = re.compile(r"等(?:[多几]个|一批|\d+个)?(?:重大|重点)?(?:项目|工程)")
 _PROJECT_WORDS = frozenset(("工程", "项目"))
 # Counted measures: a short name and a number of articles (复工十二条, 稳就业20条).
-_MEASURES = re.compile(r"(?<![的了])[\u4e00-\u9fff]{2,12}?(?:[一二三四五六七八九十百]+|\d+)条(?![例件款])")
+_MEASURES = re.compile(rf"(?<![的了])[\u4e00-\u9fff]{{2,12}}?(?:[{_NUMERAL}百]+|\d+)条(?![例件款])")
 # Paired verbal nouns name a policy only when both are rarer than everyday words (减税|降费,
 # not 改革|发展).
 _PAIRED_MIN_IDF = 8.0
 _PROJECT_NAME_TAGS = frozenset(("LOC", "ORG", "nz", "n", "nw", "vn", "m"))
 # A numbered phase (二期, 三期) makes the project before it a named one (X二期工程).
-_PHASE = re.compile(r"^[一二三四五六七八九十\d]+期$")
+_PHASE = re.compile(rf"^[{_NUMERAL}\d]+期$")
 _PROPER_TAGS = frozenset(("LOC", "ORG", "nz", "nw"))
 # A named model: “X”的招商模式, “X”的新做法 (a model word after 的, a short modifier between).
 _MODEL_MODIFIER = r"(?P<modifier>[\u4e00-\u9fff]{0,4}?)"
 # The mark of a new model (“X”的新模式): with it no verb is needed before the quote.
 _NEW = "新"
 # A quoted set of campaigns counted by the programme word after it: “A、B；C、D”两项专项行动.
-_COUNTED_QUOTE = re.compile(r"“([^“”，,。！!？?\n]{4,40})”(?:[一二三四五六七八九十两]+|\d+)[个大项]?")
+_COUNTED_QUOTE = re.compile(rf"“([^“”，,。！!？?\n]{{4,40}})”(?:[{_NUMERAL}两]+|\d+)[个大项]?")
 # A census by its round: 第七次全国人口普查, 全国第四次农业普查.
-_ROUND = r"(?:第(?:[一二三四五六七八九十]+|\d+)次全国|全国第(?:[一二三四五六七八九十]+|\d+)次)"
+_ROUND = rf"(?:第(?:[{_NUMERAL}]+|\d+)次全国|全国第(?:[{_NUMERAL}]+|\d+)次)"
 # The batches of a campaign meeting: 第二批总结暨第三批部署会议.
-_BATCHES = r"(?:第[一二三四五六七八九十]批[\u4e00-\u9fff]{2}暨第[一二三四五六七八九十]批[\u4e00-\u9fff]{2,4}会议)"
+_BATCHES = rf"(?:第[{_NUMERAL}]批[\u4e00-\u9fff]{{2}}暨第[{_NUMERAL}]批[\u4e00-\u9fff]{{2,4}}会议)"
 
 
 
@@ -578,7 +585,7 @@ class InitiativeFinder:
             if particle is not None and particle.tag == "u":
                 verb_end = particle.end
             position = verb_end
-            for piece in re.split(r"[、和]", self.text[verb_end : match.start()]):
+            for piece in re.split(f"[{LIST_COMMA}和]", self.text[verb_end : match.start()]):
                 start, end = position, position + len(piece)
                 position = end + 1
                 if 4 <= len(piece) <= self.rules.max_quote_chars and self._names_work(start, end):
@@ -644,7 +651,7 @@ class InitiativeFinder:
 
     def _counts_a_noun(self, measures: str) -> bool:
         """整改措施28条 counts measures (措施 before the number), 复工十二条 names a set."""
-        head = re.sub(r"(?:[一二三四五六七八九十百]+|\d+)条$", "", measures)
+        head = re.sub(rf"(?:[{_NUMERAL}百]+|\d+)条$", "", measures)
         return head.endswith(self.rules.counted_nouns)
 
     # -- models, counted campaigns, censuses and campaign meetings --------------------
