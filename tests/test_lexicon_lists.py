@@ -55,11 +55,6 @@ _CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 _CHAR_CLASS = re.compile(r"\[\^?([^\]]*)\]")
 _ALTERNATION = re.compile(r"\((?:\?:)?([^()]*\|[^()]*)\)")
 
-# Copies not moved to a lexicon yet: (module, group). None are left (issue 10); the test fails
-# on any copy not listed here, and on an entry here that is no longer found (delete it then).
-KNOWN_COPIES: frozenset[tuple[str, str]] = frozenset()
-
-
 def _string_collections(path: Path) -> Iterator[tuple[int, list[str]]]:
     """Tuples, lists and sets of string literals: ``(line, items)``."""
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
@@ -125,14 +120,9 @@ def _copies(groups: dict[str, frozenset[str]]) -> set[tuple[str, str, int]]:
 
 
 def test_no_lexicon_list_is_repeated_in_code():
-    copies = {c for c in _copies(_groups()) if c[:2] not in KNOWN_COPIES}
+    copies = _copies(_groups())
     assert not copies, "word lists repeated in code; load them with pipelines.lexicons.tables: " + \
         "; ".join(f"{path}:{line} repeats {group}" for path, group, line in sorted(copies))
-
-
-def test_every_known_copy_is_still_there():
-    found = {c[:2] for c in _copies(_groups())}
-    assert not KNOWN_COPIES - found, f"moved to a lexicon, delete from KNOWN_COPIES: {sorted(KNOWN_COPIES - found)}"
 
 
 def test_the_check_finds_a_repeated_list(tmp_path):
