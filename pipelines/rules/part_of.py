@@ -2,7 +2,7 @@
 
 Two well-supported patterns only, since every wrong edge costs precision:
 
-- an explicit cue between two organisations: ``国家税务总局所属宜昌市税务局``,
+- an explicit cue between two organisations: ``国家统计局所属宜昌调查队``,
   ``X直属的Y``, ``X下属Y`` (child after the cue) and ``Y隶属于X`` (child first);
 - a unit named after its parent (``国务院医改办`` -> ``国务院``), both named;
 - a paragraph about a parent's units: a parent named with ``机关``,
@@ -127,7 +127,7 @@ def _parent_with_cue(view: DocView, clause: Clause) -> tuple[Ent, int] | None:
     """An organisation directly followed by a units cue (``机关和直属单位``) in this clause.
 
     The cue may begin inside the entity when the resolver stripped it from the
-    name (``国家税务总局机关`` named ``国家税务总局``).
+    name (``国家统计局机关`` named ``国家统计局``).
     """
     for ent in view.ents_in(clause.start, clause.end, (ORG,)):
         suffix = ent.text[len(ent.name):] if ent.text.startswith(ent.name) else ""
