@@ -64,12 +64,14 @@ class MergeWords:
     """Words that join two names only when both sides are known names (外交部和商务部, X会见Y)."""
     company_forms: tuple[str, ...] = ()
     """Legal and group forms that end a company's name (集团, 有限公司), longest first."""
+    meeting_ends: tuple[str, ...] = ()
+    """The last word of a meeting's name (会议, 大会)."""
 
 
 @lru_cache(maxsize=1)
 def merge_words() -> MergeWords:
-    """The words of ``name_words.tsv`` by role, the division levels of ``place_words.tsv`` and the
-    company forms of ``company_words.tsv``.
+    """The words of ``name_words.tsv`` by role, the division levels of ``place_words.tsv``, the
+    company forms of ``company_words.tsv`` and the meeting words of ``initiative_words.tsv``.
 
     Read through the spaCy-free :mod:`pipelines.lexicons.tables`, once per process.
     """
@@ -92,6 +94,7 @@ def merge_words() -> MergeWords:
         always_joins=role("always_join"),
         joins_between_names=role("list_conjunction") + role("join_word"),
         company_forms=longest_first(load_lexicon("company_words").where("role", "company_form")),
+        meeting_ends=load_lexicon("initiative_words").where("role", "meeting_end"),
     )
 
 
@@ -141,7 +144,8 @@ class NameIndex:
 def apply_all(index: NameIndex, uf: UnionFind) -> None:
     """Run every rule, in an order where each rule sees the merges before it."""
     for rule in (lexicon_aliases, national_prefixes, party_bodies, company_forms, company_abbreviations,
-                 place_full_forms, level_char_variants, prefix_expansions, initiative_affixes):
+                 place_full_forms, level_char_variants, prefix_expansions, campaign_meetings,
+                 initiative_affixes):
         merged = rule(index, uf)
         logger.debug("%s merged %d name pairs", rule.__name__, merged)
 
@@ -358,6 +362,40 @@ def prefix_expansions(index: NameIndex, uf: UnionFind) -> int:
                 logger.debug("merge %s into %s", (entity_type, short), candidates[0])
                 merged += link(uf, (entity_type, short), candidates[0])
     return merged
+
+
+def campaign_meetings(index: NameIndex, uf: UnionFind) -> int:
+    """A campaign's meeting named with and without the campaign's full name joins.
+
+    ``专项教育总结大会`` joins ``守正笃行专项教育总结大会``: the short name opens with a
+    known INITIATIVE (the campaign's short name) and ends with a meeting word
+    (:attr:`MergeWords.meeting_ends`); the longer one adds the rest of the campaign's name in
+    front. News names the campaign in full once and then by its short name, and so its
+    meetings, in other documents too, where :func:`prefix_expansions` finds no qualifier. A
+    prefix that reads as a place or organisation (某省…工作会议) makes a local meeting of its
+    own and no candidate; the candidates must be one group, so two campaigns' meetings of
+    the same short name leave it apart.
+    """
+    words = merge_words()
+    keys = index.keys.get(INITIATIVE, set())
+    by_suffix: dict[str, list[str]] = {}
+    for key in keys:
+        for i in range(MIN_SHORT_LEN, len(key) - MIN_SHORT_LEN + 1):
+            by_suffix.setdefault(key[i:], []).append(key)
+    merged = 0
+    for short in index.sorted_keys(INITIATIVE):
+        if not short.endswith(words.meeting_ends) or not _opens_with_initiative(index, short):
+            continue
+        longer = [(INITIATIVE, k) for k in sorted(by_suffix.get(short, ()))
+                  if not _is_qualifier(index, k[: -len(short)], short)]
+        if longer:
+            merged += _merge_if_unique(uf, (INITIATIVE, short), longer)
+    return merged
+
+
+def _opens_with_initiative(index: NameIndex, name: str) -> bool:
+    """Whether a known INITIATIVE other than ``name`` opens it, with a meeting word after it."""
+    return any(index.has(INITIATIVE, name[:end]) for end in range(MIN_SHORT_LEN, len(name) - MIN_SHORT_LEN + 1))
 
 
 def initiative_affixes(index: NameIndex, uf: UnionFind) -> int:

@@ -269,3 +269,17 @@ def test_company_forms_and_abbreviations_are_one_node(names):
 def test_ambiguous_company_short_forms_stay_apart(names):
     docs = one_mention_docs("ORG", *names)
     assert len(node_ids(docs, "ORG", *names)) == len(names)
+
+
+@pytest.mark.parametrize("names, meeting_nodes", [
+    (["专项教育", "专项教育推进会议", "“守正笃行”专项教育推进会议"], 1),
+    (["专项教育", "专项教育总结大会", "守正笃行专项教育总结大会"], 1),
+    (["专项教育推进会议", "守正笃行专项教育推进会议"], 2),
+    (["专项教育", "专项教育推进会议", "“守正笃行”专项教育推进会议", "“勤学善思”专项教育推进会议"], 3),
+    (["专项教育", "专项教育推进会议", "青海省专项教育推进会议"], 2),
+])
+def test_a_campaign_meeting_joins_its_one_form_with_the_campaigns_full_name(names, meeting_nodes):
+    """The short name must open with a known campaign, and the longer forms be one and add no place."""
+    docs = one_mention_docs("INITIATIVE", *names)
+    meetings = [n for n in names if n.endswith(("会议", "大会"))]
+    assert len(node_ids(docs, "INITIATIVE", *meetings)) == meeting_nodes

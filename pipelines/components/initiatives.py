@@ -132,8 +132,9 @@ _NOUN = "n"
 # The words a modifier suffix qualifies (战略|合作, 战略|伙伴).
 _NOMINAL_TAGS = frozenset(("n", "vn", "nz"))
 _STYLE_HEAD_MAX = 6
-# A meeting named after a campaign: 专项行动第一阶段总结暨第二阶段部署会议 (no punctuation inside).
-_MEETING = re.compile(r"[\u4e00-\u9fff]{0,20}?(?:会议|大会)")
+# A meeting named after a campaign: 专项行动第一阶段总结暨第二阶段部署会议 (no punctuation inside),
+# up to a meeting word (initiative_words.tsv meeting_end).
+_MEETING = r"[\u4e00-\u9fff]{{0,20}}?(?:{ends})"
 # A list of projects: 等 (多个|一批) (重大|重点) 项目/工程.
 _PROJECT_LIST = re.compile(r"等(?:[多几]个|一批|\d+个)?(?:重大|重点)?(?:项目|工程)")
 _PROJECT_WORDS = frozenset(("工程", "项目"))
@@ -186,6 +187,7 @@ class Rules:
     census_heads: tuple[str, ...]
     campaign_kinds: tuple[str, ...]
     meeting_tails: tuple[str, ...]
+    meeting_ends: tuple[str, ...]
     generic_cores: tuple[str, ...]
     counted_nouns: tuple[str, ...]
     modifier_suffixes: tuple[str, ...]
@@ -567,8 +569,9 @@ class InitiativeFinder:
 
     def _campaign_meetings(self) -> Iterator[CharSpan]:
         """“Q”专项行动第一阶段总结暨第二阶段部署会议: a quoted campaign and the meeting named after it."""
+        meeting = re.compile(_MEETING.format(ends="|".join(map(re.escape, self.rules.meeting_ends))))
         for quote in self.all_quotes:
-            match = _MEETING.match(self.text, quote.close + 1)
+            match = meeting.match(self.text, quote.close + 1)
             if match is None or not any(head in match.group(0) for head in self.rules.campaign_heads):
                 continue
             name = self.text[quote.open + 1 : quote.close] + match.group(0)
