@@ -152,7 +152,7 @@ def test_names_of_unusual_length_without_evidence_are_dropped(full_pipeline, tex
         ("一同赶来的还有周岚，她是厂里的技术骨干。", "周岚"),
         ("残疾人运动员方岩，讲述了自己的故事。", "方岩"),
         ("发言人方岩3号宣布了消息。", "方岩"),
-        ("安德烈-科瓦廖夫严厉驳斥了报道。", "科瓦廖夫"),
+        ("安德烈-科瓦廖夫严厉驳斥了报道。", "安德烈-科瓦廖夫"),
         ("欧阳振华指出，要抓好落实。", "欧阳振华"),
     ],
 )
@@ -211,3 +211,36 @@ def test_a_place_with_a_script_or_a_development_word_is_no_place(cleanup, text, 
     start = text.index(name)
     set_entities(doc, [CharSpan(start, start + len(name), "PLACE")])
     assert [e.text for e in cleanup(doc).ents] == []
+
+
+def _run_many(cleanup, text: str, names: tuple[str, ...]) -> list[str]:
+    doc = spacy.blank("zh")(text)
+    starts = [text.index(name) for name in names]
+    set_entities(doc, [CharSpan(s, s + len(name), "PERSON") for s, name in zip(starts, names)])
+    return [e.text for e in cleanup(doc).ents]
+
+
+@pytest.mark.parametrize(
+    ("text", "parts", "name"),
+    [
+        ("该国总统罗兰·维斯今天发表讲话。", ("罗兰", "维斯"), "罗兰·维斯"),
+        ("参议员埃米尔—塔巴尼出席。", ("埃米尔", "塔巴尼"), "埃米尔—塔巴尼"),
+        ("执行干事罗兰·维斯讲话。", ("罗兰·", "维斯"), "罗兰·维斯"),
+        ("秘书亚斯卡任诺夫斯基宣布。", ("亚斯卡", "任诺夫斯基"), "亚斯卡任诺夫斯基"),
+    ],
+)
+def test_parts_of_a_transliterated_name_become_one_person(cleanup, text, parts, name):
+    assert _run_many(cleanup, text, parts) == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("祁立衡和埃米尔分别讲话。", ("祁立衡和", "埃米尔")),
+        ("市民唐雨桐邵海峰夫妇来了。", ("唐雨桐", "邵海峰")),
+        ("总统罗兰\n总理塔巴尼致贺。", ("罗兰\n", "总理塔巴尼")),
+        ("罗兰、维斯出席。", ("罗兰", "维斯")),
+    ],
+)
+def test_people_next_to_each_other_stay_apart(cleanup, text, names):
+    assert _run_many(cleanup, text, names) == list(names)

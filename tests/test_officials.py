@@ -93,6 +93,33 @@ def test_name_overrides_a_wrong_earlier_person_span(nlp, wrong):
     assert persons(doc) == ["祁立衡"]
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("该国外交部长贝尔纳多维奇今天抵达北京。", "贝尔纳多维奇"),
+        ("该国农业部长柯斯蒂卡最近披露了数字。", "柯斯蒂卡"),
+        ("该市市长罗兰·维斯及各界人士出席。", "罗兰·维斯"),
+        ("该国总统埃米尔-塔巴尼今天发表讲话。", "埃米尔-塔巴尼"),
+    ],
+)
+def test_a_foreign_name_read_whole_is_kept_whole(nlp, text, name):
+    doc = run(nlp, text, ((name, "PERSON"),))
+    assert persons(doc) == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong", "name"),
+    [
+        ("市委书记祁立衡会上表示", "祁立衡会", "祁立衡"),
+        ("该委员会副委员长祁立衡等出席。", "长祁立衡", "祁立衡"),
+        ("乌干达总统柯斯蒂卡\n埃及总统出席。", "柯斯蒂卡\n", "柯斯蒂卡"),
+    ],
+)
+def test_a_character_glued_to_a_chinese_name_is_still_cut(nlp, text, wrong, name):
+    doc = run(nlp, text, ((wrong, "PERSON"),))
+    assert persons(doc) == [name]
+
+
 def test_particle_taken_into_an_earlier_span_is_dropped(nlp):
     doc = run(nlp, "国务院副总理葛峰在京调研", (("葛峰在", "PERSON"),))
     assert persons(doc) == ["葛峰"]

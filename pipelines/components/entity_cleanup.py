@@ -1,5 +1,8 @@
 """Final entity fixes that need every recogniser's output.
 
+- PERSON spans next to each other or a name mark apart (罗伯特|·|史密斯) that are parts of
+  one transliterated name become one PERSON: LAC often tags the parts apart. Two Chinese
+  names, a title or a list conjunction between them keep them apart.
 - A PERSON span that ends in an honorific or title (李老师, 王某, 费舍尔议长)
   names the person by the part before it: the title is not part of the name,
   and the officials component records titles separately in ``doc._.posts``.
@@ -59,7 +62,7 @@ _STATE_FILE = "entity_cleanup.json"
 # The fixes in the order they run, each a function registered in spacy.registry.misc at the
 # end of this module; [components.entity_cleanup] steps in config.cfg lists them too.
 STEPS: tuple[str, ...] = (
-    "zhkg.entity_cleanup.honorifics.v1", "zhkg.entity_cleanup.datelines.v1",
+    "zhkg.entity_cleanup.split_names.v1", "zhkg.entity_cleanup.honorifics.v1", "zhkg.entity_cleanup.datelines.v1",
     "zhkg.entity_cleanup.glued_names.v1", "zhkg.entity_cleanup.words_as_names.v1",
     "zhkg.entity_cleanup.cultures.v1", "zhkg.entity_cleanup.place_phrases.v1",
     "zhkg.entity_cleanup.kinds_of_bodies.v1",
@@ -82,6 +85,8 @@ _GAP_WINDOW = 8
 _CLAUSE_MARKS = "，,"
 # Marks inside a transliterated name (希拉里·克林顿): it is a name.
 _NAME_MARKS = "·•-"
+# Marks that join the parts of a transliterated name LAC may tag apart (罗伯特·史密斯, 约翰—史密斯).
+_PART_MARKS = _NAME_MARKS + "—"
 # The usual length of a Chinese name (surname and two characters); other lengths need evidence.
 _USUAL_NAME_LENGTH = 3
 # Joiners of a list of people (张某、李某和王某): the list comma, 与 and name_words.tsv's list conjunctions.
@@ -146,6 +151,29 @@ class CleanupWords:
     def surname_of(self, name: str) -> str | None:
         """The surname opening ``name`` (compound ones first), if any."""
         return next((name[:n] for n in (2, 1) if len(name) > n and name[:n] in self.surnames), None)
+
+    def is_chinese_name(self, name: str) -> bool:
+        """A surname and one or two characters (王芳, 赵明远): a name of its own, not part of another."""
+        surname = self.surname_of(name)
+        return surname is not None and len(name) - len(surname) <= 2
+
+    def are_name_parts(self, first: str, second: str, joiner: str) -> bool:
+        """Whether two PERSON spans, ``joiner`` apart, are parts of one transliterated name.
+
+        A name mark joins parts (罗伯特·史密斯, 约翰—史密斯). Unjoined, two spans
+        are parts when neither is a Chinese name or a title and the first does not
+        end in a list conjunction (王某和|普京 is two people). Parts never hold a
+        line break or a space (a list of names, one a line).
+        """
+        if any(char.isspace() for char in first + second):
+            return False
+        if joiner:
+            return joiner in _PART_MARKS
+        if any(mark in first[-1:] + second[:1] for mark in _PART_MARKS):
+            return True
+        parts = (first, second)
+        return all(len(p) >= 2 and not self.is_chinese_name(p) and p not in self.titles for p in parts) \
+            and first[-1] not in _PERSON_JOINERS + "同" and not second.endswith(tuple(self.titles))
 
     def is_word(self, name: str, text: str, start: int) -> bool:
         """An English function word (They) or the start of an idiom (踔厉|奋发): no name."""
@@ -254,6 +282,28 @@ def _replace_each(doc: Doc, fix: Callable[[str, Span], CharSpan | None]) -> None
     if fixed:
         doc.ents = [e for e in doc.ents if (e.start_char, e.end_char) not in fixed]
         set_entities(doc, list(fixed.values()))
+
+
+@registry.misc("zhkg.entity_cleanup.split_names.v1")
+def joined_name_parts(cleanup: EntityCleanup, doc: Doc) -> None:
+    """罗伯特|·|史密斯, 亚历山|德罗维奇: PERSON spans next to each other, or a name mark
+    apart, that are parts of one transliterated name become one PERSON."""
+    words = cleanup._require()[1]
+    text = doc_text(doc)
+    persons = [e for e in doc.ents if e.label_ == PERSON]
+    runs: list[list[Span]] = []
+    for ent in persons:
+        last = runs[-1][-1] if runs else None
+        if last is not None and ent.start_char - last.end_char <= 1 and \
+                words.are_name_parts(last.text, ent.text, text[last.end_char:ent.start_char]):
+            runs[-1].append(ent)
+        else:
+            runs.append([ent])
+    joined = [run for run in runs if len(run) > 1]
+    if joined:
+        parts = {e for run in joined for e in run}
+        doc.ents = [e for e in doc.ents if e not in parts]
+        set_entities(doc, [CharSpan(run[0].start_char, run[-1].end_char, PERSON) for run in joined])
 
 
 @registry.misc("zhkg.entity_cleanup.honorifics.v1")

@@ -52,6 +52,8 @@ _DATA_FILE = "officials.msgpack"
 # A surname glued to the character before it in a very common word (全国|政协) starts no name.
 _GLUED_MAX_IDF = 6.0
 _LIST_DELIMITERS = frozenset("、，,。；;：:）)　 \n")
+# Marks between the parts of a transliterated name (罗伯特·史密斯, 约翰—史密斯).
+_NAME_MARKS = "·•-—"
 # Roles of name_words.tsv: the characters around a name that the rules look at.
 CHAR_ROLES: tuple[str, ...] = ("function_char", "not_given_start", "org_stop_char", "title_joiner", "not_name_end")
 # The rules in the order they run, each a function registered in spacy.registry.misc at the
@@ -327,12 +329,35 @@ class PostFinder:
         candidates = [p for p in self.persons if p.start <= start < p.end]
         if not candidates or (candidates[0].start < start and self.surname_at(start) is None):
             return None
-        end = candidates[0].end
+        end = start + len(self.text[start:candidates[0].end].rstrip())
         if end - start == 3 and self.text[end - 1] in self.function_chars:
             end -= 1
         surname = self.surname_at(start)
         longest = 2 + len(surname) if surname else 3
-        return end if 2 <= end - start <= longest else None
+        if 2 <= end - start <= longest:
+            return end
+        return end if candidates[0].start == start and self._foreign_name(start, end, longest) else None
+
+    def _foreign_name(self, start: int, end: int, longest: int) -> bool:
+        """Whether a PERSON span too long for a Chinese name is a foreign one LAC read whole.
+
+        A Chinese name ends within ``longest`` characters; a span one longer is such a
+        name with a character glued on: the last one of a title before it (委员长|张某某),
+        when the rest opens with a surname, or the next word's first one after it
+        (张某某|会上), when that is a function character or opens an everyday word with
+        the character after it.
+        A span with a name mark (罗伯特·史密斯) or two or more characters longer
+        (亚历山德罗维奇) is a foreign name, which rules for Chinese names would cut short.
+        """
+        name = self.text[start:end]
+        if not all(is_cjk(char) or char in _NAME_MARKS for char in name):
+            return False
+        if any(mark in name for mark in _NAME_MARKS) or end - start > longest + 1:
+            return True
+        if self.title_ending_at(start + 1) is not None and self.surname_at(start + 1) is not None:
+            return False
+        last = self.text[end - 1]
+        return last not in self.function_chars and self.text[end - 1:end + 1] not in self.lex.common_words
 
     def _plausible(self, start: int, end: int) -> bool:
         """Whether a name found by the rules (no earlier PERSON span) can be a name."""
