@@ -17,9 +17,9 @@ Later splits (:func:`split_at`) keep the tag on every piece.
 
 from __future__ import annotations
 
-import bisect
 from typing import Iterable, NamedTuple
 
+import numpy
 from spacy.attrs import IDX, LENGTH, TAG
 from spacy.tokens import Doc
 
@@ -72,24 +72,23 @@ def split_at(doc: Doc, offsets: Iterable[int]) -> None:
     """Split tokens so that every offset in ``offsets`` is a token boundary.
 
     The pieces keep the token's tag, so the LAC layer survives later splits.
-    Tokens are located by bisecting their start offsets, read once as arrays:
-    looking them up through ``doc[i]`` would build a ``Token`` per probe.
+    Tokens are located by one vectorised search over their start offsets, read
+    once as an array: most offsets already fall on a boundary, and looking
+    them up one by one (or through ``doc[i]``, which builds a ``Token`` per
+    probe) cost more than the splits themselves.
     """
-    if not len(doc):
+    wanted = numpy.fromiter(set(offsets), dtype=numpy.int64)
+    if not len(doc) or not wanted.size:
         return
-    bounds = doc.to_array([IDX, LENGTH]).tolist()
-    starts = [start for start, _ in bounds]
-    length = text_length(doc)
+    bounds = doc.to_array([IDX, LENGTH]).astype(numpy.int64)
+    index = numpy.searchsorted(bounds[:, 0], wanted, side="right") - 1
+    start = bounds[index.clip(0), 0]
+    inside = (index >= 0) & (start < wanted) & (wanted < start + bounds[index.clip(0), 1])
+    if not inside.any():
+        return
     cuts: dict[int, list[int]] = {}
-    for offset in set(offsets):
-        if offset <= 0 or offset >= length:
-            continue
-        i = bisect.bisect_right(starts, offset) - 1
-        start, size = bounds[i] if i >= 0 else (offset, 0)
-        if start < offset < start + size:
-            cuts.setdefault(i, []).append(offset - start)
-    if not cuts:
-        return
+    for i, offset in zip(index[inside].tolist(), (wanted - start)[inside].tolist()):
+        cuts.setdefault(i, []).append(offset)
     with doc.retokenize() as retokenizer:
         for i, points in cuts.items():
             token = doc[i]

@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 
 from pipelines.extensions import register_extensions
 from pipelines.spans import CharSpan, lac_words, set_entities, word_ends, word_starts
-from pipelines.tokens import LacWord, attach_lac_words
+from pipelines.tokens import LacWord, attach_lac_words, split_at
 
 
 @pytest.fixture()
@@ -74,6 +74,19 @@ def test_words_are_read_through_spans(nlp):
 def test_no_lac_means_no_words(nlp):
     doc = _doc(nlp, ["张三", "在", "北京"])
     assert lac_words(doc) is None and word_starts(doc) is None
+
+
+@pytest.mark.parametrize("offsets, expected", [
+    ([], ["省教育厅", "召开", "会议"]),
+    ([0, 4, 6, 8], ["省教育厅", "召开", "会议"]),  # only boundaries and the text's ends: nothing to split
+    ([1], ["省", "教育厅", "召开", "会议"]),
+    ([3, 1, 3, 7], ["省", "教育", "厅", "召开", "会", "议"]),  # unsorted and repeated offsets
+    ([-2, 5, 99], ["省教育厅", "召", "开", "会议"]),  # offsets outside the text are ignored
+])
+def test_split_at_cuts_tokens_only_inside(nlp, offsets, expected):
+    doc = _doc(nlp, ["省教育厅", "召开", "会议"])
+    split_at(doc, offsets)
+    assert [t.text for t in doc] == expected
 
 
 def test_later_splits_keep_the_tag(nlp):

@@ -39,7 +39,8 @@ import bisect
 import itertools
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
@@ -142,7 +143,16 @@ class CleanupWords:
                    role("development_word"))
 
     def to_dict(self) -> dict[str, list[str]]:
-        return {name: sorted(value) for name, value in self.__dict__.items()}
+        return {field.name: sorted(getattr(self, field.name)) for field in fields(self)}
+
+    @cached_property
+    def title_forms(self) -> tuple[str, ...]:
+        """The titles as a tuple, for one C-level ``endswith``/``startswith`` over all of them."""
+        return tuple(sorted(self.titles))
+
+    @cached_property
+    def longest_title(self) -> int:
+        return max(map(len, self.titles), default=0)
 
     @classmethod
     def from_dict(cls, data: dict[str, list[str]]) -> "CleanupWords":
@@ -405,12 +415,12 @@ def _has_name_evidence(text: str, start: int, end: int, words: CleanupWords, nei
     """A title or a role noun before the span (spaces or a colon apart), a title, an honorific or
     a speaker's colon after it, a pronoun taking it up, the other part of a transliterated name
     beside it, another person beside it, or a verb or a day after it."""
-    longest = max((len(t) for t in words.titles), default=0)
+    longest = words.longest_title
     window = text[max(0, start - _GAP_WINDOW):start]
     gap = len(window) - len(window.rstrip(_SPEAKER_MARKS + _SPACES))
     before = text[max(0, start - gap - longest):start - gap]
     after = text[end:end + longest]
-    if any(before.endswith(t) for t in words.titles) or after.startswith(tuple(words.titles)) or \
+    if before.endswith(words.title_forms) or after.startswith(words.title_forms) or \
             after.startswith(honorifics) or after[:1] in _SPEAKER_MARKS or \
             text[start - 1:start] in _NAME_MARKS or after[:1] in _NAME_MARKS:
         return True
@@ -432,4 +442,6 @@ def _after_dateline(text: str, start: int, end: int) -> bool:
 
 def _honorific(name: str, honorifics: tuple[str, ...]) -> str | None:
     """The honorific ending ``name`` (longest first), if a name of at least one character precedes it."""
+    if not name.endswith(honorifics):
+        return None
     return next((h for h in honorifics if name.endswith(h) and len(name) > len(h)), None)
