@@ -38,7 +38,7 @@ from graph.names import name_key
 from zhkg.records import (
     CO_OCCURS, HOLDS_POST, ORG, PERSON, RENAMED_TO, SCHEMA_VERSION, TYPED_RELATIONS, DocResult, Mention,
 )
-from graph.resolve import Resolution, resolve_entities
+from graph.resolve import CollectedNames, Resolution, resolve_entities
 
 logger = logging.getLogger(__name__)
 
@@ -138,7 +138,8 @@ class _Builder:
         }
 
 
-def build_graph(results: Iterable[DocResult], *, cooccurrence: bool = True) -> nx.MultiDiGraph:
+def build_graph(results: Iterable[DocResult], *, cooccurrence: bool = True,
+                names: CollectedNames | None = None) -> nx.MultiDiGraph:
     """Build one graph from processed documents.
 
     Parameters
@@ -147,6 +148,10 @@ def build_graph(results: Iterable[DocResult], *, cooccurrence: bool = True) -> n
         Processed documents. A repeated ``doc_id`` is read once (the first one).
     cooccurrence : bool
         Add CO_OCCURS edges between entities named in the same sentence.
+    names : CollectedNames, optional
+        The names of these documents, gathered while the caller waited for
+        some of them (:class:`graph.resolve.CollectedNames`); the graph is the
+        same with or without it.
 
     Returns
     -------
@@ -165,7 +170,7 @@ def build_graph(results: Iterable[DocResult], *, cooccurrence: bool = True) -> n
     """
     docs = _distinct(results)
     with cyclic_gc_paused():
-        builder = _Builder(resolve_entities(docs), {d.doc_id: d.date for d in docs})
+        builder = _Builder(resolve_entities(docs, names), {d.doc_id: d.date for d in docs})
         for doc in docs:
             builder.add_document(doc, cooccurrence)
         graph = nx.MultiDiGraph(name=GRAPH_NAME, documents=len(docs),

@@ -106,6 +106,8 @@ class _Corpus:
     posts: dict[EntityKey, list[tuple[str, EntityKey]]] = field(default_factory=dict)
     """Person key -> ``(doc_id, organisation key)`` for each HOLDS_POST."""
     dates: dict[str, str | None] = field(default_factory=dict)
+    spaced_from: dict[EntityKey, str] = field(default_factory=dict)
+    """The document whose spaced name set ``index.spaced`` for a key: the last in id order wins."""
 
     def add_name(self, doc_id: str, entity_type: str, name: str, *, mentions: int,
                  votes: int, start: int = -1) -> EntityKey | None:
@@ -131,26 +133,73 @@ class _Corpus:
         surfaces[pretty] += mentions
         if mentions:
             self.index.mentioned.add(entity)
-        if " " in pretty:
+        if " " in pretty and doc_id >= self.spaced_from.get(entity, doc_id):
             self.index.spaced[entity] = name_key(pretty.rsplit(" ", 1)[-1])
+            self.spaced_from[entity] = doc_id
         self.votes[entity] += votes
         return entity
 
 
-def resolve_entities(results: Sequence[DocResult]) -> Resolution:
+class CollectedNames:
+    """The names of documents, gathered before resolution, in any order.
+
+    Gathering is a third of resolution's time, and one document's names do
+    not depend on another's, so a build can gather those of the documents it
+    already has while it waits for the others to be extracted. The result is
+    the same whatever order the documents come in (each document's names are
+    added together). Resolution consumes it: resolve with it once.
+    """
+
+    def __init__(self) -> None:
+        self.corpus = _Corpus()
+        self._documents: set[int] = set()
+
+    def add(self, documents: Iterable[DocResult]) -> None:
+        """Gather the names of ``documents``; each must have an id not added before."""
+        for doc in documents:
+            self._documents.add(id(doc))
+            _collect_document(self.corpus, doc)
+
+    def holds(self, documents: Sequence[DocResult]) -> bool:
+        """Whether exactly ``documents`` (these objects, each once) were added."""
+        return len(self._documents) == len(documents) and all(id(d) in self._documents for d in documents)
+
+
+def load_lexicons() -> None:
+    """Load the lexicons resolution reads (each is cached per process).
+
+    Loading them takes most of a second; a build calls this while it waits
+    for its workers, so resolution does not wait for them later.
+    """
+    from pipelines.lexicons.divisions import abbreviation_chars, load_place_lexicon, whole_place_pairs
+
+    load_place_lexicon()
+    abbreviation_chars()
+    whole_place_pairs()
+    merge_words()
+    shared_lexicon_keys()
+
+
+def resolve_entities(results: Sequence[DocResult], names: CollectedNames | None = None) -> Resolution:
     """Resolve the names of all documents into entities (see module docstring).
 
     Parameters
     ----------
     results : sequence of DocResult
         The processed documents; ``doc_id`` must be unique.
+    names : CollectedNames, optional
+        The names of ``results`` gathered beforehand; used only when it holds
+        exactly ``results`` (otherwise they are gathered again).
 
     Returns
     -------
     Resolution
         Entities by node id, and a lookup from ``(doc_id, type, name)`` to node id.
     """
-    corpus = _collect(results)
+    if names is not None and names.holds(results):
+        corpus, names.corpus = names.corpus, _Corpus()
+    else:
+        corpus = _collect(results)
     targets = short_form_targets(corpus.index)
     dropped = junk_keys(corpus.index) | set(targets)
     for entity_type, key in dropped:
@@ -197,23 +246,28 @@ def resolve_entities(results: Sequence[DocResult]) -> Resolution:
 def _collect(results: Iterable[DocResult]) -> _Corpus:
     corpus = _Corpus()
     for doc in results:
-        corpus.index.texts[doc.doc_id] = name_key(doc.text)
-        corpus.dates[doc.doc_id] = doc.date
-        for mention in doc.mentions:
-            entity = corpus.add_name(doc.doc_id, mention.label, mention.name, mentions=1, votes=1,
-                                     start=mention.start)
-            for alias in mention.aliases if entity else ():
-                other = corpus.add_name(doc.doc_id, mention.label, alias, mentions=0, votes=0)
-                if other:
-                    corpus.alias_links.append((entity, other))
-        for rel in doc.relations:
-            head = corpus.add_name(doc.doc_id, rel.head_type, rel.head, mentions=0, votes=1)
-            tail = corpus.add_name(doc.doc_id, rel.tail_type, rel.tail, mentions=0, votes=1)
-            if rel.relation == HOLDS_POST and head and tail:
-                person, org = (head, tail) if head[0] == PERSON else (tail, head)
-                if person[0] == PERSON and org[0] != PERSON:
-                    corpus.posts.setdefault(person, []).append((doc.doc_id, org))
+        _collect_document(corpus, doc)
     return corpus
+
+
+def _collect_document(corpus: _Corpus, doc: DocResult) -> None:
+    """Add the names of one document: its mentions, their aliases, and relation ends."""
+    corpus.index.texts[doc.doc_id] = name_key(doc.text)
+    corpus.dates[doc.doc_id] = doc.date
+    for mention in doc.mentions:
+        entity = corpus.add_name(doc.doc_id, mention.label, mention.name, mentions=1, votes=1,
+                                 start=mention.start)
+        for alias in mention.aliases if entity else ():
+            other = corpus.add_name(doc.doc_id, mention.label, alias, mentions=0, votes=0)
+            if other:
+                corpus.alias_links.append((entity, other))
+    for rel in doc.relations:
+        head = corpus.add_name(doc.doc_id, rel.head_type, rel.head, mentions=0, votes=1)
+        tail = corpus.add_name(doc.doc_id, rel.tail_type, rel.tail, mentions=0, votes=1)
+        if rel.relation == HOLDS_POST and head and tail:
+            person, org = (head, tail) if head[0] == PERSON else (tail, head)
+            if person[0] == PERSON and org[0] != PERSON:
+                corpus.posts.setdefault(person, []).append((doc.doc_id, org))
 
 
 def _link_types(corpus: _Corpus, uf: UnionFind, dropped: set[EntityKey]) -> None:

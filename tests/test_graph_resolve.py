@@ -12,7 +12,7 @@ from graph_records_support import make_doc
 
 from graph.names import name_key, pretty_name
 from zhkg.records import DocResult, Relation
-from graph.resolve import choose_label, resolve_entities
+from graph.resolve import CollectedNames, choose_label, resolve_entities
 
 
 def one_mention_docs(label: str, *names: str) -> list[DocResult]:
@@ -217,6 +217,37 @@ def test_resolution_does_not_depend_on_document_order():
                                                             for m in d.mentions] for d in docs}))
     assert all(o == outcomes[0] for o in outcomes[1:])
     assert "ORG:工业和信息化部" in outcomes[0][0]
+
+
+def _outcome(docs: list[DocResult], names: CollectedNames | None = None):
+    resolution = resolve_entities(docs, names)
+    return resolution.entities, {d.doc_id: [resolution.node_for(d.doc_id, m.label, m.name) for m in d.mentions]
+                                 for d in docs}
+
+
+HEADLINE_DOCS = [
+    make_doc("a", "专题报道 联合发展署召开会议。", mentions=[("专题报道 联合发展署", "ORG", 0)]),
+    make_doc("b", "专题报道联合 发展署印发通知。", mentions=[("专题报道联合 发展署", "ORG", 0)]),
+    make_doc("c", "联合发展署发布数据。", mentions=[("联合发展署", "ORG", 0)]),
+    make_doc("d", "发展署部署工作。", mentions=[("发展署", "ORG", 0)]),
+]
+
+
+@pytest.mark.parametrize("split", [0, 1, 2, 3])
+def test_names_gathered_in_any_order_resolve_as_the_documents_do(split):
+    """A build gathers the stored records' names first and the new ones' after; the names of
+    a headline glued on come from the last document in id order either way."""
+    names = CollectedNames()
+    names.add(reversed(HEADLINE_DOCS[split:]))
+    names.add(reversed(HEADLINE_DOCS[:split]))
+    assert _outcome(HEADLINE_DOCS, names) == _outcome(HEADLINE_DOCS)
+
+
+def test_names_of_other_documents_are_gathered_again():
+    names = CollectedNames()
+    names.add(HEADLINE_DOCS[:2])
+    assert not names.holds(HEADLINE_DOCS)
+    assert _outcome(HEADLINE_DOCS, names) == _outcome(HEADLINE_DOCS)
 
 
 @pytest.mark.parametrize("same_document, merged", [(True, True), (False, False)])
