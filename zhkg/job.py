@@ -225,6 +225,7 @@ def _build_into(output: OutputSet, paths: Sequence[str | os.PathLike[str]], opti
                                   batch_size=options.batch_size)
             db.set_fingerprint(fingerprint)
             graph, info = _graph(extraction, stages)
+            opening.close()  # the workers have exited by now: no other thread runs when the writer forks
             stages.start("writing store and files")
             outputs = _write_store_and_files(db, graph, output.build, out, options, info)
     finally:
@@ -335,8 +336,10 @@ def _extract(db, documents: Iterable, fingerprint: str, stages: _Stages, opening
     per worker in flight), so no more than that is held. The first worker
     was started before reading (``opening``), so it loads the pipeline while
     this process reads; when the input has ended before it is ready, this
-    process also reads the stored records meanwhile, so a rebuild that adds
-    a few documents costs little more than one that adds none.
+    process also reads the stored records meanwhile and gathers their names
+    for resolution (:class:`_NameGathering`), and the workers exit in the
+    background once extraction is over, so a rebuild that adds a few
+    documents costs little more than one that adds none.
     """
     db.prune(fingerprint)
     inputs = _Inputs(documents, db.stored_keys(fingerprint), batch_size)
@@ -349,7 +352,7 @@ def _extract(db, documents: Iterable, fingerprint: str, stages: _Stages, opening
         outcome.reused = len(inputs.keyed)
         db.set_inputs(inputs.keyed)
         outcome.records = _doc_results(db.input_records(fingerprint))
-        opening.close()  # the unused worker has loaded by now, or nearly
+        opening.release()
         return outcome
 
     stages.start("loading pipeline")
@@ -361,7 +364,7 @@ def _extract(db, documents: Iterable, fingerprint: str, stages: _Stages, opening
     extractor = opening.result()
     stages.start("extracting")
     _run_extraction(db, extractor, itertools.chain(first, tasks), fingerprint, stages, outcome, inputs)
-    opening.close()
+    opening.release()
     outcome.reused = len(inputs.keyed) - len(inputs.todo_keys)
     log.info("%d documents extracted, %d reused from the store", len(inputs.todo_keys), outcome.reused)
     if stored_first:
@@ -454,6 +457,8 @@ class _Opening:
     def __init__(self, workers: int, scheduler: str | None) -> None:
         self._extractor = None
         self._error: BaseException | None = None
+        self._closing: threading.Thread | None = None
+        self._close_error: BaseException | None = None
         self._thread = threading.Thread(target=self._open, args=(workers, scheduler),
                                         name="zhkg-open-extractor", daemon=True)
         self._thread.start()
@@ -473,16 +478,38 @@ class _Opening:
             raise self._error
         return self._extractor
 
+    def release(self) -> None:
+        """Close what the opening opened, in a thread (:meth:`close` waits for it).
+
+        Local workers take about a second to exit; the build spends it
+        building the graph instead. A build that turns out to have nothing
+        to extract releases the unused workers as soon as they have loaded.
+        """
+        if self._closing is None:
+            self._closing = threading.Thread(target=self._close, name="zhkg-close-extractor", daemon=True)
+            self._closing.start()
+
     def close(self) -> None:
         """Wait for the opening and close what it opened (once; later calls do nothing).
 
-        A build that turns out to have nothing to extract closes the unused
-        workers here; the opening's error, if any, is not raised then.
+        The opening's error, if any, is not raised here; an error of closing is.
         """
+        if self._closing is not None:
+            self._closing.join()
+        else:
+            self._close()
+        if self._close_error is not None:
+            error, self._close_error = self._close_error, None
+            raise error
+
+    def _close(self) -> None:
         self._thread.join()
         if self._extractor is not None:
             extractor, self._extractor = self._extractor, None
-            extractor.close()
+            try:
+                extractor.close()
+            except BaseException as error:  # noqa: BLE001 - re-raised in the caller by close()
+                self._close_error = error
 
 
 class _RateLog:
@@ -520,11 +547,13 @@ def graph_rankings(graph) -> dict[str, dict[str, float]]:
     return {r.value: SCORERS[r](graph) for r in Ranking if r is not Ranking.betweenness}
 
 
-FORKED_FORMATS: tuple[str, ...] = ("gexf", "graphml", "json", "csv")
-"""Formats written in a forked child while the parent writes the store and the HTML page.
+FORKED_FORMATS: tuple[str, ...] = ("gexf", "graphml", "json")
+"""Formats written in a forked child while the parent writes the store, the HTML page and the CSV files.
 
-On news_scale the child's share is about 8 s of CPU, the parent's (rankings,
-graph tables, HTML) about 9 s, so both cores stay busy about equally long.
+On news_scale (+100 items, rebuilt from the store) the child's share took
+10.5 s of CPU with the CSV files, the parent's (rankings, graph tables, HTML)
+7.4 s; the CSV files (0.9 s) moved to the parent bring the two to about 9.5
+and 8.3 s, so both cores stay busy about equally long.
 """
 
 
