@@ -12,7 +12,7 @@ from graph.build import build_graph
 from zhkg.errors import StoreError
 from zhkg.store.builds import current_build, schema_name
 from zhkg.records import ORG, PERSON, PLACE, Relation
-from zhkg.store import SCHEMA_VERSION, InputDocument, Store, StoredRecord, content_hash, read_graph
+from zhkg.store import SCHEMA_VERSION, InputDocument, Store, StoredRecord, content_hash, graph_rows, read_graph
 
 FP = "fingerprint-a"
 
@@ -103,8 +103,11 @@ def _built_graph() -> nx.MultiDiGraph:
     return build_graph(docs)
 
 
+@pytest.mark.parametrize("slice_rows", [1, 2, 20_000])
 @pytest.mark.parametrize("make_graph", [_built_graph, synthetic_graph])
-def test_the_graph_reads_back_equal(tmp_path, make_graph):
+def test_the_graph_reads_back_equal(tmp_path, make_graph, slice_rows, monkeypatch):
+    """Written a slice of nodes and edges at a time, the graph reads back the same."""
+    monkeypatch.setattr(graph_rows, "SLICE_ROWS", slice_rows)
     graph = make_graph()
     with Store(tmp_path / "s.duckdb") as store:
         store.write_graph(graph, {"degree": dict.fromkeys(graph, 1.0)})

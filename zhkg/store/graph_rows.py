@@ -4,12 +4,18 @@ Each node and edge keeps all its attributes as JSON (``data``), so the graph
 read back equals the one written, whatever attributes ``graph.build`` adds.
 The columns beside ``data`` are the ones queries filter or sort on. Evidence
 goes to its own table, one row per entry in the edge's order.
+
+The row functions take nodes or edges, not the graph, so that a large graph
+is written a slice at a time (:func:`slices`): its rows as JSON and as Arrow
+columns were the build's peak of memory (news_scale: 1.87 GB against 1.50 GB
+for the graph built).
 """
 
 from __future__ import annotations
 
 import json
-from typing import Any, Iterable, Sequence
+from itertools import islice
+from typing import Any, Iterable, Iterator, Sequence, TypeVar
 
 import networkx as nx
 
@@ -17,6 +23,12 @@ from graph.names import name_key
 
 _EVIDENCE = "evidence"
 _FETCH_ROWS = 4096
+SLICE_ROWS = 20_000
+"""Nodes or edges written per insert."""
+
+Node = tuple[str, dict[str, Any]]
+Edge = tuple[str, str, str, dict[str, Any]]
+Item = TypeVar("Item")
 
 
 _dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
@@ -24,9 +36,15 @@ _dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 builds a new one per call)."""
 
 
-def node_rows(graph: nx.MultiDiGraph) -> list[list[Any]]:
-    """Columns of the ``nodes`` table: id, label, type, data."""
-    nodes = list(graph.nodes(data=True))
+def slices(items: Iterable[Item]) -> Iterator[list[Item]]:
+    """Consecutive lists of :data:`SLICE_ROWS` items (the last one shorter), in order."""
+    items = iter(items)
+    while chunk := list(islice(items, SLICE_ROWS)):
+        yield chunk
+
+
+def node_rows(nodes: Sequence[Node]) -> list[list[Any]]:
+    """Columns of the ``nodes`` table: id, label, type, data (``nodes`` as ``graph.nodes(data=True)``)."""
     return [
         [n for n, _ in nodes],
         [str(d.get("label") or n) for n, d in nodes],
@@ -35,26 +53,26 @@ def node_rows(graph: nx.MultiDiGraph) -> list[list[Any]]:
     ]
 
 
-def name_rows(graph: nx.MultiDiGraph) -> list[list[Any]]:
+def name_rows(nodes: Sequence[Node]) -> list[list[Any]]:
     """Columns of the ``names`` table: normalised key, node, kind (label or alias)."""
     keys: list[str] = []
-    nodes: list[str] = []
+    ids: list[str] = []
     kinds: list[str] = []
-    for node, data in graph.nodes(data=True):
+    for node, data in nodes:
         names = [("label", str(data.get("label") or node))]
         names += [("alias", str(alias)) for alias in data.get("aliases") or ()]
         for kind, name in names:
             key = name_key(name)
             if key:
                 keys.append(key)
-                nodes.append(node)
+                ids.append(node)
                 kinds.append(kind)
-    return [keys, nodes, kinds]
+    return [keys, ids, kinds]
 
 
-def edge_rows(graph: nx.MultiDiGraph) -> list[list[Any]]:
-    """Columns of the ``edges`` table: id, source, target, relation, weight, data."""
-    edges = list(graph.edges(keys=True, data=True))
+def edge_rows(edges: Sequence[Edge]) -> list[list[Any]]:
+    """Columns of the ``edges`` table: id, source, target, relation, weight, data
+    (``edges`` as ``graph.edges(keys=True, data=True)``)."""
     return [
         [k for _, _, k, _ in edges],
         [u for u, _, _, _ in edges],
@@ -65,10 +83,10 @@ def edge_rows(graph: nx.MultiDiGraph) -> list[list[Any]]:
     ]
 
 
-def evidence_rows(graph: nx.MultiDiGraph) -> list[list[Any]]:
+def evidence_rows(edges: Sequence[Edge]) -> list[list[Any]]:
     """Columns of the ``evidence`` table: edge, position, doc, item."""
     columns: list[list[Any]] = [[], [], [], []]
-    for _, _, key, data in graph.edges(keys=True, data=True):
+    for _, _, key, data in edges:
         for position, item in enumerate(data.get(_EVIDENCE) or ()):
             columns[0].append(key)
             columns[1].append(position)

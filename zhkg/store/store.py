@@ -164,7 +164,7 @@ class Store:
         same id, and hold a copy of the inputs and the pipeline fingerprint;
         afterwards this connection reads them (:func:`zhkg.store.builds.use_build`).
         """
-        from zhkg.store.graph_rows import edge_rows, evidence_rows, name_rows, node_rows
+        from zhkg.store.graph_rows import edge_rows, evidence_rows, name_rows, node_rows, slices
 
         schema = schema_name(build)
         with self._transaction():
@@ -176,10 +176,12 @@ class Store:
                              [_FINGERPRINT_META])
             self.con.execute("INSERT OR REPLACE INTO main.meta VALUES (?, ?)", [LAST_BUILD_META, build])
             use_build(self.con, build)
-            self._insert("nodes", node_rows(graph))
-            self._insert("names", name_rows(graph))
-            self._insert("edges", edge_rows(graph))
-            self._insert("evidence", evidence_rows(graph))
+            for nodes in slices(graph.nodes(data=True)):
+                self._insert("nodes", node_rows(nodes))
+                self._insert("names", name_rows(nodes))
+            for edges in slices(graph.edges(keys=True, data=True)):
+                self._insert("edges", edge_rows(edges))
+                self._insert("evidence", evidence_rows(edges))
             scores = [(node, name, score) for name, by_node in rankings.items()
                       for node, score in by_node.items()]
             self._insert("rankings", [[s[0] for s in scores], [s[1] for s in scores],
