@@ -9,7 +9,9 @@ Steps
 -----
 1. Every name becomes an entity key ``(type, name_key(name))`` (see
    :mod:`graph.names`); mention names, relation heads and tails and lexicon aliases
-   all count.
+   all count. A relation end marked ``attrs["tail_in_name"]`` (a parent named
+   only inside its unit's name, 最高法执行局 -> 最高法) counts only when the corpus
+   names it otherwise too; else the relation resolves to no node and is dropped.
 2. Keys are linked in a union-find: a mention and its lexicon aliases (not for an
    abbreviation several lexicon entries share); the same key tagged with different
    types (one entity the tagger labelled ORG in one story and PLACE in another; a
@@ -58,7 +60,7 @@ from graph.merge_rules import (
     short_form_targets,
 )
 from graph.names import name_key, pretty_name
-from zhkg.records import ENTITY_TYPES, HOLDS_POST, PERSON, DocResult
+from zhkg.records import ENTITY_TYPES, HOLDS_POST, PERSON, DocResult, Relation
 
 logger = logging.getLogger(__name__)
 
@@ -67,6 +69,8 @@ _LONGEST_PLACE = 12
 """Longer than any place name a province is read from (新疆维吾尔自治区 is 8)."""
 MIN_NAMESAKE_DOCS = 2
 """A province must place a person in this many dated documents to make a namesake."""
+TAIL_IN_NAME = "tail_in_name"
+"""Relation attribute: the tail is named only inside the head's name (see :func:`_add_implied_tails`)."""
 
 
 @dataclass(frozen=True)
@@ -108,6 +112,8 @@ class _Corpus:
     dates: dict[str, str | None] = field(default_factory=dict)
     spaced_from: dict[EntityKey, str] = field(default_factory=dict)
     """The document whose spaced name set ``index.spaced`` for a key: the last in id order wins."""
+    implied: list[tuple[str, Relation]] = field(default_factory=list)
+    """``(doc_id, relation)`` whose tail is named only inside its head (:data:`TAIL_IN_NAME`)."""
 
     def add_name(self, doc_id: str, entity_type: str, name: str, *, mentions: int,
                  votes: int, start: int = -1) -> EntityKey | None:
@@ -200,6 +206,7 @@ def resolve_entities(results: Sequence[DocResult], names: CollectedNames | None 
         corpus, names.corpus = names.corpus, _Corpus()
     else:
         corpus = _collect(results)
+    _add_implied_tails(corpus)
     targets = short_form_targets(corpus.index)
     dropped = junk_keys(corpus.index) | set(targets)
     for entity_type, key in dropped:
@@ -263,11 +270,24 @@ def _collect_document(corpus: _Corpus, doc: DocResult) -> None:
                 corpus.alias_links.append((entity, other))
     for rel in doc.relations:
         head = corpus.add_name(doc.doc_id, rel.head_type, rel.head, mentions=0, votes=1)
+        if rel.attrs.get(TAIL_IN_NAME):
+            corpus.implied.append((doc.doc_id, rel))
+            continue
         tail = corpus.add_name(doc.doc_id, rel.tail_type, rel.tail, mentions=0, votes=1)
         if rel.relation == HOLDS_POST and head and tail:
             person, org = (head, tail) if head[0] == PERSON else (tail, head)
             if person[0] == PERSON and org[0] != PERSON:
                 corpus.posts.setdefault(person, []).append((doc.doc_id, org))
+
+
+def _add_implied_tails(corpus: _Corpus) -> None:
+    """Add the tails of :attr:`_Corpus.implied` that the corpus names otherwise (a mention, an
+    alias or another relation's end); the others stay unknown, so their relations resolve to no
+    node (a parent seen only inside its unit's name is no entity of the corpus)."""
+    named = set(corpus.surfaces)
+    for doc_id, rel in corpus.implied:
+        if (rel.tail_type, name_key(rel.tail)) in named:
+            corpus.add_name(doc_id, rel.tail_type, rel.tail, mentions=0, votes=1)
 
 
 def _link_types(corpus: _Corpus, uf: UnionFind, dropped: set[EntityKey]) -> None:

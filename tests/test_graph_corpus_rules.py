@@ -13,7 +13,8 @@ from graph_records_support import make_doc
 from graph.build import build_graph, cooccurrence_share
 from graph.evidence import EVIDENCE_CAP
 from graph.query import KnowledgeGraph
-from zhkg.records import CO_OCCURS, RELATION_TYPES, RENAMED_TO, VISITED, Relation
+from graph.resolve import CollectedNames
+from zhkg.records import CO_OCCURS, PART_OF, RELATION_TYPES, RENAMED_TO, VISITED, Relation
 
 
 def org_doc(doc_id: str, *names: str, date: str | None = None):
@@ -187,3 +188,26 @@ def test_an_organisation_tagged_person_a_few_times_is_one_organisation():
     docs.append(make_doc("d9", "全国政协出席。", mentions=[("全国政协", "PERSON", 0)]))
     G = build_graph(docs)
     assert node_of(G, "全国政协") == {"ORG:全国政协"}
+
+
+# -- a parent named only inside its unit's name ------------------------------------------
+
+
+@pytest.mark.parametrize("gathered_first", [False, True])
+@pytest.mark.parametrize("other_doc, kept", [
+    (("最高法发布司法解释。", [("最高法", "ORG", 0)]), True),
+    (("最高检发布指导性案例。", [("最高检", "ORG", 0)]), False),
+])
+def test_a_parent_named_only_in_its_units_name_needs_the_corpus_to_name_it(other_doc, kept, gathered_first):
+    """The same whether the build gathered the names while extracting (CollectedNames) or not."""
+    implied = Relation(PART_OF, "最高法执行局", "ORG", "最高法", "ORG", sent=0,
+                       attrs={"trigger": "name", "tail_in_name": True})
+    docs = [make_doc("d1", "最高法执行局通报情况。", mentions=[("最高法执行局", "ORG", 0)], relations=[implied]),
+            make_doc("d2", other_doc[0], mentions=other_doc[1])]
+    names = None
+    if gathered_first:
+        names = CollectedNames()
+        names.add(docs)
+    G = build_graph(docs, names=names)
+    assert G.has_edge("ORG:最高法执行局", "ORG:最高法") is kept
+    assert ("ORG:最高法" in G) is kept

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from pipelines.rules.part_of import TAIL_IN_NAME
 from zhkg.records import PART_OF
 from relation_docs import make_doc, relations_of, resolve_and_extract
 
@@ -22,10 +23,10 @@ def test_explicit_cue(text, ents, expected):
 
 def test_units_paragraph_after_parent_cue():
     doc = make_doc(
-        "国务院国资委机关和直属单位各级党组织着眼解决实际问题。聚焦央企重组，规划局深入部分央企；考核局开展集中调研。",
-        [("国务院国资委机关", "ORG"), ("规划局", "ORG"), ("考核局", "ORG")],
+        "国家统计局机关和直属单位各级党组织着眼解决实际问题。聚焦统计改革，规划司深入部分调查队；法规司开展集中调研。",
+        [("国家统计局机关", "ORG"), ("规划司", "ORG"), ("法规司", "ORG")],
     )
-    assert relations_of(resolve_and_extract(doc), PART_OF) == {("规划局", "国务院国资委"), ("考核局", "国务院国资委")}
+    assert relations_of(resolve_and_extract(doc), PART_OF) == {("规划司", "国家统计局"), ("法规司", "国家统计局")}
 
 
 def test_next_paragraph_opening_with_units_cue_continues():
@@ -56,11 +57,30 @@ def test_no_part_of_without_cue_or_for_placed_and_national_names(text, ents):
         ("国务院召开会议，国务院医改办汇报工作。", [("国务院", "ORG"), ("国务院医改办", "ORG")], {("国务院医改办", "国务院")}),
         ("省政府要求，省政府研究室起草报告。", [("省政府", "ORG"), ("省政府研究室", "ORG")], {("省政府研究室", "省政府")}),
         ("中央纪委部署工作，中央纪委国家监委落实。", [("中央纪委", "ORG"), ("中央纪委国家监委", "ORG")], set()),
-        ("国务院医改办汇报工作。", [("国务院医改办", "ORG")], set()),
+        ("省政府研究室起草报告。", [("省政府研究室", "ORG")], set()),
     ],
 )
 def test_unit_named_after_its_parent(text, ents, expected):
     assert relations_of(resolve_and_extract(make_doc(text, ents)), PART_OF) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        ("最高法执行局通报情况。", [("最高法执行局", "ORG")], {("最高法执行局", "最高法", True)}),
+        ("最高检案管办介绍情况。", [("最高检案管办", "ORG")], {("最高检案管办", "最高检", True)}),
+        ("最高法召开会议，最高法执行局汇报工作。", [("最高法", "ORG"), ("最高法执行局", "ORG")],
+         {("最高法执行局", "最高法", False)}),
+        ("最高检机关党委召开会议。", [("最高检机关党委", "ORG")], set()),
+        ("最高法执行局纪委通报案件。", [("最高法执行局纪委", "ORG")], set()),
+    ],
+)
+def test_unit_of_a_top_organ_is_marked_when_the_organ_is_only_in_its_name(text, ents, expected):
+    """The graph keeps the marked ones only where the corpus names the organ on its own."""
+    doc = resolve_and_extract(make_doc(text, ents))
+    found = {(r["head"], r["tail"], bool(r["attrs"].get(TAIL_IN_NAME)))
+             for r in doc._.relations if r["relation"] == PART_OF}
+    assert found == expected
 
 
 def test_central_organs_of_their_own_rank_are_no_units():

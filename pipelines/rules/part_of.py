@@ -4,7 +4,11 @@ Two well-supported patterns only, since every wrong edge costs precision:
 
 - an explicit cue between two organisations: ``国家统计局所属宜昌调查队``,
   ``X直属的Y``, ``X下属Y`` (child after the cue) and ``Y隶属于X`` (child first);
-- a unit named after its parent (``国务院医改办`` -> ``国务院``), both named;
+- a unit named after its parent (``最高法执行局`` -> ``最高法``): the parent named
+  in the document, or a top State organ of the Constitution (central_organs.tsv)
+  that the name opens; such a relation is marked
+  ``attrs["tail_in_name"]``, and the graph keeps it only where the corpus names
+  the parent on its own (:mod:`graph.resolve`);
 - a paragraph about a parent's units: a parent named with ``机关``,
   ``直属单位``, ``各部门``, ``各单位`` ..., followed by clause subjects that are
   short unit names (``法规司``, ``信息中心``) without a place prefix of their
@@ -15,9 +19,11 @@ Two well-supported patterns only, since every wrong edge costs precision:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Callable
 
 from zhkg.records import ORG, PART_OF, Relation
+from pipelines.lexicons.organs import load_central_organs
 from pipelines.lexicons.relation_words import load_relation_words
 from pipelines.lexicons.tables import alternation, load_lexicon
 from pipelines.rules import geo
@@ -43,6 +49,12 @@ PREFIX_UNIT_REST = re.compile(r"^[\u4e00-\u9fff]{1,5}(?:办|局|(?<!公)司|室|
 OWN_RANK = re.compile(r"^(?:国家|中央|全国|常委|党委|党组|纪委|政治局|书记处|军委)")
 # A unit name opening with a national word (name_words.tsv national_name_start) is a body of its own.
 NATIONAL_PREFIX = re.compile(rf"^(?:{alternation(_NAME_WORDS.where('role', 'national_name_start'))})")
+# A unit's own Party or discipline body (X执行局纪委) belongs to the unit, not to the organ before it.
+UNITS_OWN_BODY = re.compile(rf"(?:{alternation(_NAME_WORDS.where('role', 'party_body_suffix'))}|纪委)$")
+# The category of central_organs.tsv that holds the top State organs of the Constitution (最高法 ...).
+TOP_ORGAN_CATEGORY = "国家机构"
+# Relation attribute: the parent is named only inside the child's name (see graph.resolve).
+TAIL_IN_NAME = "tail_in_name"
 
 
 @rule_step("zhkg.part_of.cues.v1", PART_OF)
@@ -62,11 +74,14 @@ def unit_paragraphs(context: RuleContext) -> list[Relation]:
 
 @rule_step("zhkg.part_of.name_prefix.v1", PART_OF)
 def name_prefix(context: RuleContext) -> list[Relation]:
-    """``国务院医改办`` -> ``国务院``: a unit named after the body it belongs to.
+    """``最高法执行局`` -> ``最高法``: a unit named after the body it belongs to.
 
-    The parent must be an organisation the document names on its own, and the
-    rest of the name a unit of it (``医改办``, ``人事处``, ``法规司``), not a body
-    of its own rank (``中央纪委国家监委``) or the standing committee of an assembly.
+    The parent is an organisation the document names on its own or, failing
+    that, a top State organ whose name opens the unit's (:func:`top_organ_names`;
+    marked :data:`TAIL_IN_NAME`, since only the corpus can say whether the
+    parent is an entity of its own). The rest of the name must be a unit of it
+    (``执行局``, ``人事处``, ``法规司``), not a body of its own rank or the
+    standing committee of an assembly, nor the unit's own Party body (X局纪委).
     """
     view = context.view
     parents = {e.name: e for e in view.ents if e.label == ORG}
@@ -74,11 +89,28 @@ def name_prefix(context: RuleContext) -> list[Relation]:
     for ent in view.ents:
         if ent.label != ORG:
             continue
-        for name, parent in parents.items():
-            rest = ent.name[len(name):]
-            if ent.name.startswith(name) and PREFIX_UNIT_REST.match(rest) and not OWN_RANK.match(rest):
-                found.append(_relation(view, child=ent, parent=parent, trigger="name"))
+        named = [parent for name, parent in parents.items()
+                 if ent.name.startswith(name) and _is_unit_rest(ent.name[len(name):])]
+        found.extend(_relation(view, child=ent, parent=parent.name, trigger="name") for parent in named)
+        organ = next((name for name in top_organ_names()
+                      if ent.name.startswith(name) and _is_unit_rest(ent.name[len(name):])), None)
+        if not named and organ is not None:
+            found.append(_relation(view, child=ent, parent=organ, trigger="name", tail_in_name=True))
     return found
+
+
+@lru_cache(maxsize=1)
+def top_organ_names() -> tuple[str, ...]:
+    """Full names and abbreviations of the top State organs (:data:`TOP_ORGAN_CATEGORY`), longest first."""
+    organs = load_central_organs().organs
+    names = {name for organ in organs if organ.category == TOP_ORGAN_CATEGORY for name in organ.names}
+    return tuple(sorted(names, key=lambda name: (-len(name), name)))
+
+
+def _is_unit_rest(rest: str) -> bool:
+    """Whether ``rest``, after a parent's name, names a unit of it rather than a body of its own rank."""
+    return PREFIX_UNIT_REST.match(rest) is not None and OWN_RANK.match(rest) is None \
+        and UNITS_OWN_BODY.search(rest) is None
 
 
 def _cue_relations(view: DocView) -> list[Relation]:
@@ -88,9 +120,9 @@ def _cue_relations(view: DocView) -> list[Relation]:
     for left, right in zip(orgs, orgs[1:]):
         gap = view.text[left.end:right.start]
         if CUE_CHILD_AFTER.match(gap) and gap.strip("的、，,"):
-            found.append(_relation(view, child=right, parent=left, trigger=gap.strip("的、，,")))
+            found.append(_relation(view, child=right, parent=left.name, trigger=gap.strip("的、，,")))
         elif CUE_CHILD_BEFORE.match(gap):
-            found.append(_relation(view, child=left, parent=right, trigger=gap))
+            found.append(_relation(view, child=left, parent=right.name, trigger=gap))
     return found
 
 
@@ -119,7 +151,7 @@ def _unit_paragraph_relations(view: DocView, place_prefix: Callable[[str], objec
             continue
         for unit in view.clause_subject(clause, clause.end):
             if _is_unit_name(unit, parent, place_prefix):
-                found.append(_relation(view, child=unit, parent=parent, trigger="units"))
+                found.append(_relation(view, child=unit, parent=parent.name, trigger="units"))
     return found
 
 
@@ -150,17 +182,20 @@ def _is_unit_name(unit: Ent, parent: Ent, place_prefix: Callable[[str], object |
     )
 
 
-def _relation(view: DocView, child: Ent, parent: Ent, trigger: str) -> Relation:
+def _relation(view: DocView, child: Ent, parent: str, trigger: str, tail_in_name: bool = False) -> Relation:
     sent = view.sentence_of(child.start)
     date, date_end = view.date_at(sent, child.start)
+    attrs: dict[str, object] = {"trigger": trigger}
+    if tail_in_name:
+        attrs[TAIL_IN_NAME] = True
     return Relation(
         relation=PART_OF,
         head=child.name,
         head_type=ORG,
-        tail=parent.name,
+        tail=parent,
         tail_type=ORG,
         sent=sent,
         date=date,
         date_end=date_end,
-        attrs={"trigger": trigger},
+        attrs=attrs,
     )
