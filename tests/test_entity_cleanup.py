@@ -244,3 +244,7 @@ def test_parts_of_a_transliterated_name_become_one_person(cleanup, text, parts, 
 )
 def test_people_next_to_each_other_stay_apart(cleanup, text, names):
     assert _run_many(cleanup, text, names) == list(names)
+
+
+def test_a_line_break_ending_the_last_part_is_left_out(cleanup):
+    assert _run_many(cleanup, "总统埃米尔-塔巴尼\n总理出席。", ("埃米尔", "塔巴尼\n")) == ["埃米尔-塔巴尼"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipelines.components.places import PlaceRecognizer
+from pipelines.spans import CharSpan, set_entities
 
 
 @pytest.fixture(scope="module")
@@ -142,3 +143,36 @@ def test_joined_abbreviations_split_unless_one_place(nlp, text, expected):
 )
 def test_compass_regions_only_when_not_a_direction(nlp, text, expected):
     assert places(nlp(text)) == expected
+
+
+def _heads(nlp, text: str, parts: tuple[str, str]) -> list[str]:
+    doc = nlp.make_doc(text)
+    start = text.index(parts[0] + parts[1])
+    middle = start + len(parts[0])
+    set_entities(doc, [CharSpan(start, middle, "PLACE"), CharSpan(middle, middle + len(parts[1]), "PLACE")])
+    return [text[c.start:c.end] for c in nlp.get_pipe("places").name_heads(doc)]
+
+
+@pytest.mark.parametrize(
+    ("text", "parts", "name"),
+    [
+        ("美国西南部塔隆维尔市开始调查。", ("塔", "隆维尔市"), "塔隆维尔市"),
+        ("前孟沟村的村民来了。", ("前", "孟沟村"), "前孟沟村"),
+        ("保护区附近的小柳河镇境内。", ("小", "柳河镇"), "小柳河镇"),
+    ],
+)
+def test_a_head_character_cut_off_a_name_is_joined_to_it(nlp, text, parts, name):
+    assert _heads(nlp, text, parts) == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("中美双方举行会谈。", ("中", "美")),
+        ("当前中印尼关系良好。", ("中", "印尼")),
+        ("尼巴村和柳沟村的村民。", ("和", "柳沟村")),
+        ("科研人员在环青海湖巡查。", ("环", "青海湖")),
+    ],
+)
+def test_two_places_or_a_word_before_a_place_stay_apart(nlp, text, parts):
+    assert _heads(nlp, text, parts) == []

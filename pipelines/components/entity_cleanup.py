@@ -172,10 +172,11 @@ class CleanupWords:
 
         A name mark joins parts (罗伯特·史密斯, 约翰—史密斯). Unjoined, two spans
         are parts when neither is a Chinese name or a title and the first does not
-        end in a list conjunction (王某和|普京 is two people). Parts never hold a
-        line break or a space (a list of names, one a line).
+        end in a list conjunction (王某和|普京 is two people). Parts hold no line
+        break or space (a list of names, one a line) but the one LAC may end the
+        last part with, which the joined name leaves out.
         """
-        if any(char.isspace() for char in first + second):
+        if any(char.isspace() for char in first + second.rstrip()):
             return False
         if joiner:
             return joiner in _PART_MARKS
@@ -313,7 +314,8 @@ def joined_name_parts(cleanup: EntityCleanup, doc: Doc) -> None:
     if joined:
         parts = {e for run in joined for e in run}
         doc.ents = [e for e in doc.ents if e not in parts]
-        set_entities(doc, [CharSpan(run[0].start_char, run[-1].end_char, PERSON) for run in joined])
+        set_entities(doc, [CharSpan(run[0].start_char, run[-1].start_char + len(run[-1].text.rstrip()), PERSON)
+                           for run in joined])
 
 
 @registry.misc("zhkg.entity_cleanup.honorifics.v1")

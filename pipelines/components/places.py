@@ -14,7 +14,8 @@ Also: a pair that the place dictionary knows as one place (印尼) is not split;
 trailers and 地区 are cut repeatedly (西北地区大部 -> 西北), also off LAC PERSON
 spans (卡拉奇晴); 华 and 京 after a verb of going (访华, 进京) are China and
 Beijing; two country abbreviations before 两国, 关系, 谈判 ... are two places
-(墨美两国).
+(墨美两国); a one-character PLACE that LAC cut off the head of a name it does not
+know is joined back to it (塔|科马市, 前|李卜村).
 
 Each rule is a step registered by name (``zhkg.places.<rule>.v1``) and listed in
 ``[components.places] steps`` of config.cfg in run order; the words they use
@@ -53,6 +54,10 @@ AREA_WORD = "地区"
 # After a verb of going or staying (place_words.tsv: gone_to_verb; 访华, 驻华, 进京), 华 stands
 # for China and 京 for Beijing.
 STANDS_FOR: dict[str, str] = {"华": "中国", "京": "北京"}
+# Role of name_words.tsv: function characters (和, 同, 在) are no first character of a place name.
+FUNCTION_CHAR = "function_char"
+# Role of place_words.tsv: the level words that end a division's name (镇, 县, 自治州).
+DIVISION_LEVEL = "division_level"
 # LAC reads a city plus a weather word as a name (卡拉奇晴): such spans are places too.
 _TRIMMED_LABELS = frozenset((PLACE, PERSON))
 
@@ -60,7 +65,7 @@ _TRIMMED_LABELS = frozenset((PLACE, PERSON))
 # The rules in the order they run, each a function registered in spacy.registry.misc at the
 # end of this module; [components.places] steps in config.cfg lists them too.
 STEPS: tuple[str, ...] = (
-    "zhkg.places.lexicon_names.v1", "zhkg.places.joined_split.v1", "zhkg.places.gone_to.v1",
+    "zhkg.places.name_heads.v1", "zhkg.places.lexicon_names.v1", "zhkg.places.joined_split.v1", "zhkg.places.gone_to.v1",
     "zhkg.places.abbreviated_pairs.v1", "zhkg.places.trailers_cut.v1", "zhkg.places.aliases.v1",
 )
 
@@ -101,6 +106,8 @@ class PlaceRecognizer:
         self._whole_pairs: frozenset[str] = frozenset()
         self._trailers: tuple[str, ...] = ()
         self._rule_words: dict[str, list[str]] = {}
+        self._function_chars: frozenset[str] = frozenset()
+        self._division_levels: tuple[str, ...] = ()
         self._lookup: LexiconMatcher | None = None
         self._gone_to: re.Pattern[str] | None = None
         self._pair_follower: re.Pattern[str] | None = None
@@ -113,10 +120,11 @@ class PlaceRecognizer:
 
         lexicon = load_place_lexicon()
         words = load_lexicon("place_words")
+        rule_words = {role: list(words.where("role", role))
+                      for role in ("trailer", "pair_follower", "gone_to_verb", DIVISION_LEVEL)}
+        rule_words[FUNCTION_CHAR] = list(load_lexicon("name_words").where("role", FUNCTION_CHAR))
         self._set_table({form: lexicon.lookup(form).full_name for form in lexicon.match_forms()},
-                        abbreviation_chars(), whole_place_pairs(), {
-                            role: list(words.where("role", role))
-                            for role in ("trailer", "pair_follower", "gone_to_verb")})
+                        abbreviation_chars(), whole_place_pairs(), rule_words)
 
     def _set_table(self, full_names: dict[str, str], abbreviations: Iterable[str],
                    whole_pairs: Iterable[str], rule_words: dict[str, list[str]]) -> None:
@@ -125,6 +133,8 @@ class PlaceRecognizer:
         self._whole_pairs = frozenset(whole_pairs)
         self._rule_words = rule_words
         self._trailers = tuple(rule_words["trailer"])
+        self._function_chars = frozenset(rule_words[FUNCTION_CHAR])
+        self._division_levels = tuple(rule_words[DIVISION_LEVEL])
         self._lookup = LexiconMatcher(self.vocab, full_names)
         verbs = "".join(re.escape(v) for v in rule_words["gone_to_verb"])
         self._gone_to = re.compile(f"(?<=[{verbs}])[{''.join(STANDS_FOR)}]")
@@ -198,6 +208,31 @@ class PlaceRecognizer:
         trailer = next((t for t in self._trailers if stem.endswith(t) and len(stem) > len(t)), None)
         return stem[: -len(trailer)] if trailer else None
 
+    def name_heads(self, doc: Doc) -> list[CharSpan]:
+        """塔|科马市, 前|李卜村: a one-character PLACE right before a PLACE that is no known place.
+
+        LAC cuts the first character off some names it does not know and tags it a
+        place of its own. Such a character is the head of the name, unless it is a
+        function character (和|某某村), or the rest is a known place or pair (中|美,
+        中|印尼), or it opens with a known place and names no division (环|青海湖,
+        汉|长安城遗址: a word before a lake or a site named after a place).
+        """
+        text = doc_text(doc)
+        places = [e for e in doc.ents if e.label_ == PLACE]
+        heads = []
+        for head, name in zip(places, places[1:]):
+            if head.end_char == name.start_char and head.end_char - head.start_char == 1 and \
+                    span_text(head, text) not in self._function_chars and self._unknown_rest(span_text(name, text)):
+                heads.append(CharSpan(head.start_char, name.end_char, PLACE))
+        return heads
+
+    def _unknown_rest(self, rest: str) -> bool:
+        """Whether ``rest`` can be the rest of a name whose head LAC cut off (see :meth:`name_heads`)."""
+        if rest in self._full_names or rest in self._whole_pairs or (len(rest) == 1 and rest in self._abbreviations):
+            return False
+        return rest.endswith(self._division_levels) or \
+            not any(rest[:k] in self._full_names for k in range(2, len(rest)))
+
     def split_joined(self, doc: Doc, matches: list[tuple[int, int]]) -> list[CharSpan]:
         """Parts of PLACE entities that are exactly two or more places or abbreviations."""
         parts: list[CharSpan] = []
@@ -268,6 +303,12 @@ def _add_alias(aliases: dict[str, list[str]], name: str, alias: str) -> None:
 
 
 # -- the registered steps ------------------------------------------------------------------
+@registry.misc("zhkg.places.name_heads.v1")
+def name_heads(places: PlaceRecognizer, view: PlaceDoc) -> None:
+    """A one-character PLACE before an unknown PLACE is the head of one name (塔|科马市)."""
+    set_entities(view.doc, places.name_heads(view.doc))
+
+
 @registry.misc("zhkg.places.lexicon_names.v1")
 def lexicon_names(places: PlaceRecognizer, view: PlaceDoc) -> None:
     """Lexicon names on LAC word boundaries are places (not 长治 of 长治久安)."""
