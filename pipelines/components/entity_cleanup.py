@@ -184,7 +184,7 @@ class CleanupWords:
             return True
         parts = (first, second)
         return all(len(p) >= 2 and not self.is_chinese_name(p) and p not in self.titles for p in parts) \
-            and first[-1] not in _PERSON_JOINERS + "同" and not second.endswith(tuple(self.titles))
+            and first[-1] not in _PERSON_JOINERS + "同" and not second.endswith(self.title_forms)
 
     def is_word(self, name: str, text: str, start: int) -> bool:
         """An English function word (They) or the start of an idiom (踔厉|奋发): no name."""
