@@ -176,3 +176,19 @@ def test_a_head_character_cut_off_a_name_is_joined_to_it(nlp, text, parts, name)
 )
 def test_two_places_or_a_word_before_a_place_stay_apart(nlp, text, parts):
     assert _heads(nlp, text, parts) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("货轮驶进港口后开始卸货。", "港口"),
+        ("孩子们对光明的向往从未停止。", "光明"),
+        ("这座古城的街道仍然保留着旧貌。", "古城"),
+    ],
+)
+def test_a_short_division_name_read_as_a_common_noun_is_no_place(nlp, text, word):
+    assert word not in places(nlp(text))
+
+
+def test_a_short_division_name_read_as_a_place_stays(nlp):
+    assert places(nlp("他从港口区出发，前往光明区。")) == ["港口区", "光明区"]

@@ -3,7 +3,8 @@
 Lexicon names are found by a spaCy ``PhraseMatcher`` over the text's characters
 (:mod:`pipelines.lexicon_matcher`). A lexicon name counts only where LAC's word
 boundaries agree with it, so the 中国 of 中国科协 or the 长治 of 长治久安 (one LAC
-word) is no place. LAC
+word) is no place, nor is the short name of a division that LAC reads as a common
+noun (港口, 光明, 古城: the everyday words). LAC
 PLACE spans that are a run of known places (湖北武汉) or of one-character
 abbreviations (中美, 欧美) are split into them; a known place followed by a
 compass part or a weather word (华北北部, 济南晴) is cut back to the place.
@@ -49,6 +50,9 @@ FACTORY = "zhkg_places_v1"  # spaCy forbids "." in factory names
 # LAC tags of verbs, adjectives and direction words: a short place name read as one (前进, 解放,
 # 富裕, 城市的西北) is not a place.
 PREDICATE_TAGS = frozenset(("v", "vd", "vn", "a", "ad", "an", "d", "f"))
+# LAC tags of common nouns and place words: a division's short name read as one (港口, 光明, 城中)
+# is the everyday word; LAC tags the place LOC.
+NOUN_TAGS = frozenset(("n", "s"))
 # 西北地区 is the place 西北: the generic 地区 is cut off a known place even when the whole is listed.
 AREA_WORD = "地区"
 # After a verb of going or staying (place_words.tsv: gone_to_verb; 访华, 驻华, 进京), 华 stands
@@ -102,6 +106,7 @@ class PlaceRecognizer:
         self.vocab = vocab if vocab is not None else Vocab()
         self.steps: list[Callable[["PlaceRecognizer", PlaceDoc], None]] = registered_steps(FACTORY, steps, STEPS)
         self._full_names: dict[str, str] = {}
+        self._short_division_names: frozenset[str] = frozenset()
         self._abbreviations: frozenset[str] = frozenset()
         self._whole_pairs: frozenset[str] = frozenset()
         self._trailers: tuple[str, ...] = ()
@@ -115,7 +120,8 @@ class PlaceRecognizer:
     def initialize(self, get_examples: Callable[[], Iterable[Any]] | None = None,
                    nlp: Language | None = None) -> None:
         """Take the matchable names from :func:`load_place_lexicon` and the rules' words from place_words.tsv."""
-        from pipelines.lexicons.divisions import abbreviation_chars, load_place_lexicon, whole_place_pairs
+        from pipelines.lexicons.divisions import (CITY, COUNTY, PROVINCE, abbreviation_chars, load_place_lexicon,
+                                                  whole_place_pairs)
         from pipelines.lexicons.tables import load_lexicon
 
         lexicon = load_place_lexicon()
@@ -123,12 +129,17 @@ class PlaceRecognizer:
         rule_words = {role: list(words.where("role", role))
                       for role in ("trailer", "pair_follower", "gone_to_verb", DIVISION_LEVEL)}
         rule_words[FUNCTION_CHAR] = list(load_lexicon("name_words").where("role", FUNCTION_CHAR))
-        self._set_table({form: lexicon.lookup(form).full_name for form in lexicon.match_forms()},
-                        abbreviation_chars(), whole_place_pairs(), rule_words)
+        infos = {form: lexicon.lookup(form) for form in lexicon.match_forms()}
+        short_divisions = [form for form, info in infos.items()
+                           if info.level in (PROVINCE, CITY, COUNTY) and info.full_name != form]
+        self._set_table({form: info.full_name for form, info in infos.items()},
+                        abbreviation_chars(), whole_place_pairs(), rule_words, short_divisions)
 
     def _set_table(self, full_names: dict[str, str], abbreviations: Iterable[str],
-                   whole_pairs: Iterable[str], rule_words: dict[str, list[str]]) -> None:
+                   whole_pairs: Iterable[str], rule_words: dict[str, list[str]],
+                   short_division_names: Iterable[str]) -> None:
         self._full_names = full_names
+        self._short_division_names = frozenset(short_division_names)
         self._abbreviations = frozenset(abbreviations)
         self._whole_pairs = frozenset(whole_pairs)
         self._rule_words = rule_words
@@ -163,8 +174,10 @@ class PlaceRecognizer:
         starts = {w.start for w in words}
         ends = {w.end for w in words}
         predicates = {w.start for w in words if w.tag in PREDICATE_TAGS}
+        nouns = {(w.start, w.end) for w in words if w.tag in NOUN_TAGS}
         matches = [(s, e) for s, e in matches if s in starts and e in ends
-                   and (s not in predicates or self._full_names[text[s:e]] == text[s:e])]
+                   and (s not in predicates or self._full_names[text[s:e]] == text[s:e])
+                   and not ((s, e) in nouns and text[s:e] in self._short_division_names)]
         return PlaceDoc(doc, text, words, matches, starts, ends)
 
     def trim_trailers(self, doc: Doc) -> None:
@@ -279,12 +292,14 @@ class PlaceRecognizer:
 
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
         state = {"full_names": self._full_names, "abbreviations": sorted(self._abbreviations),
-                 "whole_pairs": sorted(self._whole_pairs), "rule_words": self._rule_words}
+                 "whole_pairs": sorted(self._whole_pairs), "rule_words": self._rule_words,
+                 "short_division_names": sorted(self._short_division_names)}
         return json.dumps(state, ensure_ascii=False).encode("utf-8")
 
     def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> "PlaceRecognizer":
         state = json.loads(data.decode("utf-8"))
-        self._set_table(state["full_names"], state["abbreviations"], state["whole_pairs"], state["rule_words"])
+        self._set_table(state["full_names"], state["abbreviations"], state["whole_pairs"], state["rule_words"],
+                        state["short_division_names"])
         return self
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
