@@ -192,3 +192,7 @@ def test_a_short_division_name_read_as_a_common_noun_is_no_place(nlp, text, word
 
 def test_a_short_division_name_read_as_a_place_stays(nlp):
     assert places(nlp("他从港口区出发，前往光明区。")) == ["港口区", "光明区"]
+
+
+def test_a_run_of_province_abbreviations_stays_apart(nlp):
+    assert _heads(nlp, "当年的湘赣边区留下了许多旧址。", ("湘", "赣边区")) == []

@@ -62,6 +62,8 @@ STANDS_FOR: dict[str, str] = {"华": "中国", "京": "北京"}
 FUNCTION_CHAR = "function_char"
 # Role of place_words.tsv: the level words that end a division's name (镇, 县, 自治州).
 DIVISION_LEVEL = "division_level"
+# The one-character abbreviations of the provinces (湘, 赣), kept with the rules' words.
+PROVINCE_ABBREVIATION = "province_abbreviation"
 # LAC reads a city plus a weather word as a name (卡拉奇晴): such spans are places too.
 _TRIMMED_LABELS = frozenset((PLACE, PERSON))
 
@@ -113,6 +115,7 @@ class PlaceRecognizer:
         self._rule_words: dict[str, list[str]] = {}
         self._function_chars: frozenset[str] = frozenset()
         self._division_levels: tuple[str, ...] = ()
+        self._province_abbreviations: frozenset[str] = frozenset()
         self._lookup: LexiconMatcher | None = None
         self._gone_to: re.Pattern[str] | None = None
         self._pair_follower: re.Pattern[str] | None = None
@@ -121,7 +124,7 @@ class PlaceRecognizer:
                    nlp: Language | None = None) -> None:
         """Take the matchable names from :func:`load_place_lexicon` and the rules' words from place_words.tsv."""
         from pipelines.lexicons.divisions import (CITY, COUNTY, PROVINCE, abbreviation_chars, load_place_lexicon,
-                                                  whole_place_pairs)
+                                                  province_abbreviations, whole_place_pairs)
         from pipelines.lexicons.tables import load_lexicon
 
         lexicon = load_place_lexicon()
@@ -129,6 +132,7 @@ class PlaceRecognizer:
         rule_words = {role: list(words.where("role", role))
                       for role in ("trailer", "pair_follower", "gone_to_verb", DIVISION_LEVEL)}
         rule_words[FUNCTION_CHAR] = list(load_lexicon("name_words").where("role", FUNCTION_CHAR))
+        rule_words[PROVINCE_ABBREVIATION] = sorted(province_abbreviations())
         infos = {form: lexicon.lookup(form) for form in lexicon.match_forms()}
         short_divisions = [form for form, info in infos.items()
                            if info.level in (PROVINCE, CITY, COUNTY) and info.full_name != form]
@@ -146,6 +150,7 @@ class PlaceRecognizer:
         self._trailers = tuple(rule_words["trailer"])
         self._function_chars = frozenset(rule_words[FUNCTION_CHAR])
         self._division_levels = tuple(rule_words[DIVISION_LEVEL])
+        self._province_abbreviations = frozenset(rule_words[PROVINCE_ABBREVIATION])
         self._lookup = LexiconMatcher(self.vocab, full_names)
         verbs = "".join(re.escape(v) for v in rule_words["gone_to_verb"])
         self._gone_to = re.compile(f"(?<=[{verbs}])[{''.join(STANDS_FOR)}]")
@@ -226,7 +231,8 @@ class PlaceRecognizer:
 
         LAC cuts the first character off some names it does not know and tags it a
         place of its own. Such a character is the head of the name, unless it is a
-        function character (和|某某村), or the rest is a known place or pair (中|美,
+        function character (和|某某村), or it and the rest's first character are province
+        abbreviations (湘|赣边区, a run of them), or the rest is a known place or pair (中|美,
         中|印尼), or it opens with a known place and names no division (环|青海湖,
         汉|长安城遗址: a word before a lake or a site named after a place).
         """
@@ -234,8 +240,9 @@ class PlaceRecognizer:
         places = [e for e in doc.ents if e.label_ == PLACE]
         heads = []
         for head, name in zip(places, places[1:]):
-            if head.end_char == name.start_char and head.end_char - head.start_char == 1 and \
-                    span_text(head, text) not in self._function_chars and self._unknown_rest(span_text(name, text)):
+            first, rest = span_text(head, text), span_text(name, text)
+            if head.end_char == name.start_char and len(first) == 1 and first not in self._function_chars and \
+                    not {first, rest[0]} <= self._province_abbreviations and self._unknown_rest(rest):
                 heads.append(CharSpan(head.start_char, name.end_char, PLACE))
         return heads
 
