@@ -112,3 +112,24 @@ def test_subject_carries_over_within_the_paragraph():
         [("工信部", "ORG"), ("湖南", "PLACE"), ("浙江", "PLACE")],
     )
     assert relations_of(resolve_and_extract(doc), VISITED) == {("工信部", "湖南")}
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        (
+            "潘晓川到湖北调研。\n他在襄阳古城墙遗址了解文物保护工作，到汉江创意园实地调研。",
+            [("潘晓川", "PERSON"), ("湖北", "PLACE"), ("襄阳古城墙遗址", "PLACE"), ("汉江创意园", "PLACE")],
+            {("潘晓川", "湖北"), ("潘晓川", "襄阳古城墙遗址"), ("潘晓川", "汉江创意园")},
+        ),
+        (
+            "潘晓川到湖北调研。\n记者在襄阳古城墙遗址了解文物保护工作，到汉江创意园实地调研。",
+            [("潘晓川", "PERSON"), ("湖北", "PLACE"), ("襄阳古城墙遗址", "PLACE"), ("汉江创意园", "PLACE")],
+            {("潘晓川", "湖北")},
+        ),
+    ],
+)
+def test_a_pronoun_subject_carries_to_the_next_clause(text, ents, expected):
+    """他在A了解……，到B调研: the person 他 stands for visits B too; an unmarked subject carries nobody."""
+    doc = resolve_and_extract(make_doc(text, ents))
+    assert relations_of(doc, VISITED) == expected

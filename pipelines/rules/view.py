@@ -269,7 +269,11 @@ class DocView:
         return title + "\n" + self.text[:min(end, LEAD_MAX)]
 
     def _carried_subject(self, ci: int, labels: tuple[str, ...] = SUBJECT_LABELS) -> list[Ent]:
-        """The latest clause subject before clause ``ci`` in its paragraph (or list introduction)."""
+        """The latest clause subject before clause ``ci`` in its paragraph (or list introduction).
+
+        A clause whose subject is ``他``/``她`` carries the person it stands for
+        (``他在A了解……，到B调研``: B's visitor is the person of ``他``).
+        """
         sent = self.clauses[ci].sent
         if sent < 0:
             return []
@@ -278,6 +282,8 @@ class DocView:
             if prev.start >= self.clauses[ci].start:
                 continue
             found, blocked = self._clause_subject(prev, prev.end, labels)
+            if not found and PRONOUN_SUBJECT.match(self.text, prev.start, prev.end):
+                return self._pronoun_antecedent(self.clause_index(prev.start))
             if found or blocked:
                 return found
         intro = self._list_intro(paragraph)
