@@ -54,6 +54,7 @@ def build_pipeline(
     """
     from spacy import util
 
+    from pipelines.lexicons.jionlp_data import jionlp_table
     from pipelines.model import pkuseg_model_dir
 
     import_components()
@@ -62,6 +63,7 @@ def build_pipeline(
     config["initialize"]["tokenizer"]["pkuseg_model"] = str(model)
     nlp = util.load_model_from_config(config, auto_fill=True, validate=True)
     nlp.initialize()
+    jionlp_table.cache_clear()  # the lexicons are built: jionlp's raw tables (about 35 MB) can go
     logger.info("pipeline ready: %s", ", ".join(nlp.pipe_names))
     return nlp
 

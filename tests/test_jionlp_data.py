@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from types import SimpleNamespace
 from pathlib import Path
 
 import pytest
@@ -40,3 +41,15 @@ def test_divisions_come_from_the_public_loader(name, expected):
     from pipelines.lexicons.divisions import load_place_lexicon
 
     assert load_place_lexicon().lookup(expected).full_name == name
+
+
+def test_each_table_is_read_once_per_process(monkeypatch):
+    reads = []
+    fake = SimpleNamespace(idf_loader=lambda: reads.append("idf") or {"会上": "3.1"})
+    monkeypatch.setattr(jionlp_data, "jionlp", lambda: fake)
+    jionlp_data.jionlp_table.cache_clear()
+    try:
+        first, second = jionlp_data.jionlp_table("idf_loader"), jionlp_data.jionlp_table("idf_loader")
+    finally:
+        jionlp_data.jionlp_table.cache_clear()
+    assert (reads, first, second) == (["idf"], {"会上": "3.1"}, {"会上": "3.1"})

@@ -50,7 +50,7 @@ from spacy.util import registry
 
 from zhkg.records import ORG, PERSON, PLACE
 from pipelines.component_steps import registered_steps
-from pipelines.lexicons.jionlp_data import jionlp, rule_constants
+from pipelines.lexicons.jionlp_data import jionlp_table, rule_constants
 from pipelines.lexicons.org_words import LIST_COMMA, load_org_words
 from pipelines.lexicons.surnames import load_common_words, load_surnames
 from pipelines.lexicons.tables import load_lexicon
@@ -127,7 +127,7 @@ class CleanupWords:
 
         constants = rule_constants()
         firm = set(constants.SINGLE_CHINESE_FAMILY_NAME) | set(constants.TWO_CHAR_CHINESE_FAMILY_NAME.split("|"))
-        idioms = {idiom for idiom in jionlp().chinese_idiom_loader() if len(idiom) == 4}
+        idioms = {idiom for idiom in jionlp_table("chinese_idiom_loader") if len(idiom) == 4}
         words = load_lexicon("cleanup_words")
         names = load_lexicon("name_words")
         national_scopes = frozenset(names.where("role", "national_prefix") + names.where("role", "national_body_start"))

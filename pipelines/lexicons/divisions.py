@@ -19,7 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
-from pipelines.lexicons.jionlp_data import jionlp, rule_constants
+from pipelines.lexicons.jionlp_data import jionlp_table, rule_constants
 
 logger = logging.getLogger(__name__)
 
@@ -110,7 +110,7 @@ def load_place_lexicon() -> PlaceLexicon:
 
 def _divisions() -> Iterator[PlaceInfo]:
     """Provinces, cities and counties from jionlp's ``china_location_loader``."""
-    for province, cities in jionlp().china_location_loader().items():
+    for province, cities in jionlp_table("china_location_loader").items():
         yield PlaceInfo(_alias(cities), province, PROVINCE, None, province)
         for city, counties in _children(cities):
             if city != province:
@@ -130,8 +130,9 @@ def _alias(node: dict) -> str:
     return alias if isinstance(alias, str) else (alias[0] if alias else node["_full_name"])
 
 
+@lru_cache(maxsize=1)
 def province_abbreviations() -> dict[str, str]:
-    """One-character abbreviation -> province full name (鄂 -> 湖北省)."""
+    """One-character abbreviation -> province full name (鄂 -> 湖北省); built once, callers only read it."""
     rules = rule_constants()
     shorts = rules.CHINA_PROVINCE_SHORT_PATTERN.strip("()").split("|")
     full_by_short = {p.name: p.full_name for p in _divisions() if p.level == PROVINCE}
@@ -163,7 +164,7 @@ def _named_regions() -> Iterator[PlaceInfo]:
 def _world() -> Iterator[PlaceInfo]:
     """Continents, countries (short and official names), their capitals and main cities
     from jionlp's ``world_location_loader``."""
-    for continent, countries in jionlp().world_location_loader().items():
+    for continent, countries in jionlp_table("world_location_loader").items():
         yield PlaceInfo(continent, continent, REGION)
         for short, info in countries.items():
             full_name = info.get("full_name") or short
@@ -181,7 +182,7 @@ def abbreviation_chars() -> frozenset[str]:
     jionlp's world list, plus the provincial abbreviations.
     """
     chars = set(province_abbreviations())
-    for continent, countries in jionlp().world_location_loader().items():
+    for continent, countries in jionlp_table("world_location_loader").items():
         if len(continent) == 2:
             chars.add(continent[0])
         chars.update(name[0] for name in countries if name)
@@ -190,7 +191,7 @@ def abbreviation_chars() -> frozenset[str]:
 
 def _common_words() -> frozenset[str]:
     """Everyday words (jionlp's ``chinese_word_dictionary_loader``): not places when alone."""
-    return frozenset(jionlp().chinese_word_dictionary_loader())
+    return frozenset(jionlp_table("chinese_word_dictionary_loader"))
 
 
 # Place-name probability of the words in jiojio's place dictionary (``ns.txt``) above which a

@@ -11,6 +11,7 @@ import contextlib
 import io
 from functools import lru_cache
 from types import ModuleType
+from typing import Any
 
 JIONLP_HINT = "jionlp is required for zhkg's lexicons: pip install 'jionlp>=1.5'"
 
@@ -24,6 +25,17 @@ def jionlp() -> ModuleType:
     except ImportError:
         raise ImportError(JIONLP_HINT) from None
     return module
+
+
+@lru_cache(maxsize=None)
+def jionlp_table(loader: str) -> Any:
+    """What jionlp's ``loader`` (``idf_loader``, ``china_location_loader``, ...) returns, read once per process.
+
+    jionlp re-reads and re-parses its file on every call (0.3 to 0.7 s
+    each), and several lexicons draw on the same table; callers only read it.
+    ``pipelines.nlp.build_pipeline`` clears the cache once the lexicons are built.
+    """
+    return getattr(jionlp(), loader)()
 
 
 def rule_constants() -> ModuleType:

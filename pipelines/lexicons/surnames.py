@@ -15,7 +15,7 @@ import logging
 from functools import lru_cache
 from pathlib import Path
 
-from pipelines.lexicons.jionlp_data import jionlp
+from pipelines.lexicons.jionlp_data import jionlp_table
 
 logger = logging.getLogger(__name__)
 
@@ -34,7 +34,7 @@ def load_common_words(max_idf: float = 10.5) -> dict[str, float]:
 
     Returns ``{word: idf}`` so callers can compare how common two readings are.
     """
-    words = {word: idf for word, idf in jionlp().idf_loader().items()
+    words = {word: idf for word, idf in jionlp_table("idf_loader").items()
              if len(word) == 2 and float(idf) <= max_idf}
     logger.debug("loaded %d common two-character words from jionlp", len(words))
     return words
