@@ -14,11 +14,12 @@ from __future__ import annotations
 import math
 import logging
 from enum import Enum
-from typing import Callable
-
-import networkx as nx
+from typing import TYPE_CHECKING, Callable
 
 from zhkg.records import CO_OCCURS
+
+if TYPE_CHECKING:  # imported by the scorers that need it, so reading stored scores does not
+    import networkx as nx
 
 logger = logging.getLogger(__name__)
 
@@ -45,6 +46,7 @@ def pagerank(graph: nx.MultiDiGraph, weight: str = "weight") -> dict[str, float]
 
     Examples
     --------
+    >>> import networkx as nx
     >>> g = nx.MultiDiGraph([("a", "hub"), ("b", "hub"), ("c", "hub")])
     >>> scores = pagerank(g)
     >>> max(scores, key=scores.get)
@@ -52,6 +54,8 @@ def pagerank(graph: nx.MultiDiGraph, weight: str = "weight") -> dict[str, float]
     >>> round(sum(scores.values()), 6)
     1.0
     """
+    import networkx as nx
+
     if graph.number_of_nodes() == 0:
         return {}
     return nx.pagerank(_weighted_digraph(graph, weight), weight="weight", tol=1.0e-10, max_iter=500)
@@ -59,6 +63,8 @@ def pagerank(graph: nx.MultiDiGraph, weight: str = "weight") -> dict[str, float]
 
 def _weighted_digraph(graph: nx.MultiDiGraph, weight: str) -> nx.DiGraph:
     """Parallel edges summed into one weighted edge; CO_OCCURS added both ways."""
+    import networkx as nx
+
     simple = nx.DiGraph()
     simple.add_nodes_from(graph)
     for u, v, data in graph.edges(data=True):
@@ -85,6 +91,7 @@ def importance(graph: nx.MultiDiGraph) -> dict[str, float]:
 
     Examples
     --------
+    >>> import networkx as nx
     >>> g = nx.MultiDiGraph()
     >>> g.add_edge("a", "b", relation="VISITED", weight=1.0)
     0
@@ -116,11 +123,15 @@ def betweenness(graph: nx.MultiDiGraph) -> dict[str, float]:
     (networkx's ``k=``, fixed seed) within :data:`BETWEENNESS_EDGE_VISITS`,
     with a warning that says how many.
     """
+    import networkx as nx
+
     return sampled_betweenness(nx.Graph(graph))
 
 
 def sampled_betweenness(graph: nx.Graph) -> dict[str, float]:
     """Betweenness of a simple graph, sampled past the work budget (see :func:`betweenness`)."""
+    import networkx as nx
+
     n, edges = graph.number_of_nodes(), max(graph.number_of_edges(), 1)
     k = max(BETWEENNESS_MIN_SAMPLE, BETWEENNESS_EDGE_VISITS // edges)
     if k >= n:

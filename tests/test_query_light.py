@@ -65,3 +65,26 @@ def test_query_cli_help_imports_neither_spacy_nor_networkx() -> None:
     result = _python(code)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == ""
+
+
+STORE_QUERIES = textwrap.dedent(
+    """
+    import sys
+    from graph import query
+    kg = query.load(sys.argv[1])
+    assert kg.visits() and kg.posts()
+    for by in ("importance", "degree", "pagerank"):
+        assert kg.top(type="ORG", by=by)
+    print("networkx" in sys.modules)
+    """
+)
+
+
+def test_store_queries_answer_without_networkx(tmp_path: Path) -> None:
+    from test_query_store import _write_store
+
+    store = tmp_path / "zhkg.duckdb"
+    _write_store(store)
+    result = _python(STORE_QUERIES, str(store))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False"

@@ -29,7 +29,6 @@ from graph.query.results import (
     Visit,
     to_dict,
 )
-from graph.readwrite.read import read_graph
 from zhkg.errors import GraphFileError, InvalidQueryError, QueryError, UnknownEntityError
 
 
@@ -59,6 +58,8 @@ def load(path: str | Path) -> KnowledgeGraph:
         from graph.query.store_backend import StoreKnowledgeGraph
 
         return StoreKnowledgeGraph(file)
+    from graph.readwrite.read import read_graph  # networkx and the exporters: only for graph files
+
     return KnowledgeGraph(read_graph(file))
 
 

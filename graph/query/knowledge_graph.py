@@ -10,9 +10,7 @@ sentences and dates. A name that matches several nodes (two people called
 from __future__ import annotations
 
 from itertools import product
-from typing import Any, Iterable, Iterator, Mapping
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping
 
 from graph.query.periods import DateLike, as_iso, overlaps
 from zhkg.errors import InvalidQueryError, UnknownEntityError
@@ -41,6 +39,9 @@ from zhkg.records import (
     RELATION_TYPES,
     VISITED,
 )
+
+if TYPE_CHECKING:  # networkx is imported where a graph is walked: a store query never needs it
+    import networkx as nx
 
 Edge = tuple[str, str, str, Mapping[str, Any]]
 QUERY_RELATIONS: tuple[str, ...] = RELATION_TYPES
@@ -101,6 +102,7 @@ class KnowledgeGraph:
 
         Examples
         --------
+        >>> import networkx as nx
         >>> g = nx.MultiDiGraph()
         >>> g.add_node("ORG:某某局", label="某某局", type="ORG", aliases=["某局"])
         >>> [m.id for m in KnowledgeGraph(g).find("“某局”")]
@@ -218,6 +220,7 @@ class KnowledgeGraph:
 
         Examples
         --------
+        >>> import networkx as nx
         >>> kg = KnowledgeGraph(nx.MultiDiGraph())
         >>> kg.posts()
         []
@@ -245,6 +248,7 @@ class KnowledgeGraph:
 
         Examples
         --------
+        >>> import networkx as nx
         >>> g = nx.MultiDiGraph()
         >>> g.add_node("PERSON:张三", label="张三", type="PERSON", aliases=[])
         >>> g.add_node("ORG:某某局", label="某某局", type="ORG", aliases=[])
@@ -338,6 +342,8 @@ class KnowledgeGraph:
         list of PathStep
             Empty when the two are not connected (or are the same node).
         """
+        import networkx as nx
+
         sources, targets = self._required_ids(a, "first"), self._required_ids(b, "second")
         view = self.graph
         if typed_only:
@@ -386,6 +392,8 @@ class KnowledgeGraph:
         attributes, so ``result.graph`` can go to the exporters like the whole
         graph.
         """
+        import networkx as nx
+
         if depth < 0:
             raise InvalidQueryError(f"depth must be 0 or more, got {depth}.")
         undirected = self.graph.to_undirected(as_view=True)

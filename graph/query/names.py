@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import difflib
 from collections import defaultdict
-from typing import Iterable
-
-import networkx as nx
+from typing import TYPE_CHECKING, Iterable
 
 from graph.names import name_key
 from graph.query.results import Match
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 _SUGGESTIONS = 5
 _CUTOFF = 0.5

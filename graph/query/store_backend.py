@@ -15,9 +15,7 @@ from __future__ import annotations
 import difflib
 import json
 from pathlib import Path
-from typing import Any, Iterable, Iterator
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from graph.names import name_key
 from graph.query.knowledge_graph import Edge, KnowledgeGraph, _entity_type, _relations
@@ -25,6 +23,9 @@ from graph.query.results import CareerPost, Match, Neighbor, PathStep, Ranked, t
 from graph.ranking import Ranking, sampled_betweenness
 from zhkg.errors import GraphFileError, GraphNotFoundError, InvalidQueryError
 from zhkg.records import CO_OCCURS, HOLDS_POST, PART_OF, PERSON
+
+if TYPE_CHECKING:  # networkx is imported only for the queries that walk a graph
+    import networkx as nx
 
 _SUGGESTIONS = 5
 _CUTOFF = 0.5
@@ -263,6 +264,8 @@ class StoreKnowledgeGraph(KnowledgeGraph):
         return nodes[::-1]
 
     def _top_betweenness(self, entity_type: str | None, k: int) -> list[Ranked]:
+        import networkx as nx
+
         simple = nx.Graph()
         simple.add_nodes_from(n for (n,) in self._rows("SELECT id FROM nodes", []))
         simple.add_edges_from(self._rows("SELECT source, target FROM edges", []))

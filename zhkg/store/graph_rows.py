@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import json
 from itertools import islice
-from typing import Any, Iterable, Iterator, Sequence, TypeVar
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence, TypeVar
 
 from graph.names import name_key
+
+if TYPE_CHECKING:  # imported by read_graph: the store's queries read rows, not graphs
+    import networkx as nx
 
 _EVIDENCE = "evidence"
 _FETCH_ROWS = 4096
@@ -101,6 +102,8 @@ def read_graph(con, nodes: Sequence[str] | None = None) -> nx.MultiDiGraph:
     Nodes and edges come back in id order, as ``graph.build`` adds them. The
     ``evidence`` slot kept in each edge's JSON keeps the attributes' order.
     """
+    import networkx as nx
+
     from zhkg.store.store import graph_meta
 
     graph = nx.MultiDiGraph(**graph_meta(con))
