@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import networkx as nx
@@ -9,7 +10,7 @@ import pytest
 from test_query_graph import synthetic_graph
 
 from graph.contract import edge_id
-from graph.query import InvalidQueryError, KnowledgeGraph, UnknownEntityError, to_dict
+from graph.query import Evidence, InvalidQueryError, KnowledgeGraph, Post, Ranked, UnknownEntityError, to_dict
 from graph.names import name_key
 
 
@@ -324,3 +325,20 @@ def test_pagerank_ignores_the_direction_of_co_occurrence() -> None:
     for head, tail in (("PERSON:甲", "PERSON:乙"), ("PERSON:甲", "PERSON:丙")):
         graph.add_edge(head, tail, key=edge_id("CO_OCCURS", head, tail), relation="CO_OCCURS", weight=1)
     assert KnowledgeGraph(graph).top(by="pagerank", k=1)[0].label == "甲"
+
+
+@pytest.mark.parametrize("record", [
+    Post("某某", "某省科技厅", "党组书记|厅长", "2024-03-01", "PERSON:某某", "ORG:某省科技厅",
+         [Evidence("d1", "某省科技厅党组书记、厅长某某主持会议。", 0, 19, "2024-03-01")]),
+    Post("某某", "某市", evidence=[]),
+    Ranked("ORG:某省科技厅", "某省科技厅", "ORG", 0.25),
+])
+def test_to_dict_gives_what_asdict_gives(record):
+    assert to_dict(record) == dataclasses.asdict(record)
+
+
+def test_to_dict_copies_the_evidence_list():
+    record = Post("某某", "某市", evidence=[Evidence("d1", "某某到某市调研。")])
+    as_dict = to_dict(record)
+    as_dict["evidence"].clear()
+    assert len(record.evidence) == 1

@@ -229,7 +229,9 @@ def _emit(
 
         raise InvalidOptionError("choose one of --json and --csv.")
     records = _run(graph, query)
-    rows = [dataclasses.asdict(r) for r in records]
+    from graph.query.results import to_dict
+
+    rows = [to_dict(r) for r in records]
     if as_json:
         typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
     elif as_csv:
