@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Callable
 
 from zhkg.records import CO_OCCURS
 
-if TYPE_CHECKING:  # imported by the scorers that need it, so reading stored scores does not
+if TYPE_CHECKING:  # the scorers import networkx themselves: reading stored scores needs none
     import networkx as nx
 
 logger = logging.getLogger(__name__)
