@@ -60,7 +60,7 @@ from graph.merge_rules import (
     short_form_targets,
 )
 from graph.names import name_key, pretty_name
-from zhkg.records import ENTITY_TYPES, HOLDS_POST, PERSON, DocResult, Relation
+from zhkg.records import ENTITY_TYPES, HOLDS_POST, PERSON, TAIL_IN_NAME, DocResult, Relation
 
 logger = logging.getLogger(__name__)
 
@@ -69,8 +69,6 @@ _LONGEST_PLACE = 12
 """Longer than any place name a province is read from (新疆维吾尔自治区 is 8)."""
 MIN_NAMESAKE_DOCS = 2
 """A province must place a person in this many dated documents to make a namesake."""
-TAIL_IN_NAME = "tail_in_name"
-"""Relation attribute: the tail is named only inside the head's name (see :func:`_add_implied_tails`)."""
 
 
 @dataclass(frozen=True)

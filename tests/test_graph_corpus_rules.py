@@ -14,7 +14,7 @@ from graph.build import build_graph, cooccurrence_share
 from graph.evidence import EVIDENCE_CAP
 from graph.query import KnowledgeGraph
 from graph.resolve import CollectedNames
-from zhkg.records import CO_OCCURS, PART_OF, RELATION_TYPES, RENAMED_TO, VISITED, Relation
+from zhkg.records import CO_OCCURS, PART_OF, RELATION_TYPES, RENAMED_TO, TAIL_IN_NAME, VISITED, Relation
 
 
 def org_doc(doc_id: str, *names: str, date: str | None = None):
@@ -201,7 +201,7 @@ def test_an_organisation_tagged_person_a_few_times_is_one_organisation():
 def test_a_parent_named_only_in_its_units_name_needs_the_corpus_to_name_it(other_doc, kept, gathered_first):
     """The same whether the build gathered the names while extracting (CollectedNames) or not."""
     implied = Relation(PART_OF, "最高法执行局", "ORG", "最高法", "ORG", sent=0,
-                       attrs={"trigger": "name", "tail_in_name": True})
+                       attrs={"trigger": "name", TAIL_IN_NAME: True})
     docs = [make_doc("d1", "最高法执行局通报情况。", mentions=[("最高法执行局", "ORG", 0)], relations=[implied]),
             make_doc("d2", other_doc[0], mentions=other_doc[1])]
     names = None

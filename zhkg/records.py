@@ -53,6 +53,10 @@ DERIVED_RELATIONS: tuple[str, ...] = (CO_OCCURS, RENAMED_TO)
 # Every relation a graph edge can carry.
 RELATION_TYPES: tuple[str, ...] = (*TYPED_RELATIONS, *DERIVED_RELATIONS)
 
+# Relation attribute: the tail is named only inside the head's name (最高法执行局 -> 最高法); the graph
+# keeps such a relation only where the corpus names the tail on its own (graph/resolve.py).
+TAIL_IN_NAME = "tail_in_name"
+
 
 _WHITESPACE = re.compile(r"\s+")
 

@@ -52,7 +52,7 @@ from zhkg.records import ORG, PERSON, PLACE
 from pipelines.component_steps import registered_steps
 from pipelines.lexicons.jionlp_data import jionlp_table, rule_constants
 from pipelines.lexicons.org_words import LIST_COMMA, load_org_words
-from pipelines.lexicons.surnames import load_common_words, load_surnames
+from pipelines.lexicons.surnames import NAME_MARKS, NAME_PART_MARKS, load_common_words, load_surnames
 from pipelines.lexicons.tables import load_lexicon
 from pipelines.lexicons.titles import load_titles
 from pipelines.spans import CharSpan, doc_text, lac_words, set_entities
@@ -84,10 +84,6 @@ _SPACES = " \u3000\t"
 _GAP_WINDOW = 8
 # Commas before a pronoun that takes up the name just written (还有王某，他是…).
 _CLAUSE_MARKS = "，,"
-# Marks inside a transliterated name (希拉里·克林顿): it is a name.
-_NAME_MARKS = "·•-"
-# Marks that join the parts of a transliterated name LAC may tag apart (罗伯特·史密斯, 约翰—史密斯).
-_PART_MARKS = _NAME_MARKS + "—"
 # The usual length of a Chinese name (surname and two characters); other lengths need evidence.
 _USUAL_NAME_LENGTH = 3
 # Joiners of a list of people (张某、李某和王某): the list comma, 与 and name_words.tsv's list conjunctions.
@@ -179,8 +175,8 @@ class CleanupWords:
         if any(char.isspace() for char in first + second.rstrip()):
             return False
         if joiner:
-            return joiner in _PART_MARKS
-        if any(mark in first[-1:] + second[:1] for mark in _PART_MARKS):
+            return joiner in NAME_PART_MARKS
+        if any(mark in first[-1:] + second[:1] for mark in NAME_PART_MARKS):
             return True
         parts = (first, second)
         return all(len(p) >= 2 and not self.is_chinese_name(p) and p not in self.titles for p in parts) \
@@ -196,7 +192,7 @@ class CleanupWords:
         """党忠诚: a surname that is mostly an ordinary character before a given name that is an
         everyday word (忠诚); with ``by_length``, 严管, 正风肃纪: a Chinese "name" of unusual length.
         Likely a phrase, unless the text shows it names someone."""
-        if any(mark in name for mark in _NAME_MARKS) or _LATIN.match(name):
+        if any(mark in name for mark in NAME_MARKS) or _LATIN.match(name):
             return False
         if by_length and len(name) != _USUAL_NAME_LENGTH:
             return True
@@ -424,7 +420,7 @@ def _has_name_evidence(text: str, start: int, end: int, words: CleanupWords, nei
     after = text[end:end + longest]
     if before.endswith(words.title_forms) or after.startswith(words.title_forms) or \
             after.startswith(honorifics) or after[:1] in _SPEAKER_MARKS or \
-            text[start - 1:start] in _NAME_MARKS or after[:1] in _NAME_MARKS:
+            text[start - 1:start] in NAME_MARKS or after[:1] in NAME_MARKS:
         return True
     if neighbours.starting.get(end, ("", ""))[1] in _ACTING_TAGS:
         return True

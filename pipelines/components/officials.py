@@ -40,7 +40,7 @@ from pipelines.component_steps import registered_steps
 from pipelines.spans import CharSpan, doc_text, set_entities
 from zhkg.errors import NotInitializedError
 from pipelines.extensions import get_list, register_extensions
-from pipelines.lexicons.surnames import load_common_words, load_surnames
+from pipelines.lexicons.surnames import NAME_PART_MARKS, load_common_words, load_surnames
 from pipelines.lexicons.org_words import load_org_words
 from pipelines.lexicons.titles import TitleLexicon, load_titles
 
@@ -52,8 +52,6 @@ _DATA_FILE = "officials.msgpack"
 # A surname glued to the character before it in a very common word (全国|政协) starts no name.
 _GLUED_MAX_IDF = 6.0
 _LIST_DELIMITERS = frozenset("、，,。；;：:）)　 \n")
-# Marks between the parts of a transliterated name (罗伯特·史密斯, 约翰—史密斯).
-_NAME_MARKS = "·•-—"
 # Roles of name_words.tsv: the characters around a name that the rules look at.
 CHAR_ROLES: tuple[str, ...] = ("function_char", "not_given_start", "org_stop_char", "title_joiner", "not_name_end")
 # The rules in the order they run, each a function registered in spacy.registry.misc at the
@@ -350,9 +348,9 @@ class PostFinder:
         (亚历山德罗维奇) is a foreign name, which rules for Chinese names would cut short.
         """
         name = self.text[start:end]
-        if not all(is_cjk(char) or char in _NAME_MARKS for char in name):
+        if not all(is_cjk(char) or char in NAME_PART_MARKS for char in name):
             return False
-        if any(mark in name for mark in _NAME_MARKS) or end - start > longest + 1:
+        if any(mark in name for mark in NAME_PART_MARKS) or end - start > longest + 1:
             return True
         if self.title_ending_at(start + 1) is not None and self.surname_at(start + 1) is not None:
             return False

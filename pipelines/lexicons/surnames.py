@@ -21,6 +21,11 @@ logger = logging.getLogger(__name__)
 
 _SURNAMES_FILE = Path(__file__).with_name("surnames.txt")
 
+NAME_MARKS = "·•-"
+"""Marks inside a transliterated name (希拉里·克林顿): what they join is a name."""
+NAME_PART_MARKS = NAME_MARKS + "—"
+"""Marks between the parts of a transliterated name as LAC may tag them apart (罗伯特·史密斯, 约翰—史密斯)."""
+
 
 @lru_cache(maxsize=1)
 def load_surnames() -> frozenset[str]:

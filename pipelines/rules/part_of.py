@@ -22,7 +22,7 @@ import re
 from functools import lru_cache
 from typing import Callable
 
-from zhkg.records import ORG, PART_OF, Relation
+from zhkg.records import ORG, PART_OF, TAIL_IN_NAME, Relation
 from pipelines.lexicons.organs import load_central_organs
 from pipelines.lexicons.relation_words import load_relation_words
 from pipelines.lexicons.tables import alternation, load_lexicon
@@ -49,12 +49,12 @@ PREFIX_UNIT_REST = re.compile(r"^[\u4e00-\u9fff]{1,5}(?:办|局|(?<!公)司|室|
 OWN_RANK = re.compile(r"^(?:国家|中央|全国|常委|党委|党组|纪委|政治局|书记处|军委)")
 # A unit name opening with a national word (name_words.tsv national_name_start) is a body of its own.
 NATIONAL_PREFIX = re.compile(rf"^(?:{alternation(_NAME_WORDS.where('role', 'national_name_start'))})")
-# A unit's own Party or discipline body (X执行局纪委) belongs to the unit, not to the organ before it.
-UNITS_OWN_BODY = re.compile(rf"(?:{alternation(_NAME_WORDS.where('role', 'party_body_suffix'))}|纪委)$")
+# A unit's own Party or discipline body (name_words.tsv party_body_suffix, discipline_body: X执行局纪委)
+# belongs to the unit, not to the organ before it.
+_OWN_BODY_WORDS = _NAME_WORDS.where("role", "party_body_suffix") + _NAME_WORDS.where("role", "discipline_body")
+UNITS_OWN_BODY = re.compile(rf"(?:{alternation(_OWN_BODY_WORDS)})$")
 # The category of central_organs.tsv that holds the top State organs of the Constitution (最高法 ...).
 TOP_ORGAN_CATEGORY = "国家机构"
-# Relation attribute: the parent is named only inside the child's name (see graph.resolve).
-TAIL_IN_NAME = "tail_in_name"
 
 
 @rule_step("zhkg.part_of.cues.v1", PART_OF)
