@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipelines.rules.part_of import TAIL_IN_NAME
-from zhkg.records import PART_OF
+from zhkg.records import PART_OF, TAIL_IN_NAME
 from relation_docs import make_doc, relations_of, resolve_and_extract
 
 
@@ -23,20 +22,20 @@ def test_explicit_cue(text, ents, expected):
 
 def test_units_paragraph_after_parent_cue():
     doc = make_doc(
-        "国家统计局机关和直属单位各级党组织着眼解决实际问题。聚焦统计改革，规划司深入部分调查队；法规司开展集中调研。",
-        [("国家统计局机关", "ORG"), ("规划司", "ORG"), ("法规司", "ORG")],
+        "水利部机关和直属单位把防汛备汛摆在突出位置。围绕水库安全，规划司走访基层水文站；财务司召开专题座谈会。",
+        [("水利部机关", "ORG"), ("规划司", "ORG"), ("财务司", "ORG")],
     )
-    assert relations_of(resolve_and_extract(doc), PART_OF) == {("规划司", "国家统计局"), ("法规司", "国家统计局")}
+    assert relations_of(resolve_and_extract(doc), PART_OF) == {("规划司", "水利部"), ("财务司", "水利部")}
 
 
 def test_next_paragraph_opening_with_units_cue_continues():
     doc = make_doc(
-        "中国贸促会各部门各单位坚持学习。中贸公司制定学习计划。\n各部门各单位还联系实际。中博公司组织观看纪录片；顺德自贸服务中心赴佛山贸促会调研。\n法律部开展联学。",
-        [("中国贸促会", "ORG"), ("中贸公司", "ORG"), ("中博公司", "ORG"), ("顺德自贸服务中心", "ORG"),
-         ("佛山贸促会", "ORG"), ("法律部", "ORG")],
+        "全国工商联各部门各单位狠抓学习。联合公司制定学习计划。\n各部门各单位还结合实际。会展公司组织专题培训；南沙民营经济服务中心赴杭州市工商联调研。\n法律部开展联学。",
+        [("全国工商联", "ORG"), ("联合公司", "ORG"), ("会展公司", "ORG"), ("南沙民营经济服务中心", "ORG"),
+         ("杭州市工商联", "ORG"), ("法律部", "ORG")],
     )
     relations = relations_of(resolve_and_extract(doc), PART_OF)
-    assert relations == {("中贸公司", "中国贸促会"), ("中博公司", "中国贸促会")}
+    assert relations == {("联合公司", "全国工商联"), ("会展公司", "全国工商联")}
 
 
 @pytest.mark.parametrize(
