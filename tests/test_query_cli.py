@@ -52,6 +52,17 @@ def test_json_keeps_evidence(graph_file: Path) -> None:
     assert "祁立衡" in rows[0]["evidence"][0]["sentence"]
 
 
+def test_json_puts_one_record_a_line(graph_file: Path) -> None:
+    result = runner.invoke(app, ["visits", "--graph", str(graph_file), "--json"])
+    lines = result.stdout.splitlines()
+    assert lines[0] == "[" and lines[-1] == "]"
+    assert [json.loads(line.rstrip(",")) for line in lines[1:-1]] == json.loads(result.stdout)
+
+
+def test_json_of_no_records_is_an_empty_list(graph_file: Path) -> None:
+    assert _json(graph_file, "visits", "--since", "2999-01-01") == []
+
+
 @pytest.mark.parametrize(
     "args, field, expected",
     [

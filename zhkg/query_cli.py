@@ -53,7 +53,7 @@ GraphOption = Annotated[
         "(default: out/zhkg.duckdb if present, else out/graph.graphml).",
     ),
 ]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print a JSON list of records.")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print a JSON list of records, one record a line.")]
 CsvOption = Annotated[bool, typer.Option("--csv", help="Print CSV with a header row.")]
 TypeOption = Annotated[
     str | None, typer.Option("--type", "-t", help="Entity type: ORG, PERSON, PLACE or INITIATIVE.")
@@ -233,11 +233,23 @@ def _emit(
 
     rows = [to_dict(r) for r in records]
     if as_json:
-        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        typer.echo(_json_list(rows))
     elif as_csv:
         typer.echo(_csv(records, rows), nl=False)
     else:
         _table(records, rows)
+
+
+def _json_list(rows: list[dict[str, Any]]) -> str:
+    """``rows`` as a JSON list, one record a line.
+
+    Still one JSON document, and a line per record keeps it readable and easy to
+    grep; ``indent`` would switch ``json`` to its pure-Python encoder, which took
+    a third of a large query's time.
+    """
+    if not rows:
+        return "[]"
+    return "[\n" + ",\n".join(json.dumps(row, ensure_ascii=False) for row in rows) + "\n]"
 
 
 def _run(graph: Path | None, query: Callable[[KnowledgeGraph], Any]) -> Any:

@@ -32,10 +32,13 @@ _CUTOFF = 0.5
 _IDS = "WITH ids AS (SELECT DISTINCT unnest(?::VARCHAR[]) AS id) "
 # networkx lists a node's edges by neighbour, neighbours in the order of their first
 # edge (edges are added in id order); ``first`` recreates that order, so results come
-# in the order KnowledgeGraph gives on the same graph.
+# in the order KnowledgeGraph gives on the same graph. It is taken over the pairs that
+# have an edge of the relation only: a window over every edge took four times as long.
 _IN_GRAPH_ORDER = (
-    "SELECT source, target, id, data FROM (SELECT e.*, min(e.id) OVER (PARTITION BY e.source, e.target) "
-    "AS first FROM edges e {join}) WHERE relation = ? ORDER BY {by}, first, id"
+    "r AS (SELECT e.* FROM edges e {join} WHERE e.relation = ?), "
+    "f AS (SELECT e.source, e.target, min(e.id) AS first FROM edges e "
+    "SEMI JOIN r ON e.source = r.source AND e.target = r.target GROUP BY ALL) "
+    "SELECT r.source, r.target, r.id, r.data FROM r JOIN f USING (source, target) ORDER BY r.{by}, f.first, r.id"
 )
 
 
@@ -160,13 +163,13 @@ class StoreKnowledgeGraph(KnowledgeGraph):
 
     def _edges(self, relation: str, heads: set[str] | None, tails: set[str] | None) -> Iterator[Edge]:
         if heads is not None:
-            rows = self._rows(_IDS + _IN_GRAPH_ORDER.format(join="JOIN ids ON e.source = ids.id", by="source"),
+            rows = self._rows(_IDS + ", " + _IN_GRAPH_ORDER.format(join="JOIN ids ON e.source = ids.id", by="source"),
                               [sorted(heads), relation])
         elif tails is not None:
-            rows = self._rows(_IDS + _IN_GRAPH_ORDER.format(join="JOIN ids ON e.target = ids.id", by="target"),
+            rows = self._rows(_IDS + ", " + _IN_GRAPH_ORDER.format(join="JOIN ids ON e.target = ids.id", by="target"),
                               [sorted(tails), relation])
         else:
-            rows = self._rows(_IN_GRAPH_ORDER.format(join="", by="source"), [relation])
+            rows = self._rows("WITH " + _IN_GRAPH_ORDER.format(join="", by="source"), [relation])
         rows = [r for r in rows if tails is None or r[1] in tails]
         yield from self._with_evidence(rows)
 
