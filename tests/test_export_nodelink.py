@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 
 import networkx as nx
 import pytest
@@ -45,3 +46,11 @@ def test_chinese_is_written_literally(graph):
 def test_malformed_input_raises(content):
     with pytest.raises((ValueError, nx.NetworkXError)):
         read_json(io.BytesIO(content))
+
+
+def test_each_node_and_edge_is_a_line_of_its_own(graph):
+    buffer = io.BytesIO()
+    write_json(graph, buffer)
+    lines = buffer.getvalue().decode("utf-8").splitlines()
+    records = [json.loads(line.rstrip(",")) for line in lines if line.startswith('{"')]
+    assert len(records) == graph.number_of_nodes() + graph.number_of_edges()

@@ -547,13 +547,13 @@ def graph_rankings(graph) -> dict[str, dict[str, float]]:
     return {r.value: SCORERS[r](graph) for r in Ranking if r is not Ranking.betweenness}
 
 
-FORKED_FORMATS: tuple[str, ...] = ("gexf", "graphml", "json")
-"""Formats written in a forked child while the parent writes the store, the HTML page and the CSV files.
+FORKED_FORMATS: tuple[str, ...] = ("gexf", "graphml")
+"""Formats written in a forked child while the parent writes the store, the HTML page, JSON and CSV.
 
-On news_scale (+100 items, rebuilt from the store) the child's share took
-10.5 s of CPU with the CSV files, the parent's (rankings, graph tables, HTML)
-7.4 s; the CSV files (0.9 s) moved to the parent bring the two to about 9.5
-and 8.3 s, so both cores stay busy about equally long.
+On news_scale (+100 items, rebuilt from the store; one process) GEXF and
+GraphML took 14.4 s (2.3 of it flattening the attributes both share), and
+rankings, graph tables, HTML and CSV 13.1 s; JSON, 1.0 s since it is written
+a record a line, goes to the parent so both cores stay busy about equally long.
 """
 
 

@@ -7,6 +7,7 @@ the same contract graph, multigraph keys included (``key`` on each edge).
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import networkx as nx
 
@@ -27,8 +28,39 @@ def write_json(G: nx.Graph, path: PathOrHandle) -> None:
     >>> json.loads(buf.getvalue())["nodes"]
     [{'label': '某厅', 'id': 'ORG:某厅'}]
     """
-    data = nx.node_link_data(G, edges=EDGES_FIELD)
-    path.write(json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
+    path.write(node_link_text(nx.node_link_data(G, edges=EDGES_FIELD)).encode("utf-8"))
+
+
+_encode = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def node_link_text(data: dict[str, Any]) -> str:
+    """``data`` (node-link data) as JSON text with one node or edge a line.
+
+    ``indent`` would switch ``json`` to its pure-Python encoder: on a corpus
+    graph that doubled the file's writing time, and its indentation made the
+    file a sixth larger, while a line per record still reads and greps well.
+
+    Examples
+    --------
+    >>> print(node_link_text({"directed": True, "nodes": [{"id": "甲"}, {"id": "乙"}], "edges": []}))
+    {
+    "directed": true,
+    "nodes": [
+    {"id": "甲"},
+    {"id": "乙"}
+    ],
+    "edges": []
+    }
+    """
+    fields = []
+    for name, value in data.items():
+        if isinstance(value, list) and value:
+            text = "[\n" + ",\n".join(map(_encode, value)) + "\n]"
+        else:
+            text = _encode(value)
+        fields.append(f"{_encode(name)}: {text}")
+    return "{\n" + ",\n".join(fields) + "\n}"
 
 
 @reads_file

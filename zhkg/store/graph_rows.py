@@ -80,7 +80,7 @@ def edge_rows(edges: Sequence[Edge]) -> list[list[Any]]:
         [v for _, v, _, _ in edges],
         [str(d.get("relation", "")) for *_, d in edges],
         [int(d.get("weight") or 0) for *_, d in edges],
-        [_dumps({a: (None if a == _EVIDENCE else x) for a, x in d.items()}) for *_, d in edges],
+        [_dumps({**d, _EVIDENCE: None} if _EVIDENCE in d else d) for *_, d in edges],
     ]
 
 
