@@ -84,6 +84,11 @@ def test_a_store_of_another_schema_version_is_rebuilt(tmp_path):
     assert version == (str(SCHEMA_VERSION),)
 
 
+def test_a_build_connection_leaves_the_other_cores_to_the_workers(tmp_path):
+    with Store(tmp_path / "s.duckdb") as db:
+        assert db.con.execute("SELECT current_setting('threads')").fetchone()[0] == 1
+
+
 def test_a_file_that_is_not_duckdb_is_a_store_error(tmp_path):
     path = tmp_path / "s.duckdb"
     path.write_text("这不是数据库", encoding="utf-8")
