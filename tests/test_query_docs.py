@@ -1,4 +1,5 @@
-"""The Examples sections of the query API docstrings run as doctests."""
+"""The Examples sections of the query API docstrings, and of the JSON text it shares
+with the exports, run as doctests."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ MODULES = [
     "graph.query.names",
     "graph.ranking",
     "graph.readwrite.read",
+    "graph.readwrite.nodelink",
+    "zhkg.json_text",
 ]
 
 
