@@ -196,3 +196,32 @@ def test_a_short_division_name_read_as_a_place_stays(nlp):
 
 def test_a_run_of_province_abbreviations_stays_apart(nlp):
     assert _heads(nlp, "当年的湘赣边区留下了许多旧址。", ("湘", "赣边区")) == []
+
+
+def people(doc) -> list[str]:
+    return [e.text for e in doc.ents if e.label_ == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("会议期间，代表团前往卡拉奇参观港口。", "卡拉奇"),
+        ("贝宁、多哥和布隆迪的代表出席了论坛。", "贝宁"),
+        ("贝宁、多哥和布隆迪的代表出席了论坛。", "布隆迪"),
+        ("两国元首在吉布提举行了会谈。", "吉布提"),
+    ],
+)
+def test_a_person_named_as_a_country_or_foreign_city_is_that_place(nlp, text, place):
+    doc = nlp(text)
+    assert place in places(doc) and place not in people(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("市长安宁在会上讲话。", "安宁"),
+        ("副主任高明介绍了情况。", "高明"),
+    ],
+)
+def test_a_person_named_as_a_chinese_division_stays_a_person(nlp, text, person):
+    assert person in people(nlp(text))

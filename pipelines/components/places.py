@@ -16,7 +16,8 @@ trailers and 地区 are cut repeatedly (西北地区大部 -> 西北), also off 
 spans (卡拉奇晴); 华 and 京 after a verb of going (访华, 进京) are China and
 Beijing; two country abbreviations before 两国, 关系, 谈判 ... are two places
 (墨美两国); a one-character PLACE that LAC cut off the head of a name it does not
-know is joined back to it (塔|科马市, 前|李卜村).
+know is joined back to it (塔|科马市, 前|李卜村); a LAC PERSON named exactly as a
+country or a foreign city is that place (吉布提, 卡拉奇).
 
 Each rule is a step registered by name (``zhkg.places.<rule>.v1``) and listed in
 ``[components.places] steps`` of config.cfg in run order; the words they use
@@ -71,8 +72,9 @@ _TRIMMED_LABELS = frozenset((PLACE, PERSON))
 # The rules in the order they run, each a function registered in spacy.registry.misc at the
 # end of this module; [components.places] steps in config.cfg lists them too.
 STEPS: tuple[str, ...] = (
-    "zhkg.places.name_heads.v1", "zhkg.places.lexicon_names.v1", "zhkg.places.joined_split.v1", "zhkg.places.gone_to.v1",
-    "zhkg.places.abbreviated_pairs.v1", "zhkg.places.trailers_cut.v1", "zhkg.places.aliases.v1",
+    "zhkg.places.name_heads.v1", "zhkg.places.lexicon_names.v1", "zhkg.places.foreign_names.v1",
+    "zhkg.places.joined_split.v1", "zhkg.places.gone_to.v1", "zhkg.places.abbreviated_pairs.v1",
+    "zhkg.places.trailers_cut.v1", "zhkg.places.aliases.v1",
 )
 
 
@@ -109,6 +111,7 @@ class PlaceRecognizer:
         self.steps: list[Callable[["PlaceRecognizer", PlaceDoc], None]] = registered_steps(FACTORY, steps, STEPS)
         self._full_names: dict[str, str] = {}
         self._short_division_names: frozenset[str] = frozenset()
+        self._foreign_names: frozenset[str] = frozenset()
         self._abbreviations: frozenset[str] = frozenset()
         self._whole_pairs: frozenset[str] = frozenset()
         self._trailers: tuple[str, ...] = ()
@@ -123,8 +126,8 @@ class PlaceRecognizer:
     def initialize(self, get_examples: Callable[[], Iterable[Any]] | None = None,
                    nlp: Language | None = None) -> None:
         """Take the matchable names from :func:`load_place_lexicon` and the rules' words from place_words.tsv."""
-        from pipelines.lexicons.divisions import (CITY, COUNTY, PROVINCE, abbreviation_chars, load_place_lexicon,
-                                                  province_abbreviations, whole_place_pairs)
+        from pipelines.lexicons.divisions import (CITY, COUNTRY, COUNTY, PROVINCE, WORLD_CITY, abbreviation_chars,
+                                                  load_place_lexicon, province_abbreviations, whole_place_pairs)
         from pipelines.lexicons.tables import load_lexicon
 
         lexicon = load_place_lexicon()
@@ -136,14 +139,16 @@ class PlaceRecognizer:
         infos = {form: lexicon.lookup(form) for form in lexicon.match_forms()}
         short_divisions = [form for form, info in infos.items()
                            if info.level in (PROVINCE, CITY, COUNTY) and info.full_name != form]
+        foreign = [form for form, info in infos.items() if info.level in (COUNTRY, WORLD_CITY)]
         self._set_table({form: info.full_name for form, info in infos.items()},
-                        abbreviation_chars(), whole_place_pairs(), rule_words, short_divisions)
+                        abbreviation_chars(), whole_place_pairs(), rule_words, short_divisions, foreign)
 
     def _set_table(self, full_names: dict[str, str], abbreviations: Iterable[str],
                    whole_pairs: Iterable[str], rule_words: dict[str, list[str]],
-                   short_division_names: Iterable[str]) -> None:
+                   short_division_names: Iterable[str], foreign_names: Iterable[str]) -> None:
         self._full_names = full_names
         self._short_division_names = frozenset(short_division_names)
+        self._foreign_names = frozenset(foreign_names)
         self._abbreviations = frozenset(abbreviations)
         self._whole_pairs = frozenset(whole_pairs)
         self._rule_words = rule_words
@@ -253,6 +258,17 @@ class PlaceRecognizer:
         return rest.endswith(self._division_levels) or \
             not any(rest[:k] in self._full_names for k in range(2, len(rest)))
 
+    def foreign_names(self, doc: Doc) -> list[CharSpan]:
+        """PERSON spans that are the whole name of a country or a foreign city, as places.
+
+        LAC reads transliterations it does not know as people (吉布提, 卡拉奇);
+        the short names of Chinese divisions are left alone, since many are given
+        names too (安宁, 高明).
+        """
+        text = doc_text(doc)
+        return [CharSpan(e.start_char, e.end_char, PLACE) for e in doc.ents
+                if e.label_ == PERSON and span_text(e, text) in self._foreign_names]
+
     def split_joined(self, doc: Doc, matches: list[tuple[int, int]]) -> list[CharSpan]:
         """Parts of PLACE entities that are exactly two or more places or abbreviations."""
         parts: list[CharSpan] = []
@@ -300,13 +316,14 @@ class PlaceRecognizer:
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
         state = {"full_names": self._full_names, "abbreviations": sorted(self._abbreviations),
                  "whole_pairs": sorted(self._whole_pairs), "rule_words": self._rule_words,
-                 "short_division_names": sorted(self._short_division_names)}
+                 "short_division_names": sorted(self._short_division_names),
+                 "foreign_names": sorted(self._foreign_names)}
         return json.dumps(state, ensure_ascii=False).encode("utf-8")
 
     def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> "PlaceRecognizer":
         state = json.loads(data.decode("utf-8"))
         self._set_table(state["full_names"], state["abbreviations"], state["whole_pairs"], state["rule_words"],
-                        state["short_division_names"])
+                        state["short_division_names"], state["foreign_names"])
         return self
 
     def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
@@ -335,6 +352,12 @@ def name_heads(places: PlaceRecognizer, view: PlaceDoc) -> None:
 def lexicon_names(places: PlaceRecognizer, view: PlaceDoc) -> None:
     """Lexicon names on LAC word boundaries are places (not 长治 of 长治久安)."""
     set_entities(view.doc, [CharSpan(s, e, PLACE) for s, e in view.matches])
+
+
+@registry.misc("zhkg.places.foreign_names.v1")
+def foreign_names(places: PlaceRecognizer, view: PlaceDoc) -> None:
+    """A PERSON named exactly as a country or a foreign city is that place (吉布提, 卡拉奇)."""
+    set_entities(view.doc, places.foreign_names(view.doc), override=True)
 
 
 @registry.misc("zhkg.places.joined_split.v1")
