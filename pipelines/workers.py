@@ -158,7 +158,7 @@ class LocalPool:
         pinning = cores if 0 < workers <= len(cores) else []
         self._pool = ProcessPoolExecutor(
             workers, mp_context=context, initializer=_start_worker,
-            initargs=(context.Value("i", 0), pinning),
+            initargs=(context.Value("i", 0), pinning, os.getpid()),
         )
         self._pool.submit(_ready).result()
 
@@ -194,9 +194,14 @@ PARENT_CHECK_SECONDS = 1.0
 """How often a worker checks that the build that started it is still alive."""
 
 
-def _start_worker(started, cores: list[int]) -> None:
-    """Pool initializer: watch the parent, take the next core (when pinning) and load the pipeline."""
-    _exit_with_parent(os.getppid())
+def _start_worker(started, cores: list[int], parent: int) -> None:
+    """Pool initializer: watch the parent, take the next core (when pinning) and load the pipeline.
+
+    ``parent`` is the build's pid as the build saw it: a build killed while
+    this process was still starting has already left it to ``init``, so
+    ``os.getppid()`` here would name ``init`` and the worker would never exit.
+    """
+    _exit_with_parent(parent)
     if cores:
         with started.get_lock():
             index = started.value

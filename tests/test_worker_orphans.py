@@ -47,3 +47,18 @@ def test_a_worker_keeps_running_while_its_build_is_alive():
             assert worker.poll() is None
         finally:
             worker.kill()
+
+
+_LATE_WORKER = (
+    "import multiprocessing, sys\n"
+    "from pipelines.workers import _start_worker\n"
+    "_start_worker(multiprocessing.Value('i', 0), [], int(sys.argv[1]))\n"
+)
+
+
+def test_a_worker_whose_build_died_before_it_started_exits():
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    worker = subprocess.run([sys.executable, "-c", _LATE_WORKER, str(gone.pid)],
+                            capture_output=True, text=True, timeout=300)
+    assert (worker.returncode, worker.stderr) == (1, "")
