@@ -37,16 +37,17 @@ CUE_CHILD_AFTER = re.compile(
 )
 CUE_CHILD_BEFORE = re.compile(r"^(?:是|为)?(?:隶属于|隶属|归属于)$")
 # An organ's own units, after its leading Party body (党组机关) or none (name_words.tsv party_leadership).
+# Its units as a whole (relation_words.tsv units_cue: 机关和直属单位), and a paragraph that goes on with them.
 UNITS_CUE = re.compile(
-    rf"^(?:{alternation(_NAME_WORDS.where('role', 'party_leadership'))})?"
-    r"(?:机关|直属单位|各部门|各单位|各司局|各直属单位|所属单位|内设机构|下属单位|直属机构)"
+    rf"^(?:{alternation(_NAME_WORDS.where('role', 'party_leadership'))})?{_RELATION_WORDS.alternation('units_cue')}"
 )
-CONTINUE_CUE = re.compile(r"^(?:各部门|各单位|各司局|各直属单位|所属单位|直属单位)")
+CONTINUE_CUE = re.compile(rf"^{_RELATION_WORDS.alternation('units_continue_cue')}")
 UNIT_SUFFIX = re.compile(r"(?:局|司|处|室|中心|办公室|公司|部)$")
 UNIT_NAME_MAX = 10
 PREFIX_UNIT_REST = re.compile(r"^[\u4e00-\u9fff]{1,5}(?:办|局|(?<!公)司|室|中心|处|委)$")
-# Organs the Party Constitution sets beside the central committee, and bodies of their own rank.
-OWN_RANK = re.compile(r"^(?:国家|中央|全国|常委|党委|党组|纪委|政治局|书记处|军委)")
+# Organs the Party Constitution sets beside the central committee, and bodies of their own rank
+# (name_words.tsv own_rank_start).
+OWN_RANK = re.compile(rf"^(?:{alternation(_NAME_WORDS.where('role', 'own_rank_start'))})")
 # A unit name opening with a national word (name_words.tsv national_name_start) is a body of its own.
 NATIONAL_PREFIX = re.compile(rf"^(?:{alternation(_NAME_WORDS.where('role', 'national_name_start'))})")
 # A unit's own Party or discipline body (name_words.tsv party_body_suffix, discipline_body: X执行局纪委)
