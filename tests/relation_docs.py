@@ -62,8 +62,6 @@ PLACES = FakePlaces(
         Place("杭州", "杭州市", "city", "浙江省", "浙江省"),
         Place("寿县", "寿县", "county", "淮南市", "安徽省"),
         Place("灵璧", "灵璧县", "county", "宿州市", "安徽省"),
-        Place("南沙", "南沙区", "county", "广州市", "广东省"),
-        Place("顺德", "顺德区", "county", "佛山市", "广东省"),
         Place("皖北", "皖北", "region", "安徽省", "安徽省"),
         Place("中国", "中华人民共和国", "country"),
     ]

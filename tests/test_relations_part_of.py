@@ -30,12 +30,12 @@ def test_units_paragraph_after_parent_cue():
 
 def test_next_paragraph_opening_with_units_cue_continues():
     doc = make_doc(
-        "全国工商联各部门各单位狠抓学习。联合公司制定学习计划。\n各部门各单位还结合实际。会展公司组织专题培训；南沙民营经济服务中心赴杭州市工商联调研。\n法律部开展联学。",
-        [("全国工商联", "ORG"), ("联合公司", "ORG"), ("会展公司", "ORG"), ("南沙民营经济服务中心", "ORG"),
-         ("杭州市工商联", "ORG"), ("法律部", "ORG")],
+        "全国妇联各部门各单位扎实推进学习。宣传部编印学习材料。\n各部门各单位还注重实效。信息中心开设网上专栏；芜湖儿童活动中心到杭州市妇联交流。\n权益部开展研讨。",
+        [("全国妇联", "ORG"), ("宣传部", "ORG"), ("信息中心", "ORG"), ("芜湖儿童活动中心", "ORG"),
+         ("杭州市妇联", "ORG"), ("权益部", "ORG")],
     )
     relations = relations_of(resolve_and_extract(doc), PART_OF)
-    assert relations == {("联合公司", "全国工商联"), ("会展公司", "全国工商联")}
+    assert relations == {("宣传部", "全国妇联"), ("信息中心", "全国妇联")}
 
 
 @pytest.mark.parametrize(
